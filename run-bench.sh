@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# concbench front door. `./run-bench.sh` runs the quick suite and prints the report's path;
+# `./run-bench.sh test` builds and runs the whole test suite. Every other command goes to the
+# Java CLI (see `./run-bench.sh --help`).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+jar="$here/target/concbench.jar"
+min_java=21
+
+java_major() {   # prints the feature version of the java binary $1, or nothing
+  "$1" -XshowSettings:properties -version 2>&1 \
+    | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+}
+
+find_jdk() {     # prints a JDK home whose java and javac are >= $min_java
+  local candidates=() home major
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  # newest first: sort by the version number in the directory name
+  while IFS= read -r home; do candidates+=("$home"); done < <(
+    ls -d /usr/lib/jvm/*/ 2>/dev/null | sed 's:/$::' | sort -t- -k2 -V -r)
+  for home in "${candidates[@]}"; do
+    [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || continue
+    major="$(java_major "$home/bin/java")"
+    [ -n "$major" ] && [ "$major" -ge "$min_java" ] && { echo "$home"; return 0; }
+  done
+  return 1
+}
+
+JDK="$(find_jdk)" || {
+  echo "run-bench.sh: no JDK >= $min_java found (checked JAVA_HOME and /usr/lib/jvm); install one, e.g. Temurin 25, or set JAVA_HOME" >&2
+  exit 2
+}
+export JAVA_HOME="$JDK"
+export PATH="$JDK/bin:$PATH"
+# Maven's own Guice/Guava warn about sun.misc.Unsafe on JDK 24+; that noise is not ours.
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+
+mvn_cmd() {
+  command -v mvn >/dev/null || { echo "run-bench.sh: Maven (mvn) not found; install it (apt-get install maven)" >&2; exit 2; }
+  (cd "$here" && mvn -B -q -ntp -Dstyle.color=never "$@")
+}
+
+stale() {        # true when the jar is missing or older than any source or the pom
+  [ -f "$jar" ] || return 0
+  [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]
+}
+
+build() {
+  if stale; then
+    echo "run-bench.sh: building concbench (JDK: $JDK)" >&2
+    mvn_cmd -DskipTests package >&2
+  fi
+}
+
+case "${1:-}" in
+  test)
+    shift
+    echo "run-bench.sh: building and testing (JDK: $JDK)"
+    (cd "$here" && mvn -B -ntp -Dstyle.color=never package "$@")
+    ;;
+  *)
+    build
+    exec "$JDK/bin/java" ${CONCBENCH_JAVA_OPTS:-} -jar "$jar" "$@"
+    ;;
+esac

@@ -1,0 +1,130 @@
+package dev.concbench.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * The concbench command line: picks a {@link Command} by its first word and maps outcomes to exit
+ * codes (0 ok, 1 regression or unevaluable claim, 2 bad usage or input, 3 run failed).
+ */
+public final class Main {
+
+    static final String PROGRAM = "run-bench.sh";
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+
+    Main(List<Command> commands) {
+        commands.forEach(c -> this.commands.put(c.name(), c));
+    }
+
+    /** The commands of the user-facing contract, in the order {@code --help} lists them. */
+    static List<Command> contract() {
+        return List.of(
+                new NotYetAvailableCommand("run",
+                        "run [--profile smoke|quick|full] [--scenario NAME]... [--model NAME]... [--out DIR]",
+                        "run scenarios through the models and write results/<run-id>/"),
+                new NotYetAvailableCommand("report", "report RESULTS_DIR [--out DIR] [--baseline DIR]",
+                        "rebuild the report from raw results, no re-run"),
+                new NotYetAvailableCommand("compare", "compare --baseline DIR --current DIR",
+                        "regression gate: exit 1 on regression"),
+                new NotYetAvailableCommand("list", "list", "list scenarios, models and claims"),
+                new NotYetAvailableCommand("example", "example NAME [--unit-ms N] | example --list",
+                        "run one of the seed's example programs on the event loop"),
+                new NotYetAvailableCommand("server", "server [--port N] [--host ADDR]",
+                        "the delay server on 127.0.0.1, until interrupted"));
+    }
+
+    public static void main(String[] args) {
+        int code = new Main(contract()).execute(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line and returns its exit code; never throws for a user mistake. */
+    int execute(String[] args) {
+        try {
+            return dispatch(args);
+        } catch (UsageException e) {
+            System.err.println(PROGRAM + ": " + e.getMessage());
+            return 2;
+        } catch (RunFailedException e) {
+            System.err.println(PROGRAM + ": run failed: " + e.getMessage());
+            if (e.getCause() != null) {
+                e.getCause().printStackTrace();
+            }
+            return 3;
+        } catch (Exception e) {
+            System.err.println(PROGRAM + ": internal error: " + e);
+            e.printStackTrace();
+            return 3;
+        }
+    }
+
+    private int dispatch(String[] args) throws Exception {
+        if (args.length == 0) {
+            return runDefault();
+        }
+        String first = args[0];
+        if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
+            printOverview();
+            return 0;
+        }
+        Command command = commands.get(first);
+        if (command == null) {
+            throw new UsageException("unknown command '" + first + "' (expected one of "
+                    + String.join(", ", commands.keySet()) + ", test, --help)");
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        Options options = command.options();
+        options.addOption(Option.builder("h").longOpt("help").desc("show this command's help").get());
+        CommandLine line;
+        try {
+            line = new DefaultParser().parse(options, rest);
+        } catch (ParseException e) {
+            throw new UsageException(command.name() + ": " + e.getMessage()
+                    + " (see '" + PROGRAM + " " + command.name() + " --help')");
+        }
+        if (line.hasOption("help")) {
+            printHelp(command, options);
+            return 0;
+        }
+        return command.run(line);
+    }
+
+    /** Plain {@code run-bench.sh}: the quick profile, then the report; prints the report's path. */
+    private int runDefault() throws Exception {
+        Command run = commands.get("run");
+        return run.run(new DefaultParser().parse(run.options(), new String[] {"--profile", "quick"}));
+    }
+
+    private void printOverview() {
+        PrintWriter out = new PrintWriter(System.out, true);
+        out.println("concbench: the asyncio-vs-threading table, executed on the JVM");
+        out.println();
+        out.println("usage: " + PROGRAM + " [COMMAND] [OPTIONS]");
+        out.println();
+        out.printf("  %-14s %s%n", "(none)", "quick profile: run every scenario, write the report, print its path");
+        out.printf("  %-14s %s%n", "test", "build and run the whole test suite");
+        commands.values().forEach(c -> out.printf("  %-14s %s%n", c.name(), c.summary()));
+        out.println();
+        out.println("'" + PROGRAM + " COMMAND --help' shows a command's options.");
+        out.println("exit codes: 0 ok, 1 regression or unevaluable claim, 2 bad usage or input, 3 run failed");
+    }
+
+    private static void printHelp(Command command, Options options) {
+        org.apache.commons.cli.help.HelpFormatter formatter = org.apache.commons.cli.help.HelpFormatter.builder().get();
+        try {
+            formatter.printHelp(PROGRAM + " " + command.usage(), command.summary(), options, null, false);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

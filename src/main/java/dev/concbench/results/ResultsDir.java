@@ -1,0 +1,175 @@
+package dev.concbench.results;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One {@code results/<run-id>/} directory: the only class that writes or reads its files.
+ *
+ * <p>Writes are atomic (temp file + rename). Reads check the format tag and fail with a one-line
+ * {@link ResultsFormatException} naming the file and what was wrong.
+ */
+public final class ResultsDir {
+
+    public static final String ENV = "env.json";
+    public static final String JMH = "jmh.json";
+    public static final String SUMMARY = "summary.json";
+    public static final String SUMMARY_CSV = "summary.csv";
+    public static final String CLAIMS = "claims.json";
+    public static final String HISTOGRAMS = "histograms";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Path dir;
+
+    private ResultsDir(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A results directory to write into; creates it (and {@code histograms/}) if needed. */
+    public static ResultsDir create(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve(HISTOGRAMS));
+        return new ResultsDir(dir);
+    }
+
+    /**
+     * An existing results directory to read.
+     *
+     * @throws ResultsFormatException when it is missing or holds no {@code summary.json}
+     */
+    public static ResultsDir open(Path dir) throws ResultsFormatException {
+        if (!Files.isDirectory(dir)) {
+            throw new ResultsFormatException(dir + ": no such results directory");
+        }
+        if (!Files.isRegularFile(dir.resolve(SUMMARY))) {
+            throw new ResultsFormatException(dir + ": not a concbench results directory (no " + SUMMARY + ")");
+        }
+        return new ResultsDir(dir);
+    }
+
+    /** The directory itself. */
+    public Path path() {
+        return dir;
+    }
+
+    /** The directory's name, which is the run id. */
+    public String runId() {
+        return dir.getFileName().toString();
+    }
+
+    /** Where histogram interval logs go: {@code histograms/<name>.hlog}. */
+    public Path histogram(String name) {
+        return dir.resolve(HISTOGRAMS).resolve(name + ".hlog");
+    }
+
+    public void writeSummary(RunSummary summary) throws IOException {
+        writeAtomically(dir.resolve(SUMMARY), JSON.writeValueAsBytes(summary));
+        writeAtomically(dir.resolve(SUMMARY_CSV), csv(summary).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public RunSummary readSummary() throws ResultsFormatException {
+        RunSummary summary = read(SUMMARY, new TypeReference<RunSummary>() {});
+        if (!RunSummary.FORMAT.equals(summary.format())) {
+            throw new ResultsFormatException(dir.resolve(SUMMARY) + ": format '" + summary.format()
+                    + "' is not supported (expected '" + RunSummary.FORMAT + "')");
+        }
+        return summary;
+    }
+
+    public void writeEnv(EnvInfo env) throws IOException {
+        writeAtomically(dir.resolve(ENV), JSON.writeValueAsBytes(env));
+    }
+
+    public EnvInfo readEnv() throws ResultsFormatException {
+        return read(ENV, new TypeReference<EnvInfo>() {});
+    }
+
+    public void writeClaims(List<ClaimResult> claims) throws IOException {
+        writeAtomically(dir.resolve(CLAIMS), JSON.writeValueAsBytes(claims));
+    }
+
+    public List<ClaimResult> readClaims() throws ResultsFormatException {
+        return read(CLAIMS, new TypeReference<List<ClaimResult>>() {});
+    }
+
+    /** Whether the run wrote the named file (e.g. {@link #JMH}). */
+    public boolean has(String file) {
+        return Files.isRegularFile(dir.resolve(file));
+    }
+
+    private <T> T read(String file, TypeReference<T> type) throws ResultsFormatException {
+        Path p = dir.resolve(file);
+        if (!Files.isRegularFile(p)) {
+            throw new ResultsFormatException(p + ": missing");
+        }
+        try {
+            return JSON.readValue(p.toFile(), type);
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            throw new ResultsFormatException(p + ": unreadable (" + why + ")");
+        }
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target} so that a reader sees the old file or the new one,
+     * never a part: a temporary file in the same directory, then an atomic rename.
+     */
+    public static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The JSON mapper every results file is written and read with. */
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    /** One line of {@code summary.csv}: the row flattened for spreadsheets. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"scenario", "benchmark", "model", "params", "metric",
+            "value", "unit", "error", "samples", "better", "guards"})
+    private record CsvRow(String scenario, String benchmark, String model, String params, String metric,
+            Double value, String unit, Double error, long samples, String better, String guards) {
+
+        static CsvRow of(ResultRow r) {
+            String params = r.params().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
+            return new CsvRow(r.scenario(), r.benchmark(), r.model(), params, r.metric(), finite(r.value()),
+                    r.unit(), finite(r.error()), r.samples(), r.better().json(), String.join("; ", r.guards()));
+        }
+
+        private static Double finite(double v) {
+            return Double.isFinite(v) ? v : null;
+        }
+    }
+
+    private static String csv(RunSummary summary) throws IOException {
+        CsvMapper mapper = new CsvMapper();
+        CsvSchema schema = mapper.schemaFor(CsvRow.class).withHeader();
+        return mapper.writer(schema).writeValueAsString(summary.rows().stream().map(CsvRow::of).toList());
+    }
+}
