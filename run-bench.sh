@@ -49,7 +49,13 @@ stale() {        # true when the jar is missing or older than any source or the 
 build() {
   if stale; then
     echo "run-bench.sh: building concbench (JDK: $JDK)" >&2
-    mvn_cmd -DskipTests package >&2
+    mkdir -p "$here/target"
+    local log="$here/target/build.log"
+    if ! mvn_cmd -DskipTests package >"$log" 2>&1; then
+      grep -E '^\[ERROR\]' "$log" | head -20 >&2
+      echo "run-bench.sh: build failed; full log: $log" >&2
+      exit 3
+    fi
   fi
 }
 
