@@ -11,9 +11,38 @@ final class Gather {
     }
 
     static <T> LoopFuture<List<T>> failFast(EventLoop loop, List<? extends LoopFuture<? extends T>> children) {
-        LoopFuture<List<T>> out = new LoopFuture<>(loop);
+        return collect(loop, children, (child, out) -> {
+            Throwable error = child.exception();
+            if (error != null) {
+                out.fail(error);
+                return null;
+            }
+            return child.result();
+        });
+    }
+
+    static <T> LoopFuture<List<Outcome<T>>> settled(EventLoop loop, List<? extends LoopFuture<? extends T>> children) {
+        return collect(loop, children, (child, out) -> {
+            Throwable error = child.exception();
+            return new Outcome<T>(error == null ? child.result() : null, error);
+        });
+    }
+
+    /** What one finished child contributes to the list; it may instead finish {@code out} early. */
+    @FunctionalInterface
+    private interface Contribution<C, E> {
+        E of(LoopFuture<? extends C> child, LoopFuture<List<E>> out);
+    }
+
+    /**
+     * A future of one element per child, in the children's order, complete when every child is
+     * done (or earlier, if a contribution finishes it); cancelling it cancels the children.
+     */
+    private static <C, E> LoopFuture<List<E>> collect(EventLoop loop, List<? extends LoopFuture<? extends C>> children,
+            Contribution<C, E> contribution) {
+        LoopFuture<List<E>> out = new LoopFuture<>(loop);
         out.awaitAll(children);
-        Object[] results = new Object[children.size()];
+        Object[] elements = new Object[children.size()];
         int[] remaining = {children.size()};
         if (children.isEmpty()) {
             out.complete(List.of());
@@ -24,35 +53,9 @@ final class Gather {
                 if (out.isDone()) {
                     return;
                 }
-                Throwable error = child.exception();
-                if (error != null) {
-                    out.fail(error);
-                    return;
-                }
-                results[index] = child.result();
-                if (--remaining[0] == 0) {
-                    out.complete(asList(results));
-                }
-            });
-        }
-        return out;
-    }
-
-    static <T> LoopFuture<List<Outcome<T>>> settled(EventLoop loop, List<? extends LoopFuture<? extends T>> children) {
-        LoopFuture<List<Outcome<T>>> out = new LoopFuture<>(loop);
-        out.awaitAll(children);
-        Object[] outcomes = new Object[children.size()];
-        int[] remaining = {children.size()};
-        if (children.isEmpty()) {
-            out.complete(List.of());
-        }
-        for (int i = 0; i < children.size(); i++) {
-            int index = i;
-            children.get(i).onDone(child -> {
-                Throwable error = child.exception();
-                outcomes[index] = new Outcome<T>(error == null ? child.result() : null, error);
+                elements[index] = contribution.of(child, out);
                 if (--remaining[0] == 0 && !out.isDone()) {
-                    out.complete(asList(outcomes));
+                    out.complete(asList(elements));
                 }
             });
         }

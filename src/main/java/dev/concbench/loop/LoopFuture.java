@@ -139,45 +139,24 @@ public class LoopFuture<T> implements Cancellable {
 
     /** asyncio's {@code await}: when this succeeds, continue with the future {@code next} returns. */
     public <U> LoopFuture<U> then(Function<? super T, ? extends LoopFuture<U>> next) {
-        LoopFuture<U> derived = new LoopFuture<>(loop);
-        derived.awaiting = this;
-        onDone(source -> {
-            if (derived.isDone()) {
-                return;
-            }
+        return derive((source, derived) -> {
             if (source.state != State.SUCCEEDED) {
                 derived.fail(source.failure);
-                return;
-            }
-            try {
-                LoopFuture<U> inner = next.apply(source.value);
-                derived.follow(inner);
-            } catch (RuntimeException e) {
-                derived.fail(e);
+            } else {
+                derived.follow(next.apply(source.value));
             }
         });
-        return derived;
     }
 
     /** When this succeeds, transform its result (synchronously, on the loop thread). */
     public <U> LoopFuture<U> map(Function<? super T, ? extends U> mapper) {
-        LoopFuture<U> derived = new LoopFuture<>(loop);
-        derived.awaiting = this;
-        onDone(source -> {
-            if (derived.isDone()) {
-                return;
-            }
+        return derive((source, derived) -> {
             if (source.state != State.SUCCEEDED) {
                 derived.fail(source.failure);
-                return;
-            }
-            try {
+            } else {
                 derived.complete(mapper.apply(source.value));
-            } catch (RuntimeException e) {
-                derived.fail(e);
             }
         });
-        return derived;
     }
 
     /**
@@ -186,6 +165,32 @@ public class LoopFuture<T> implements Cancellable {
      * cancelled). An exception from {@code handler} fails the returned future.
      */
     public <U> LoopFuture<U> handle(BiFunction<? super T, Throwable, ? extends U> handler) {
+        return derive((source, derived) -> derived.complete(handler.apply(source.value, source.failure)));
+    }
+
+    /** When this fails (not when cancelled), continue with the future {@code recovery} returns. */
+    public LoopFuture<T> recover(Function<? super Throwable, ? extends LoopFuture<T>> recovery) {
+        return derive((source, derived) -> {
+            if (source.state != State.FAILED) {
+                derived.copy(source);
+            } else {
+                derived.follow(recovery.apply(unwrap(source.failure)));
+            }
+        });
+    }
+
+    /** How a derived future goes on once its source is done. */
+    @FunctionalInterface
+    private interface Continuation<S, D> {
+        void proceed(LoopFuture<S> source, LoopFuture<D> derived);
+    }
+
+    /**
+     * A future that waits on this one (so cancelling it cancels this), then runs
+     * {@code continuation} unless it was cancelled meanwhile; an exception from the continuation
+     * fails it.
+     */
+    private <U> LoopFuture<U> derive(Continuation<T, U> continuation) {
         LoopFuture<U> derived = new LoopFuture<>(loop);
         derived.awaiting = this;
         onDone(source -> {
@@ -193,28 +198,7 @@ public class LoopFuture<T> implements Cancellable {
                 return;
             }
             try {
-                derived.complete(handler.apply(source.value, source.failure));
-            } catch (RuntimeException e) {
-                derived.fail(e);
-            }
-        });
-        return derived;
-    }
-
-    /** When this fails (not when cancelled), continue with the future {@code recovery} returns. */
-    public LoopFuture<T> recover(Function<? super Throwable, ? extends LoopFuture<T>> recovery) {
-        LoopFuture<T> derived = new LoopFuture<>(loop);
-        derived.awaiting = this;
-        onDone(source -> {
-            if (derived.isDone()) {
-                return;
-            }
-            if (source.state != State.FAILED) {
-                derived.copy(source);
-                return;
-            }
-            try {
-                derived.follow(recovery.apply(unwrap(source.failure)));
+                continuation.proceed(source, derived);
             } catch (RuntimeException e) {
                 derived.fail(e);
             }

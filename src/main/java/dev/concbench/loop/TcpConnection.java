@@ -101,6 +101,11 @@ public final class TcpConnection {
         return connection;
     }
 
+    /** The loop this connection belongs to. Any thread. */
+    public EventLoop loop() {
+        return loop;
+    }
+
     public SocketAddress remoteAddress() throws IOException {
         return channel.getRemoteAddress();
     }
