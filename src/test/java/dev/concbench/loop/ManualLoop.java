@@ -39,16 +39,26 @@ final class ManualLoop implements AutoCloseable {
         });
     }
 
-    /** Lets the loop finish its current turn and one more (callbacks scheduled now have run). */
+    /**
+     * Lets the loop run until nothing but our own probe runs in a turn: every callback that was
+     * ready, and everything those scheduled, has run (timers not yet due stay pending).
+     */
     void settle() throws Exception {
-        run(() -> { });
-        run(() -> { });
+        // read the counter on the loop thread: it then counts exactly the callbacks run before the probe
+        long before = call(() -> loop.stats().callbacksRun());
+        while (true) {
+            long after = call(() -> loop.stats().callbacksRun());
+            if (after - before == 1) {
+                return;
+            }
+            before = after;
+        }
     }
 
-    /** Moves the clock, then lets the loop fire the timers now due and run what they schedule. */
+    /** Lets pending callbacks run, moves the clock, then lets the loop fire the timers now due and run what they schedule. */
     void advance(Duration by) throws Exception {
+        settle();  // timers that pending callbacks are about to create must start from the old time
         clock.advance(by);
-        settle();
         settle();
     }
 
