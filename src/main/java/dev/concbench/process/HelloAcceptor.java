@@ -28,6 +28,7 @@ final class HelloAcceptor implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Thread thread;
     private final Map<Long, CompletableFuture<Hello>> byPid = new HashMap<>();
+    private boolean closed;
 
     HelloAcceptor(Path socket) throws IOException {
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -35,8 +36,15 @@ final class HelloAcceptor implements AutoCloseable {
         thread = Thread.ofPlatform().name("concbench-process-acceptor-" + socket.getParent().getFileName()).daemon().start(this::acceptLoop);
     }
 
-    /** The hello of worker {@code pid}: completes when it connects, fails when this closes first. */
+    /**
+     * The hello of worker {@code pid}: completes when it connects, fails when this closes first
+     * (at once if it is already closed, so a late spawner never waits for a hello that cannot come).
+     */
     synchronized CompletableFuture<Hello> expect(long pid) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new WorkerStartException("worker pool closed while worker pid "
+                    + pid + " was starting"));
+        }
         return byPid.computeIfAbsent(pid, p -> new CompletableFuture<>());
     }
 
@@ -67,7 +75,11 @@ final class HelloAcceptor implements AutoCloseable {
                 if (hello.kind() != Frame.Kind.HELLO) {
                     throw new IOException("a worker's first frame must be HELLO, was " + hello.kind());
                 }
-                if (!expect(hello.id()).complete(new Hello(channel, System.nanoTime()))) {
+                CompletableFuture<Hello> expected;
+                synchronized (this) {
+                    expected = byPid.computeIfAbsent(hello.id(), p -> new CompletableFuture<>());
+                }
+                if (!expected.complete(new Hello(channel, System.nanoTime()))) {
                     channel.close();
                 }
             } catch (IOException e) {
@@ -103,8 +115,10 @@ final class HelloAcceptor implements AutoCloseable {
                 interrupted = true;
             }
         }
-        failAll(new WorkerStartException("worker pool closed while a worker was starting"));
         synchronized (this) {
+            closed = true;
+            byPid.values().forEach(f -> f.completeExceptionally(
+                    new WorkerStartException("worker pool closed while a worker was starting")));
             for (CompletableFuture<Hello> hello : byPid.values()) {
                 if (!hello.isCompletedExceptionally()) {
                     hello.join().channel().close();

@@ -190,6 +190,11 @@ public final class WorkerPool implements AutoCloseable {
 
     /** Spawns {@code count} workers in parallel, then waits for each hello and registers it. */
     private void startWorkers(int count) throws IOException {
+        synchronized (lock) {
+            if (state != PoolState.STARTING && state != PoolState.RUNNING) {
+                throw new WorkerStartException("worker pool is " + state + ", no worker started");
+            }
+        }
         List<Process> spawned = new ArrayList<>();
         List<Long> spawnNanos = new ArrayList<>();
         try {
@@ -204,7 +209,7 @@ public final class WorkerPool implements AutoCloseable {
                 process.getOutputStream().close();
             }
         } catch (IOException e) {
-            spawned.forEach(Process::destroyForcibly);
+            spawned.forEach(WorkerPool::kill);
             throw new WorkerStartException("cannot spawn a worker JVM with " + command.getFirst() + ": " + e.getMessage(), e);
         }
         WorkerStartException failure = null;
@@ -212,7 +217,7 @@ public final class WorkerPool implements AutoCloseable {
             try {
                 register(spawned.get(i), awaitHello(spawned.get(i)), spawnNanos.get(i));
             } catch (WorkerStartException e) {
-                spawned.get(i).destroyForcibly();
+                kill(spawned.get(i));
                 if (failure == null) {
                     failure = e;
                 } else {
@@ -263,13 +268,14 @@ public final class WorkerPool implements AutoCloseable {
         synchronized (lock) {
             if (state != PoolState.STARTING && state != PoolState.RUNNING) {
                 worker.disconnect();
-                worker.kill();
+                kill(process);
                 throw new WorkerStartException("worker pool is " + state + ", worker pid " + process.pid() + " stopped");
             }
             live.add(worker);
             starts.add(new WorkerStart(process.pid(), Duration.ofNanos(hello.arrivedNanos() - spawnNanos)));
             Thread reader = Thread.ofPlatform().name(THREAD_PREFIX + "reader-" + process.pid()).daemon()
                     .unstarted(() -> read(worker));
+            threads.removeIf(t -> t.getState() == Thread.State.TERMINATED);
             threads.add(reader);
             reader.start();
             first = nextFor(worker);
@@ -405,6 +411,12 @@ public final class WorkerPool implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Kills a worker process and waits until it is reaped. */
+    private static void kill(Process process) {
+        process.destroyForcibly();
+        process.onExit().join();
     }
 
     private static List<String> workerCommand(List<String> flags, Path socket) {
