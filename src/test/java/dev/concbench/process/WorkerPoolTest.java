@@ -162,6 +162,8 @@ class WorkerPoolTest {
         List<Long> workers = pool.pids();
         pool.submit("echo", "x").join();
         CompletableFuture<TaskResult> running = pool.submit("sleep", "60000");
+        CompletableFuture<TaskResult> alsoRunning = pool.submit("sleep", "60000");
+        CompletableFuture<TaskResult> queued = pool.submit("echo", "never");
         assertEquals(threadsBefore.size() + 3, poolThreads().size(), "an acceptor and a reader per worker");
 
         pool.close();
@@ -170,11 +172,30 @@ class WorkerPoolTest {
         assertEquals(childrenBefore, descendants());
         workers.forEach(pid -> assertTrue(gone(pid), "worker " + pid + " still alive"));
         assertEquals(threadsBefore, poolThreads(), "only the shared pool's threads remain");
-        Throwable cancelled = running.handle((value, failure) -> failure).join();
-        assertInstanceOf(CancellationException.class, cancelled);
-        assertTrue(cancelled.getMessage().contains("closed while worker pid"), cancelled.getMessage());
+        for (CompletableFuture<TaskResult> f : List.of(running, alsoRunning)) {
+            Throwable cancelled = f.handle((value, failure) -> failure).join();
+            assertInstanceOf(CancellationException.class, cancelled);
+            assertTrue(cancelled.getMessage().contains("closed while worker pid"), cancelled.getMessage());
+        }
+        Throwable neverRan = queued.handle((value, failure) -> failure).join();
+        assertEquals("worker pool closed before function 'echo' ran", neverRan.getMessage());
         ExecutionException rejected = assertThrows(ExecutionException.class, () -> pool.submit("echo", "y").get());
         assertInstanceOf(RejectedExecutionException.class, rejected.getCause());
+    }
+
+    @Test
+    @Timeout(20)
+    void aWorkerThatCannotStartFailsTheStartAndLeavesNothing() {
+        Set<Long> childrenBefore = descendants();
+        Set<String> threadsBefore = poolThreads();
+        List<String> flags = List.of("-XX:+NoSuchConcbenchFlag");
+
+        WorkerStartException e = assertThrows(WorkerStartException.class,
+                () -> WorkerPool.start(WorkerPoolConfig.of(2).withJvmFlags(flags)));
+
+        assertTrue(e.getMessage().matches("worker pid \\d+ exited with code 1 before saying hello.*"), e.getMessage());
+        assertEquals(childrenBefore, descendants());
+        assertEquals(threadsBefore, poolThreads());
     }
 
     @Test
