@@ -151,6 +151,11 @@ public final class WorkerPool implements AutoCloseable {
         return command;
     }
 
+    /** The Unix-domain socket workers connect to (tests break it to make a replacement fail). */
+    Path socketPath() {
+        return socket;
+    }
+
     /** The configuration this pool was started with. */
     public WorkerPoolConfig config() {
         return config;

@@ -120,8 +120,7 @@ class WorkerPoolTest {
             long victim = pool.pids().getFirst();
             CompletableFuture<TaskResult> doomed = pool.submit("sleep", "60000");
 
-            Process kill = new ProcessBuilder("kill", "-9", Long.toString(victim)).inheritIO().start();
-            assertEquals(0, kill.waitFor());
+            kill9(victim);
 
             ExecutionException e = assertThrows(ExecutionException.class, doomed::get);
             WorkerCrashedException crash = assertInstanceOf(WorkerCrashedException.class, e.getCause());
@@ -149,6 +148,48 @@ class WorkerPoolTest {
             assertEquals(0, crash.signal());
             assertEquals("again", pool.submit("echo", "again").get(15, TimeUnit.SECONDS).value());
         }
+    }
+
+    @Test
+    @Timeout(20)
+    void anIdleWorkerThatDiesIsReplaced() throws Exception {
+        try (WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(1))) {
+            long victim = pool.pids().getFirst();
+
+            kill9(victim);
+            while (pool.pids().isEmpty() || pool.pids().contains(victim)) {
+                Thread.sleep(20);
+            }
+
+            assertNotEquals(victim, pool.submit("echo", "x").get(15, TimeUnit.SECONDS).workerPid());
+            assertEquals(PoolState.RUNNING, pool.state());
+        }
+    }
+
+    @Test
+    @Timeout(20)
+    void aWorkerThatCannotBeReplacedFailsThePoolAndItsQueue() throws Exception {
+        Set<Long> childrenBefore = descendants();
+        Set<String> threadsBefore = poolThreads();
+        WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(1));
+        CompletableFuture<TaskResult> running = pool.submit("sleep", "60000");
+        CompletableFuture<TaskResult> queued = pool.submit("echo", "never");
+        // With its socket gone, a replacement worker cannot connect and exits.
+        Files.delete(pool.socketPath());
+
+        kill9(pool.pids().getFirst());
+
+        assertInstanceOf(WorkerCrashedException.class, running.handle((v, failure) -> failure).join());
+        Throwable lost = queued.handle((v, failure) -> failure).join();
+        assertInstanceOf(WorkerStartException.class, lost);
+        assertTrue(lost.getMessage().startsWith("worker pool FAILED: cannot replace dead worker pid"), lost.getMessage());
+        assertEquals(PoolState.FAILED, pool.state());
+        assertInstanceOf(RejectedExecutionException.class,
+                pool.submit("echo", "y").handle((v, failure) -> failure).join());
+        pool.close();
+        assertEquals(PoolState.FAILED, pool.state());
+        assertEquals(childrenBefore, descendants());
+        assertEquals(threadsBefore, poolThreads());
     }
 
     @Test
@@ -213,8 +254,7 @@ class WorkerPoolTest {
             assertEquals(2, workers.size());
             workers.forEach(pid -> assertTrue(!gone(pid), "worker " + pid + " should be alive before the kill"));
 
-            Process kill = new ProcessBuilder("kill", "-9", Long.toString(parent.pid())).inheritIO().start();
-            assertEquals(0, kill.waitFor());
+            kill9(parent.pid());
             assertEquals(137, parent.waitFor());
         }
 
@@ -223,6 +263,11 @@ class WorkerPoolTest {
             Thread.sleep(50);
         }
         workers.forEach(pid -> assertTrue(gone(pid), "worker " + pid + " outlived its parent"));
+    }
+
+    /** Sends SIGKILL with the real {@code kill} command, as an operator would. */
+    private static void kill9(long pid) throws IOException, InterruptedException {
+        assertEquals(0, new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor());
     }
 
     private static Set<Long> descendants() {
