@@ -52,6 +52,7 @@ class WorkerPoolTest {
         assertNotEquals(SELF, result.workerPid());
         assertTrue(shared.pids().contains(result.workerPid()), result + " not from " + shared.pids());
         assertEquals(2, shared.startupTimes().size());
+        assertTrue(shared.aotCacheStatus().startsWith("off: classpath entry "), shared.aotCacheStatus());
         System.out.println("worker start-up (spawn to hello): " + shared.startupTimes());
     }
 
@@ -198,8 +199,7 @@ class WorkerPoolTest {
         Set<Long> childrenBefore = descendants();
         Set<String> threadsBefore = poolThreads();
         // A short grace: the busy worker does not read its EOF and is killed after it.
-        WorkerPool pool = WorkerPool.start(new WorkerPoolConfig(2, WorkerPoolConfig.DEFAULT_JVM_FLAGS,
-                WorkerPoolConfig.DEFAULT_START_TIMEOUT, Duration.ofMillis(300)));
+        WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(2).withStopGrace(Duration.ofMillis(300)));
         List<Long> workers = pool.pids();
         pool.submit("echo", "x").join();
         CompletableFuture<TaskResult> running = pool.submit("sleep", "60000");
