@@ -1,12 +1,15 @@
 package dev.concbench.process;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Measures worker start-up (spawn to hello, in ms) with the AOT cache off and on, alternating so
- * both see the same machine load, and prints every pool's figures and then the medians.
+ * Measures worker start-up with the AOT cache off and on, alternating so both see the same machine
+ * load, and prints every pool's figures and then the medians: spawn to hello (wall, ms) and the
+ * worker's CPU time at hello (ms; less disturbed by other load).
  *
  * <pre>{@code java -cp target/concbench.jar dev.concbench.process.StartupProbe WORKERS ROUNDS}</pre>
  *
@@ -27,30 +30,31 @@ public final class StartupProbe {
         WorkerPoolConfig off = on.withAotCache(false);
         int rounds = Integer.parseInt(args[1]);
         System.out.println("worker flags: " + String.join(" ", on.jvmFlags()));
-        List<Long> withoutCache = new ArrayList<>();
-        List<Long> withCache = new ArrayList<>();
+        List<WorkerStart> withoutCache = new ArrayList<>();
+        List<WorkerStart> withCache = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             withoutCache.addAll(startOnce(off, true));
             withCache.addAll(startOnce(on, round > 0 || rounds == 1));
         }
-        System.out.println("median spawn-to-hello ms: AOT cache off " + median(withoutCache)
-                + " (n=" + withoutCache.size() + "), on " + median(withCache) + " (n=" + withCache.size() + ")");
+        System.out.println("median spawn-to-hello ms: AOT cache off " + median(withoutCache, WorkerStart::spawnToHello)
+                + ", on " + median(withCache, WorkerStart::spawnToHello));
+        System.out.println("median cpu-at-hello ms:   AOT cache off " + median(withoutCache, WorkerStart::cpuAtHello)
+                + ", on " + median(withCache, WorkerStart::cpuAtHello)
+                + " (workers: off n=" + withoutCache.size() + ", on n=" + withCache.size() + ")");
     }
 
-    private static List<Long> startOnce(WorkerPoolConfig config, boolean counted) throws IOException {
+    private static List<WorkerStart> startOnce(WorkerPoolConfig config, boolean counted) throws IOException {
         try (WorkerPool pool = WorkerPool.start(config)) {
-            List<Long> millis = pool.startupTimes().stream().map(s -> s.spawnToHello().toMillis()).toList();
-            System.out.println("aot " + pool.aotCacheStatus() + " -> spawn-to-hello ms " + millis
-                    + (counted ? "" : " (not counted)"));
-            return counted ? millis : List.of();
+            List<WorkerStart> starts = pool.startupTimes();
+            System.out.println("aot " + pool.aotCacheStatus() + " -> spawn-to-hello ms "
+                    + starts.stream().map(s -> s.spawnToHello().toMillis()).toList() + ", cpu ms "
+                    + starts.stream().map(s -> s.cpuAtHello().toMillis()).toList() + (counted ? "" : " (not counted)"));
+            return counted ? starts : List.of();
         }
     }
 
-    private static long median(List<Long> values) {
-        if (values.isEmpty()) {
-            return -1;
-        }
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
+    private static String median(List<WorkerStart> starts, Function<WorkerStart, Duration> measure) {
+        List<Long> sorted = starts.stream().map(measure).map(Duration::toMillis).sorted().toList();
+        return sorted.isEmpty() ? "none" : Long.toString(sorted.get(sorted.size() / 2));
     }
 }

@@ -101,9 +101,14 @@ public final class WorkerPool implements AutoCloseable {
             throw e;
         }
         synchronized (pool.lock) {
-            pool.state = PoolState.RUNNING;
+            if (pool.state == PoolState.STARTING) {
+                pool.state = PoolState.RUNNING;
+                return pool;
+            }
         }
-        return pool;
+        // A worker died while the others started and its replacement failed too.
+        pool.close();
+        throw new WorkerStartException("worker pool FAILED while starting: a worker died and could not be replaced");
     }
 
     /**
@@ -291,7 +296,8 @@ public final class WorkerPool implements AutoCloseable {
                 throw new WorkerStartException("worker pool is " + state + ", worker pid " + process.pid() + " stopped");
             }
             live.add(worker);
-            starts.add(new WorkerStart(process.pid(), Duration.ofNanos(hello.arrivedNanos() - spawnNanos)));
+            starts.add(new WorkerStart(process.pid(), Duration.ofNanos(hello.arrivedNanos() - spawnNanos),
+                    process.info().totalCpuDuration().orElse(Duration.ZERO)));
             Thread reader = Thread.ofPlatform().name(THREAD_PREFIX + "reader-" + process.pid()).daemon()
                     .unstarted(() -> read(worker));
             threads.removeIf(t -> t.getState() == Thread.State.TERMINATED);
@@ -375,7 +381,7 @@ public final class WorkerPool implements AutoCloseable {
             idle.remove(worker);
             lost = worker.inFlight;
             worker.inFlight = null;
-            running = state == PoolState.RUNNING;
+            running = state == PoolState.RUNNING || state == PoolState.STARTING;
         }
         worker.disconnect();
         int exitCode = worker.awaitExit(config.stopGrace());
@@ -396,7 +402,7 @@ public final class WorkerPool implements AutoCloseable {
         } catch (IOException e) {
             List<Worker.Task> queued;
             synchronized (lock) {
-                if (state != PoolState.RUNNING) {
+                if (state != PoolState.RUNNING && state != PoolState.STARTING) {
                     return;
                 }
                 state = PoolState.FAILED;
