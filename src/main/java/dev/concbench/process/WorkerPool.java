@@ -59,9 +59,9 @@ public final class WorkerPool implements AutoCloseable {
     private final String java;
     private final String classpath;
     private final HelloAcceptor acceptor;
-    /** Set once in {@link #start} before any worker starts; read by threads started after. */
-    private List<String> command;
-    private String aotCacheStatus;
+    /** Set in {@link #start} before any worker starts (switched to the AOT cache there), then fixed. */
+    private volatile List<String> command;
+    private volatile String aotCacheStatus;
 
     private final Object lock = new Object();
     private volatile PoolState state = PoolState.NEW;
