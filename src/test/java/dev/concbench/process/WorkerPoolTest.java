@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Real worker JVMs, real sockets, real signals. */
 class WorkerPoolTest {
@@ -241,9 +242,10 @@ class WorkerPoolTest {
 
     @Test
     @Timeout(20)
-    void killingTheParentLeavesNoWorker() throws Exception {
+    void killingTheParentLeavesNoWorker(@TempDir Path tmp) throws Exception {
+        // The killed parent cannot delete its socket directory: put it where JUnit cleans up.
         Process parent = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + tmp,
                 "-cp", System.getProperty("java.class.path"), PoolParentMain.class.getName(), "2")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<Long> workers;
