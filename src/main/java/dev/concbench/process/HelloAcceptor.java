@@ -28,12 +28,14 @@ final class HelloAcceptor implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Thread thread;
     private final Map<Long, CompletableFuture<Hello>> byPid = new HashMap<>();
-    private boolean closed;
+    /** Why no more hellos can come (closed, or accept failed); null while accepting. */
+    private WorkerStartException stopped;
 
     HelloAcceptor(Path socket) throws IOException {
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
-        thread = Thread.ofPlatform().name("concbench-process-acceptor-" + socket.getParent().getFileName()).daemon().start(this::acceptLoop);
+        thread = Thread.ofPlatform().name("concbench-process-acceptor-" + socket.getParent().getFileName())
+                .daemon().start(this::acceptLoop);
     }
 
     /**
@@ -41,9 +43,8 @@ final class HelloAcceptor implements AutoCloseable {
      * (at once if it is already closed, so a late spawner never waits for a hello that cannot come).
      */
     synchronized CompletableFuture<Hello> expect(long pid) {
-        if (closed) {
-            return CompletableFuture.failedFuture(new WorkerStartException("worker pool closed while worker pid "
-                    + pid + " was starting"));
+        if (stopped != null) {
+            return CompletableFuture.failedFuture(stopped);
         }
         return byPid.computeIfAbsent(pid, p -> new CompletableFuture<>());
     }
@@ -67,7 +68,7 @@ final class HelloAcceptor implements AutoCloseable {
             } catch (ClosedChannelException closed) {
                 return;
             } catch (IOException e) {
-                failAll(new WorkerStartException("worker socket accept failed: " + e.getMessage(), e));
+                stop(new WorkerStartException("worker socket accept failed: " + e.getMessage(), e));
                 return;
             }
             try {
@@ -83,13 +84,14 @@ final class HelloAcceptor implements AutoCloseable {
                     channel.close();
                 }
             } catch (IOException e) {
-                // A worker that dies between connect and hello: its spawner sees the process exit.
-                closeQuietlyAfter(channel, e);
+                // No pid to report to: the worker that sent no valid hello is reported by its
+                // spawner, which sees the process exit or the start timeout.
+                closeAfterBadHello(channel, e);
             }
         }
     }
 
-    private static void closeQuietlyAfter(SocketChannel channel, IOException cause) {
+    private static void closeAfterBadHello(SocketChannel channel, IOException cause) {
         try {
             channel.close();
         } catch (IOException e) {
@@ -97,10 +99,12 @@ final class HelloAcceptor implements AutoCloseable {
         }
     }
 
-    private void failAll(WorkerStartException cause) {
-        synchronized (this) {
-            byPid.values().forEach(f -> f.completeExceptionally(cause));
+    /** Fails every pending and future expectation with {@code cause}. */
+    private synchronized void stop(WorkerStartException cause) {
+        if (stopped == null) {
+            stopped = cause;
         }
+        byPid.values().forEach(f -> f.completeExceptionally(stopped));
     }
 
     /** Stops accepting, fails every pending expectation, closes unclaimed connections, joins the thread. */
@@ -115,10 +119,8 @@ final class HelloAcceptor implements AutoCloseable {
                 interrupted = true;
             }
         }
+        stop(new WorkerStartException("worker pool closed while a worker was starting"));
         synchronized (this) {
-            closed = true;
-            byPid.values().forEach(f -> f.completeExceptionally(
-                    new WorkerStartException("worker pool closed while a worker was starting")));
             for (CompletableFuture<Hello> hello : byPid.values()) {
                 if (!hello.isCompletedExceptionally()) {
                     hello.join().channel().close();

@@ -3,18 +3,18 @@ package dev.concbench.process;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Measures worker start-up (spawn to hello) for a set of worker JVM flags and prints one line per
- * pool started: {@code FLAGS -> ms ms ms}. Used to decide which flags the pool defaults to.
+ * Measures worker start-up with the AOT cache off and on, alternating so both see the same machine
+ * load, and prints every pool's figures and then the medians: spawn to hello (wall, ms) and the
+ * worker's CPU time at hello (ms; less disturbed by other load).
  *
- * <pre>{@code java -cp target/concbench.jar dev.concbench.process.StartupProbe WORKERS ROUNDS [FLAG...]}</pre>
+ * <pre>{@code java -cp target/concbench.jar dev.concbench.process.StartupProbe WORKERS ROUNDS}</pre>
  *
- * Each round starts a pool of {@code WORKERS} workers with {@link WorkerPoolConfig#DEFAULT_JVM_FLAGS}
- * plus the given flags, then closes it, so an archive written at a worker's exit (CDS) is used by the
- * next round.
+ * The first pool with the cache on creates it if it does not exist yet; that pool is reported but
+ * left out of the median, which is about starting from an existing cache.
  */
 public final class StartupProbe {
 
@@ -22,25 +22,39 @@ public final class StartupProbe {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            System.err.println("usage: StartupProbe WORKERS ROUNDS [JVM_FLAG...]");
+        if (args.length != 2) {
+            System.err.println("usage: StartupProbe WORKERS ROUNDS");
             System.exit(2);
         }
-        int workers = Integer.parseInt(args[0]);
+        WorkerPoolConfig on = WorkerPoolConfig.of(Integer.parseInt(args[0]));
+        WorkerPoolConfig off = on.withAotCache(false);
         int rounds = Integer.parseInt(args[1]);
-        List<String> flags = new ArrayList<>(WorkerPoolConfig.DEFAULT_JVM_FLAGS);
-        flags.addAll(Arrays.asList(args).subList(2, args.length));
-        WorkerPoolConfig config = WorkerPoolConfig.of(workers).withJvmFlags(flags);
+        System.out.println("worker flags: " + String.join(" ", on.jvmFlags()));
+        List<WorkerStart> withoutCache = new ArrayList<>();
+        List<WorkerStart> withCache = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            long closeStart;
-            List<WorkerStart> starts;
-            try (WorkerPool pool = WorkerPool.start(config)) {
-                starts = pool.startupTimes();
-                closeStart = System.nanoTime();
-            }
-            Duration close = Duration.ofNanos(System.nanoTime() - closeStart);
-            System.out.println(String.join(" ", flags) + " -> start ms " + starts.stream()
-                    .map(s -> Long.toString(s.spawnToHello().toMillis())).toList() + ", close ms " + close.toMillis());
+            withoutCache.addAll(startOnce(off, true));
+            withCache.addAll(startOnce(on, round > 0 || rounds == 1));
         }
+        System.out.println("median spawn-to-hello ms: AOT cache off " + median(withoutCache, WorkerStart::spawnToHello)
+                + ", on " + median(withCache, WorkerStart::spawnToHello));
+        System.out.println("median cpu-at-hello ms:   AOT cache off " + median(withoutCache, WorkerStart::cpuAtHello)
+                + ", on " + median(withCache, WorkerStart::cpuAtHello)
+                + " (workers: off n=" + withoutCache.size() + ", on n=" + withCache.size() + ")");
+    }
+
+    private static List<WorkerStart> startOnce(WorkerPoolConfig config, boolean counted) throws IOException {
+        try (WorkerPool pool = WorkerPool.start(config)) {
+            List<WorkerStart> starts = pool.startupTimes();
+            System.out.println("aot " + pool.aotCacheStatus() + " -> spawn-to-hello ms "
+                    + starts.stream().map(s -> s.spawnToHello().toMillis()).toList() + ", cpu ms "
+                    + starts.stream().map(s -> s.cpuAtHello().toMillis()).toList() + (counted ? "" : " (not counted)"));
+            return counted ? starts : List.of();
+        }
+    }
+
+    private static String median(List<WorkerStart> starts, Function<WorkerStart, Duration> measure) {
+        List<Long> sorted = starts.stream().map(measure).map(Duration::toMillis).sorted().toList();
+        return sorted.isEmpty() ? "none" : Long.toString(sorted.get(sorted.size() / 2));
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Real worker JVMs, real sockets, real signals. */
 class WorkerPoolTest {
@@ -52,6 +54,7 @@ class WorkerPoolTest {
         assertNotEquals(SELF, result.workerPid());
         assertTrue(shared.pids().contains(result.workerPid()), result + " not from " + shared.pids());
         assertEquals(2, shared.startupTimes().size());
+        assertTrue(shared.aotCacheStatus().startsWith("off: classpath entry "), shared.aotCacheStatus());
         System.out.println("worker start-up (spawn to hello): " + shared.startupTimes());
     }
 
@@ -198,8 +201,7 @@ class WorkerPoolTest {
         Set<Long> childrenBefore = descendants();
         Set<String> threadsBefore = poolThreads();
         // A short grace: the busy worker does not read its EOF and is killed after it.
-        WorkerPool pool = WorkerPool.start(new WorkerPoolConfig(2, WorkerPoolConfig.DEFAULT_JVM_FLAGS,
-                WorkerPoolConfig.DEFAULT_START_TIMEOUT, Duration.ofMillis(300)));
+        WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(2).withStopGrace(Duration.ofMillis(300)));
         List<Long> workers = pool.pids();
         pool.submit("echo", "x").join();
         CompletableFuture<TaskResult> running = pool.submit("sleep", "60000");
@@ -241,9 +243,29 @@ class WorkerPoolTest {
 
     @Test
     @Timeout(20)
-    void killingTheParentLeavesNoWorker() throws Exception {
+    void closeOnAPoolThreadIsRefusedInsteadOfDeadlocking() throws Exception {
+        try (WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(1))) {
+            CompletableFuture<Void> closing = pool.submit("echo", "x").thenAccept(result -> {
+                try {
+                    pool.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+
+            Throwable refused = closing.handle((v, failure) -> failure).join();
+            assertInstanceOf(IllegalStateException.class, refused.getCause());
+            assertTrue(refused.getCause().getMessage().startsWith("close() must not run on the pool's own thread"));
+            assertEquals(PoolState.RUNNING, pool.state());
+        }
+    }
+
+    @Test
+    @Timeout(20)
+    void killingTheParentLeavesNoWorker(@TempDir Path tmp) throws Exception {
+        // The killed parent cannot delete its socket directory: put it where JUnit cleans up.
         Process parent = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + tmp,
                 "-cp", System.getProperty("java.class.path"), PoolParentMain.class.getName(), "2")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<Long> workers;
