@@ -37,6 +37,8 @@ public final class Models {
         MODELS.put("thread-per-task", new Spec(Set.of(), (p, t) -> ThreadModel.threadPerTask(t)));
         MODELS.put("virtual", new Spec(Set.of("carriers"),
                 (p, t) -> ThreadModel.virtual(p.has("carriers") ? p.positive("carriers", 0) : 0, t)));
+        MODELS.put("process-pool", new Spec(Set.of("workers"),
+                (p, t) -> ProcessPoolModel.start(p.positive("workers", Params.cores()), t)));
     }
 
     private Models() {
