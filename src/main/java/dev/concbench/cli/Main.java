@@ -38,8 +38,7 @@ public final class Main {
                 new NotYetAvailableCommand("list", "list", "list scenarios, models and claims"),
                 new NotYetAvailableCommand("example", "example NAME [--unit-ms N] | example --list",
                         "run one of the seed's example programs on the event loop"),
-                new NotYetAvailableCommand("server", "server [--port N] [--host ADDR]",
-                        "the delay server on 127.0.0.1, until interrupted"));
+                new ServerCommand());
     }
 
     public static void main(String[] args) {

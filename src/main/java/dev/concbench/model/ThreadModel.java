@@ -8,13 +8,11 @@ import dev.concbench.workload.WorkResult;
 import dev.concbench.workload.Workload;
 import dev.concbench.workload.http.BlockingConnectionPool;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -116,20 +114,9 @@ final class ThreadModel extends AbstractModel {
 
     @Override
     void stop() {
-        executor.shutdownNow();
         if (http != null) {
             http.close();
         }
-        try {
-            boolean terminated = executor.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            List<String> alive = threads.awaitAll(GRACE);
-            if (!terminated || !alive.isEmpty()) {
-                throw new IllegalStateException("model '" + name() + "' left threads running " + GRACE.toSeconds()
-                        + " s after close(): " + alive);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while closing model '" + name() + "'", e);
-        }
+        threads.shutdownAndJoin(executor, "model '" + name() + "'", GRACE);
     }
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The threads a model started, so that shutting down can wait until each has really ended
@@ -31,6 +33,28 @@ final class ThreadRegistry {
         if (threads.size() >= purgeAt) {
             threads.removeIf(t -> t.getState() == Thread.State.TERMINATED);
             purgeAt = Math.max(64, threads.size() * 2);
+        }
+    }
+
+    /**
+     * Interrupts {@code executor}'s tasks, waits for it to terminate and for every remembered thread
+     * to end.
+     *
+     * @param owner names the owner in the failure message, e.g. {@code "model 'virtual'"}
+     * @throws IllegalStateException when a thread is still alive after {@code grace}, or on interrupt
+     */
+    void shutdownAndJoin(ExecutorService executor, String owner, Duration grace) {
+        executor.shutdownNow();
+        try {
+            boolean terminated = executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+            List<String> alive = awaitAll(grace);
+            if (!terminated || !alive.isEmpty()) {
+                throw new IllegalStateException(owner + " left threads running " + grace.toSeconds()
+                        + " s after close(): " + alive);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while closing " + owner, e);
         }
     }
 
