@@ -3,8 +3,6 @@ package dev.concbench.model;
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopOptions;
 import dev.concbench.loop.LoopState;
-import dev.concbench.process.WorkerPool;
-import dev.concbench.process.WorkerPoolConfig;
 import dev.concbench.workload.LoopRunner;
 import dev.concbench.workload.Placement;
 import dev.concbench.workload.PlacementLog;
@@ -13,8 +11,6 @@ import dev.concbench.workload.ThreadKind;
 import dev.concbench.workload.WorkResult;
 import dev.concbench.workload.Workload;
 import dev.concbench.workload.http.LoopConnectionPool;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,20 +54,12 @@ final class EventLoopModel extends AbstractModel {
      */
     static EventLoopModel offload(String kind, int workers, WorkTarget target) {
         CpuOffload offload = switch (kind) {
-            case "process" -> CpuOffload.processes(startPool(workers));
+            case "process" -> CpuOffload.processes(ProcessPoolModel.startPool(workers));
             case "threads" -> CpuOffload.threads(workers);
             default -> throw new IllegalArgumentException("offload must be one of process, threads, was '" + kind + "'");
         };
         return new EventLoopModel("eventloop+offload", Map.of("offload", kind, "workers", Integer.toString(workers)),
                 target, offload);
-    }
-
-    private static WorkerPool startPool(int workers) {
-        try {
-            return WorkerPool.start(WorkerPoolConfig.of(workers));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + workers + " offload worker processes", e);
-        }
     }
 
     /** The loop, for benchmarks that measure its lag or stats. */

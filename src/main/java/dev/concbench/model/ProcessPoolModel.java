@@ -40,8 +40,17 @@ final class ProcessPoolModel extends AbstractModel {
      * @throws UncheckedIOException when a worker cannot be started
      */
     static ProcessPoolModel start(int workers, WorkTarget target) {
+        return new ProcessPoolModel(workers, target, startPool(workers));
+    }
+
+    /**
+     * Starts a worker pool of {@code workers} JVMs (also the offload pool of {@code eventloop+offload}).
+     *
+     * @throws UncheckedIOException when a worker cannot be started
+     */
+    static WorkerPool startPool(int workers) {
         try {
-            return new ProcessPoolModel(workers, target, WorkerPool.start(WorkerPoolConfig.of(workers)));
+            return WorkerPool.start(WorkerPoolConfig.of(workers));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + workers + " worker processes", e);
         }

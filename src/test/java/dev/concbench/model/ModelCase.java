@@ -9,6 +9,9 @@ record ModelCase(String name, Map<String, String> params) {
     /** Every model and variant; platform-pool with one thread proves a fan-out cannot deadlock its own pool. */
     static List<ModelCase> all() {
         return List.of(
+                new ModelCase("eventloop", Map.of()),
+                new ModelCase("eventloop+offload", Map.of("offload", "process", "workers", "2")),
+                new ModelCase("eventloop+offload", Map.of("offload", "threads", "workers", "2")),
                 new ModelCase("platform-pool", Map.of("poolSize", "4")),
                 new ModelCase("platform-pool", Map.of("poolSize", "1")),
                 new ModelCase("thread-per-task", Map.of()),
