@@ -29,7 +29,13 @@ interface CpuOffload {
     /** The burn step for a loop runner. */
     LoopRunner.CpuStep step(EventLoop loop);
 
-    /** Throws {@link ModelViolationException} unless a CPU {@code placement} is where this offload runs burns. */
+    /** Whether the burn runs on the loop thread itself (then the loop's own rule covers it). */
+    boolean onLoop();
+
+    /**
+     * Throws {@link ModelViolationException} unless a CPU {@code placement} is where this offload
+     * runs burns; only called when {@link #onLoop()} is false.
+     */
     void checkCpu(String model, Placement placement);
 
     /** Ends the threads or processes this offload started. */
@@ -44,10 +50,13 @@ interface CpuOffload {
             }
 
             @Override
+            public boolean onLoop() {
+                return true;
+            }
+
+            @Override
             public void checkCpu(String model, Placement placement) {
-                if (placement.kind() != ThreadKind.LOOP || placement.pid() != Placement.ownPid()) {
-                    throw new ModelViolationException(model, "every step on its loop thread", placement);
-                }
+                throw new IllegalStateException("the inline burn is checked by the loop's rule");
             }
 
             @Override
@@ -73,10 +82,13 @@ interface CpuOffload {
             }
 
             @Override
+            public boolean onLoop() {
+                return false;
+            }
+
+            @Override
             public void checkCpu(String model, Placement placement) {
-                if (placement.pid() == Placement.ownPid()) {
-                    throw new ModelViolationException(model, "its CPU steps run in worker processes", placement);
-                }
+                ProcessPoolModel.requireAnyWorker(model, placement, pool);
             }
 
             @Override
@@ -106,8 +118,13 @@ interface CpuOffload {
             }
 
             @Override
+            public boolean onLoop() {
+                return false;
+            }
+
+            @Override
             public void checkCpu(String model, Placement placement) {
-                if (placement.kind() != ThreadKind.PLATFORM || !placement.thread().startsWith(prefix)) {
+                if (placement.kind() != ThreadKind.PLATFORM || placement.pid() != Placement.ownPid() || !placement.thread().startsWith(prefix)) {
                     throw new ModelViolationException(model, "its CPU steps run on its offload threads ('" + prefix + "N')", placement);
                 }
             }

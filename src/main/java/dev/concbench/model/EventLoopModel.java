@@ -74,10 +74,14 @@ final class EventLoopModel extends AbstractModel {
 
     @Override
     void check(Placement placement) {
-        if (placement.step() == Step.CPU) {
+        if (placement.step() == Step.CPU && !offload.onLoop()) {
             offload.checkCpu(name(), placement);
-        } else if (placement.kind() != ThreadKind.LOOP || placement.pid() != Placement.ownPid()) {
-            throw new ModelViolationException(name(), "its waits and I/O run on its loop thread", placement);
+            return;
+        }
+        String loopThread = loop.options().threadName();
+        if (placement.kind() != ThreadKind.LOOP || placement.pid() != Placement.ownPid() || !placement.thread().equals(loopThread)) {
+            throw new ModelViolationException(name(), (offload.onLoop() ? "every step" : "its waits and I/O")
+                    + " on its loop thread '" + loopThread + "' in pid " + Placement.ownPid(), placement);
         }
     }
 

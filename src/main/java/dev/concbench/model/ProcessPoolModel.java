@@ -92,8 +92,15 @@ final class ProcessPoolModel extends AbstractModel {
 
     @Override
     void check(Placement placement) {
-        if (placement.pid() == Placement.ownPid()) {
-            throw new ModelViolationException(name(), "its steps run in worker processes, never in the parent", placement);
+        requireAnyWorker(name(), placement, pool);
+    }
+
+    /** Throws unless {@code placement} is on a platform thread of a worker {@code pool} started (replacements included). */
+    static void requireAnyWorker(String model, Placement placement, WorkerPool pool) {
+        boolean worker = pool.startupTimes().stream().anyMatch(start -> start.pid() == placement.pid());
+        if (!worker || placement.pid() == Placement.ownPid() || placement.kind() != ThreadKind.PLATFORM) {
+            throw new ModelViolationException(model, "its work runs in its worker processes " + pool.pids()
+                    + ", never in the parent " + Placement.ownPid(), placement);
         }
     }
 

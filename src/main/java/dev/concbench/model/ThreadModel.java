@@ -9,6 +9,7 @@ import dev.concbench.workload.Workload;
 import dev.concbench.workload.http.BlockingConnectionPool;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,16 +88,24 @@ final class ThreadModel extends AbstractModel {
     @Override
     CompletableFuture<WorkResult> start(Workload workload, PlacementLog log) {
         CompletableFuture<WorkResult> result = new CompletableFuture<>();
-        executor.execute(() -> {
-            try {
-                result.complete(runner.run(workload, log));
-            } catch (InterruptedException e) {
-                result.completeExceptionally(e);
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-                if (e instanceof Error error) {
-                    throw error;
+        executor.execute(new ThreadRegistry.Abandonable() {
+            @Override
+            public void run() {
+                try {
+                    result.complete(runner.run(workload, log));
+                } catch (InterruptedException e) {
+                    result.completeExceptionally(e);
+                } catch (Exception | Error e) {
+                    result.completeExceptionally(e);
+                    if (e instanceof Error error) {
+                        throw error;
+                    }
                 }
+            }
+
+            @Override
+            public void abandon() {
+                result.completeExceptionally(new CancellationException("model '" + name() + "' closed before the task started"));
             }
         });
         return result;

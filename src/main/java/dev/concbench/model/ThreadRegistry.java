@@ -37,14 +37,19 @@ final class ThreadRegistry {
     }
 
     /**
-     * Interrupts {@code executor}'s tasks, waits for it to terminate and for every remembered thread
-     * to end.
+     * Interrupts {@code executor}'s running tasks, abandons its queued ones (an {@link Abandonable}
+     * completes its future exceptionally; other runnables are dropped), waits for it to terminate and
+     * for every remembered thread to end.
      *
      * @param owner names the owner in the failure message, e.g. {@code "model 'virtual'"}
      * @throws IllegalStateException when a thread is still alive after {@code grace}, or on interrupt
      */
     void shutdownAndJoin(ExecutorService executor, String owner, Duration grace) {
-        executor.shutdownNow();
+        for (Runnable neverStarted : executor.shutdownNow()) {
+            if (neverStarted instanceof Abandonable task) {
+                task.abandon();
+            }
+        }
         try {
             boolean terminated = executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
             List<String> alive = awaitAll(grace);
@@ -73,5 +78,11 @@ final class ThreadRegistry {
             }
         }
         return threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
+    }
+
+    /** A queued task that must tell its waiter when it will never run. */
+    interface Abandonable extends Runnable {
+        /** Completes the task's future exceptionally: the model closed before the task started. */
+        void abandon();
     }
 }
