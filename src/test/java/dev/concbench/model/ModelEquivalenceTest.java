@@ -63,12 +63,8 @@ class ModelEquivalenceTest {
         server.close();
     }
 
-    static List<ModelCase> models() {
-        return ModelCase.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("models")
+    @MethodSource("dev.concbench.model.ModelCase#all")
     @Timeout(30)
     void everyWorkloadGivesTheReferenceResultAndRunsWhereTheModelClaims(ModelCase modelCase) throws IOException {
         try (ExecutionModel model = modelCase.start(target)) {

@@ -18,12 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ModelProofTest {
 
-    static List<ModelCase> models() {
-        return ModelCase.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("models")
+    @MethodSource("dev.concbench.model.ModelCase#all")
     @Timeout(20)
     void aPlacementElsewhereThanClaimedFailsLoudly(ModelCase modelCase) {
         try (ExecutionModel model = modelCase.start(WorkTarget.none())) {

@@ -54,12 +54,8 @@ class ModelShutdownTest {
         server.close();
     }
 
-    static List<ModelCase> models() {
-        return ModelCase.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("models")
+    @MethodSource("dev.concbench.model.ModelCase#all")
     @Timeout(30)
     void closeLeavesNoThreadAndNoProcessBehind(ModelCase modelCase) {
         Set<Thread> threadsBefore = liveThreads();
