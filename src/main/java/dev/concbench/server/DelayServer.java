@@ -28,12 +28,14 @@ public final class DelayServer implements AutoCloseable {
     private final EventLoop loop;
     private final TcpServer server;
     private final AtomicInteger connections;
+    private final AtomicInteger peak;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private DelayServer(EventLoop loop, TcpServer server, AtomicInteger connections) {
+    private DelayServer(EventLoop loop, TcpServer server, AtomicInteger connections, AtomicInteger peak) {
         this.loop = loop;
         this.server = server;
         this.connections = connections;
+        this.peak = peak;
     }
 
     /**
@@ -45,12 +47,13 @@ public final class DelayServer implements AutoCloseable {
         EventLoop loop = EventLoop.start(LoopOptions.defaults().withThreadName("concbench-delay-server"));
         Routes routes = new Routes(limits);
         AtomicInteger connections = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
         try {
             TcpServer server = loop.submit(() -> loop.completed(loop.startServer(bind, BACKLOG, tcp -> {
-                connections.incrementAndGet();
+                peak.accumulateAndGet(connections.incrementAndGet(), Math::max);
                 new ServerConnection(loop, tcp, routes, limits, connections::decrementAndGet).start();
             }))).join();
-            return new DelayServer(loop, server, connections);
+            return new DelayServer(loop, server, connections, peak);
         } catch (CompletionException e) {
             loop.close();
             BindException failure = new BindException("cannot listen on " + bind.getHostString() + ":" + bind.getPort()
@@ -76,6 +79,11 @@ public final class DelayServer implements AutoCloseable {
     /** Connections open now. */
     public int openConnections() {
         return connections.get();
+    }
+
+    /** The most connections that were open at once since the server started. */
+    public int peakConnections() {
+        return peak.get();
     }
 
     /** Blocks the calling thread until {@link #close()} has finished (called from another thread). */
