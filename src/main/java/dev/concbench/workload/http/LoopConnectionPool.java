@@ -96,8 +96,13 @@ public final class LoopConnectionPool {
         }
 
         void begin(boolean mayRetry) {
-            acquiring = acquire();
-            acquiring.onDone(a -> {
+            use(acquire(), mayRetry);
+        }
+
+        /** Exchanges on the connection {@code connecting} yields, once it does. */
+        private void use(LoopFuture<LoopHttpConnection> connecting, boolean mayRetry) {
+            acquiring = connecting;
+            connecting.onDone(a -> {
                 if (a.isCancelled()) {
                     return;
                 }
@@ -129,13 +134,14 @@ public final class LoopConnectionPool {
                 HttpResponse r = exchanged.result();
                 release(used, r.keepAlive());
                 response.complete(r);
+            } else if (error instanceof StaleConnectionException && mayRetry) {
+                // the server closed it while idle; other idle ones may be stale too, so retry on a
+                // new connection, in the slot this one held
+                used.close();
+                use(connect(), false);
             } else {
                 release(used, false);
-                if (error instanceof StaleConnectionException && mayRetry) {
-                    begin(false);
-                } else {
-                    response.fail(error);
-                }
+                response.fail(error);
             }
         }
 
