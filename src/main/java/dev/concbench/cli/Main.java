@@ -36,8 +36,7 @@ public final class Main {
                 new NotYetAvailableCommand("compare", "compare --baseline DIR --current DIR",
                         "regression gate: exit 1 on regression"),
                 new NotYetAvailableCommand("list", "list", "list scenarios, models and claims"),
-                new NotYetAvailableCommand("example", "example NAME [--unit-ms N] | example --list",
-                        "run one of the seed's example programs on the event loop"),
+                new ExampleCommand(),
                 new ServerCommand());
     }
 

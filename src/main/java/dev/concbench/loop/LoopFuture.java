@@ -222,7 +222,9 @@ public class LoopFuture<T> implements Cancellable {
                 cleaning = loop.failed(e);
             }
             cleaning.onDone(c -> {
-                if (c.state == State.FAILED && source.state == State.SUCCEEDED) {
+                if (c.state == State.FAILED && derived.isDone()) {
+                    loop.countCallbackFailure("cleanup after cancellation", asRuntime(c.failure));
+                } else if (c.state == State.FAILED && source.state == State.SUCCEEDED) {
                     derived.fail(c.failure);
                 } else {
                     if (c.state == State.FAILED && source.failure != null && source.failure != c.failure) {
@@ -310,6 +312,10 @@ public class LoopFuture<T> implements Cancellable {
         } else if (target instanceof List<?> many) {
             many.forEach(t -> ((Cancellable) t).cancel());
         }
+    }
+
+    private static RuntimeException asRuntime(Throwable t) {
+        return t instanceof RuntimeException r ? r : new CompletionException(t);
     }
 
     static Throwable unwrap(Throwable t) {

@@ -88,14 +88,15 @@ public record LoopOptions(String threadName, LoopClock clock, boolean debug, Dur
     }
 
     private static long parseSpin(String value, String where) {
+        String rule = where + " must be a non-negative integer (nanoseconds), got '" + value + "'";
         try {
             long nanos = Long.parseLong(value.trim());
-            if (nanos >= 0) {
-                return nanos;
+            if (nanos < 0) {
+                throw new IllegalArgumentException(rule);
             }
+            return nanos;
         } catch (NumberFormatException e) {
-            // reported below with the rule and the value
+            throw new IllegalArgumentException(rule, e);
         }
-        throw new IllegalArgumentException(where + " must be a non-negative integer (nanoseconds), got '" + value + "'");
     }
 }

@@ -1,6 +1,7 @@
 package dev.concbench.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,33 +21,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10)
 class EventLoopTest {
 
-    private final ManualClock clock = new ManualClock();
-    private final EventLoop loop = EventLoop.start(LoopOptions.defaults().withClock(clock).withInjectedSpinNanos(0));
+    private final ManualLoop m = new ManualLoop();
+    private final EventLoop loop = m.loop;
 
     @AfterEach
     void close() {
-        loop.close();
+        m.close();
         assertEquals(LoopState.TERMINATED, loop.state());
-    }
-
-    /** Runs {@code action} on the loop thread and waits for it. */
-    private void onLoop(Runnable action) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                action.run();
-                done.complete(null);
-            } catch (Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
-        done.get(5, TimeUnit.SECONDS);
-    }
-
-    /** Moves the manual clock and lets the loop take one turn, which fires the timers now due. */
-    private void advance(Duration by) throws Exception {
-        clock.advance(by);
-        onLoop(() -> { });
     }
 
     @Test
@@ -64,57 +48,115 @@ class EventLoopTest {
             }
         });
         assertTrue(done.await(5, TimeUnit.SECONDS));
-        List<Integer> expected = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            expected.add(i);
-        }
-        assertEquals(expected, order);
+        assertEquals(IntStream.range(0, 100).boxed().toList(), order);
         assertTrue(onLoopThread.stream().allMatch(b -> b));
+    }
+
+    @Test
+    void callbacksFromAnotherThreadKeepThatThreadsOrder() throws Exception {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            int n = i;
+            loop.execute(() -> order.add(n));
+        }
+        m.settle();
+        assertEquals(IntStream.range(0, 1000).boxed().toList(), m.call(() -> List.copyOf(order)));
     }
 
     @Test
     void timersFireInDeadlineOrderAndCancelledOnesNever() throws Exception {
         List<String> fired = new ArrayList<>();
-        onLoop(() -> {
+        m.run(() -> {
             loop.callLater(Duration.ofSeconds(3), () -> fired.add("c"));
             loop.callLater(Duration.ofSeconds(1), () -> fired.add("a"));
             TimerHandle cancelled = loop.callLater(Duration.ofSeconds(2), () -> fired.add("x"));
             loop.callLater(Duration.ofSeconds(2), () -> fired.add("b"));
             cancelled.cancel();
         });
-        advance(Duration.ofMillis(1500));
-        onLoop(() -> assertEquals(List.of("a"), fired));
-        advance(Duration.ofSeconds(2));
-        onLoop(() -> assertEquals(List.of("a", "b", "c"), fired));
+        m.advance(Duration.ofMillis(999));
+        assertEquals(List.of(), m.call(() -> List.copyOf(fired)));
+        m.advance(Duration.ofMillis(501));
+        assertEquals(List.of("a"), m.call(() -> List.copyOf(fired)));
+        m.advance(Duration.ofSeconds(2));
+        assertEquals(List.of("a", "b", "c"), m.call(() -> List.copyOf(fired)));
+    }
+
+    @Test
+    void aTimerScheduledFromAnotherThreadIsCancellableAtOnce() throws Exception {
+        List<String> fired = new ArrayList<>();
+        TimerHandle kept = loop.callLater(Duration.ofSeconds(1), () -> fired.add("kept"));
+        TimerHandle dropped = loop.callLater(Duration.ofSeconds(1), () -> fired.add("dropped"));
+        assertTrue(dropped.cancel());
+        m.advance(Duration.ofSeconds(1));
+        assertEquals(List.of("kept"), m.call(() -> List.copyOf(fired)));
+        assertFalse(kept.cancel());
     }
 
     @Test
     void cancellingATaskCancelsTheSleepItAwaits() throws Exception {
-        List<Object> seen = new ArrayList<>();
-        onLoop(() -> {
-            LoopFuture<Void> sleep = loop.sleep(Duration.ofSeconds(10));
-            LoopTask<String> task = loop.spawn("sleeper", () -> sleep.map(v -> "woke"));
-            loop.execute(() -> {
-                task.cancel();
-                seen.add(sleep.isCancelled());
-                seen.add(task.isCancelled());
-            });
-        });
-        onLoop(() -> { });
-        assertEquals(List.of(true, true), seen);
+        LoopFuture<Void> sleep = m.call(() -> loop.sleep(Duration.ofSeconds(10)));
+        LoopTask<String> task = m.call(() -> loop.spawn("sleeper", () -> sleep.map(v -> "woke")));
+        m.settle();
+        assertTrue(m.call(task::cancel));
+        assertTrue(m.call(sleep::isCancelled));
+        assertTrue(m.call(task::isCancelled));
+    }
+
+    @Test
+    void cancellingAThenChainCancelsTheInnerFutureItIsWaitingOn() throws Exception {
+        LoopFuture<Void> inner = m.call(() -> loop.<Void>newFuture());
+        LoopFuture<Void> chain = m.call(() -> loop.completed(1).then(v -> inner));
+        m.settle();
+        m.run(chain::cancel);
+        assertTrue(m.call(inner::isCancelled));
     }
 
     @Test
     void submitBridgesAResultToAnotherThread() throws Exception {
         CompletableFuture<String> result = loop.submit(() -> loop.sleep(Duration.ofSeconds(1)).map(v -> "slept"));
-        onLoop(() -> { });
-        onLoop(() -> { });
-        advance(Duration.ofSeconds(1));
+        m.settle();
+        m.advance(Duration.ofSeconds(1));
         assertEquals("slept", result.get(5, TimeUnit.SECONDS));
     }
 
     @Test
+    void runInExecutorCompletesOnTheLoopThread() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            CompletableFuture<List<String>> threads = loop.submit(() -> loop
+                    .runInExecutor(pool, () -> Thread.currentThread().getName())
+                    .map(worker -> List.of(worker, Thread.currentThread().getName())));
+            List<String> names = threads.get(5, TimeUnit.SECONDS);
+            assertFalse(names.get(0).equals(loop.options().threadName()));
+            assertEquals(loop.options().threadName(), names.get(1));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void adaptCompletesTheLoopFutureOnTheLoopThread() throws Exception {
+        CompletableFuture<String> foreign = new CompletableFuture<>();
+        CompletableFuture<String> seenOn = loop.submit(() -> loop.adapt(foreign)
+                .map(v -> v + "@" + Thread.currentThread().getName()));
+        m.settle();
+        foreign.complete("value");
+        assertEquals("value@" + loop.options().threadName(), seenOn.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
     void loopMethodsRejectOtherThreads() {
-        assertThrows(IllegalStateException.class, () -> loop.sleep(Duration.ofSeconds(1)));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> loop.sleep(Duration.ofSeconds(1)));
+        assertTrue(e.getMessage().contains("loop thread"), e.getMessage());
+    }
+
+    @Test
+    void closeCancelsLiveTasksAndFailsOutsideWaiters() throws Exception {
+        CompletableFuture<Void> never = loop.submit(() -> loop.sleep(Duration.ofDays(1)));
+        m.settle();
+        loop.close();
+        assertTrue(never.isCompletedExceptionally());
+        assertEquals(LoopState.TERMINATED, loop.state());
+        assertThrows(java.util.concurrent.RejectedExecutionException.class, () -> loop.execute(() -> { }));
     }
 }
