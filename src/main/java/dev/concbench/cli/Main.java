@@ -37,8 +37,7 @@ public final class Main {
                         "regression gate: exit 1 on regression"),
                 new NotYetAvailableCommand("list", "list", "list scenarios, models and claims"),
                 new ExampleCommand(),
-                new NotYetAvailableCommand("server", "server [--port N] [--host ADDR]",
-                        "the delay server on 127.0.0.1, until interrupted"));
+                new ServerCommand());
     }
 
     public static void main(String[] args) {
