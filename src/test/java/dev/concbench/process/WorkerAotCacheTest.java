@@ -54,14 +54,18 @@ class WorkerAotCacheTest {
         return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
-    /** A jar of this package's classes and service files from each root (nothing else is needed). */
-    private static void writeJar(Path jar, Path... roots) throws IOException {
+    /**
+     * A jar of this package's classes from each root, and the function registry of the test root
+     * only: the main root's registry names functions of other packages that the jar leaves out.
+     */
+    private static void writeJar(Path jar, Path mainRoot, Path testRoot) throws IOException {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            for (Path root : roots) {
+            for (Path root : List.of(mainRoot, testRoot)) {
                 try (Stream<Path> files = Files.walk(root)) {
                     for (Path file : files.filter(Files::isRegularFile).toList()) {
                         String name = root.relativize(file).toString().replace('\\', '/');
-                        if (name.startsWith("dev/concbench/process/") || name.startsWith("META-INF/services/dev.concbench.process.")) {
+                        boolean registry = root.equals(testRoot) && name.startsWith("META-INF/services/dev.concbench.process.");
+                        if (name.startsWith("dev/concbench/process/") || registry) {
                             out.putNextEntry(new JarEntry(name));
                             Files.copy(file, out);
                             out.closeEntry();

@@ -1,5 +1,6 @@
 package dev.concbench.workload.examples;
 
+import dev.concbench.workload.ScraperExample;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,7 @@ public final class Examples {
                     ProducerConsumerExample::run),
             new SeedExample("semaphore", "10 requests of 1 s under Semaphore(3): about 4 units, max concurrent 3",
                     SemaphoreExample::run),
+            ScraperExample.EXAMPLE,
             new SeedExample("context-manager",
                     "async with AsyncDatabase(): connect 0.5 s, query 0.1 s, close 0.2 s (about 0.8 units)",
                     ContextManagerExample::run),

@@ -79,7 +79,7 @@ class ExamplesTest {
     @Test
     void everyExampleIsListedAndRuns() {
         assertEquals(List.of("hello", "gather", "sequential", "tasks", "get-user-data", "fire-and-forget", "timeout",
-                "producer-consumer", "semaphore", "context-manager", "async-iterator", "async-generator",
+                "producer-consumer", "semaphore", "scraper", "context-manager", "async-iterator", "async-generator",
                 "blocking-pitfall", "cpu-pitfall"), Examples.names());
         for (String name : Examples.names()) {
             assertTrue(run(name, UNIT).output().getLast().startsWith("elapsed: "), name);
