@@ -77,7 +77,7 @@ public final class ScenarioParser {
             String claim = text(required(top, "claim"), "claim");
             String title = text(required(top, "title"), "title");
             String description = top.entries().containsKey("description")
-                    ? text(top.entries().get("description").value(), "description") : "";
+                    ? text(top.entries().get("description"), "description") : "";
             YamlNode.Entry benchEntry = required(top, "benchmark");
             String benchmark = text(benchEntry, "benchmark");
             if (!benchmarks.containsKey(benchmark)) {
