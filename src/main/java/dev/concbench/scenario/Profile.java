@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  */
 public enum Profile {
     /** For CI: tiny sweeps, one fork, short iterations; the whole run in at most 2 minutes. */
-    SMOKE(new JmhSettings(1, 1, 2, 100), 120),
+    SMOKE(new JmhSettings(1, 1, 3, 100), 120),
     /** What plain {@code ./run-bench.sh} runs: every scenario, in at most 10 minutes. */
     QUICK(new JmhSettings(1, 2, 3, 300), 600),
     /** Full sweeps and two forks, in at most 60 minutes. */

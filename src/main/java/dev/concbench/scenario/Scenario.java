@@ -12,10 +12,13 @@ import java.util.Map;
  * @param claim       the claim of the seed's table or examples it feeds, e.g. {@code table: context switch}
  * @param title       a short title
  * @param description one or two sentences on what is measured
- * @param benchmark   the JMH benchmark, {@code <Class>.<method>}, e.g. {@code ContextSwitchBenchmark.handoff}
+ * @param benchmark   the JMH benchmark, {@code <Class>.<method>}, e.g. {@code ContextSwitchBenchmark.handoff},
+ *                    or {@code <Class>.*} for every benchmark method of the class
+ * @param methodParam with {@code <Class>.*}: the row parameter that names the method (e.g. {@code example}); else empty
  * @param models      the models to run, in order
  * @param metrics     the metrics it produces, in order
  * @param profiles    what to run per profile (every profile is present)
+ * @param server      whether it needs the delay server (the run starts it in its own process)
  * @param thresholds  per-metric regression thresholds for {@code compare}, as a fraction (0.2 = 20%);
  *                    metrics not named use compare's default
  */
@@ -26,9 +29,11 @@ public record Scenario(
         String title,
         String description,
         String benchmark,
+        String methodParam,
         List<ModelSpec> models,
         List<MetricSpec> metrics,
         Map<Profile, ProfilePlan> profiles,
+        boolean server,
         Map<String, Double> thresholds) {
 
     public Scenario {

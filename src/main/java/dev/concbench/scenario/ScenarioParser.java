@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * description: Two tasks hand a token back and forth.
  * benchmark: ContextSwitchBenchmark.handoff   # or Class.* for every @Benchmark method of the class
  * methodParam: example                    # with Class.*: the row parameter naming the method
+ * server: true                             # optional: the run starts the delay server for it
  * models: [eventloop, virtual, {name: virtual, carriers: 1}]
  * metrics:
  *   handoff: {unit: ns/op, better: lower, source: primary}   # source: primary or a secondary result label
@@ -37,7 +38,8 @@ public final class ScenarioParser {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final List<String> TOP_KEYS = List.of(
-            "claim", "title", "description", "benchmark", "methodParam", "models", "metrics", "thresholds", "profiles");
+            "claim", "title", "description", "benchmark", "methodParam", "server", "models", "metrics", "thresholds",
+            "profiles");
     private static final List<String> METRIC_KEYS = List.of("unit", "better", "source");
     private static final List<String> PROFILE_KEYS = List.of("params", "extra", "forks", "warmup", "iterations", "time");
     private static final List<String> EXTRA_KEYS = List.of("models", "params");
@@ -98,7 +100,9 @@ public final class ScenarioParser {
             Map<String, Double> thresholds = top.entries().containsKey("thresholds")
                     ? thresholds(top.entries().get("thresholds"), metrics) : Map.of();
             Map<Profile, ProfilePlan> profiles = profiles(required(top, "profiles"), models, benchParams);
-            return new Scenario(name, file, claim, title, description, benchmark, models, metrics, profiles, thresholds);
+            boolean server = top.entries().containsKey("server") && bool(top.entries().get("server"));
+            return new Scenario(name, file, claim, title, description, benchmark, methodParam, models, metrics, profiles,
+                    server, thresholds);
         }
 
         private String baseName() throws ScenarioException {
@@ -291,6 +295,14 @@ public final class ScenarioParser {
                 out.put(e.key(), values);
             }
             return out;
+        }
+
+        private boolean bool(YamlNode.Entry e) throws ScenarioException {
+            String t = text(e, e.key());
+            if (!t.equals("true") && !t.equals("false")) {
+                throw error(e.value().line(), e.key() + " '" + t + "' is not a boolean (expected true or false)");
+            }
+            return t.equals("true");
         }
 
         private int intOr(YamlNode.Mapping m, String key, int dflt, int min) throws ScenarioException {
