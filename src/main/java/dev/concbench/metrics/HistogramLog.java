@@ -33,9 +33,10 @@ public final class HistogramLog {
     private static final int DIGITS = 3;
 
     private final String name;
+    // the log's start must not be later than the recorder's first interval, or readers drop it
+    private final long startMillis = System.currentTimeMillis();
     private final Recorder recorder = new Recorder(DIGITS);
     private final List<Histogram> intervals = new ArrayList<>();
-    private final long startMillis = System.currentTimeMillis();
 
     /** @param name the log's file name without {@code .hlog}, e.g. {@code preemption-virtual-cpu-hog} */
     public HistogramLog(String name) {
