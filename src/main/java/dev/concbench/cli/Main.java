@@ -34,10 +34,8 @@ public final class Main {
                 new NotYetAvailableCommand("compare", "compare --baseline DIR --current DIR",
                         "regression gate: exit 1 on regression"),
                 new ListCommand(),
-                new NotYetAvailableCommand("example", "example NAME [--unit-ms N] | example --list",
-                        "run one of the seed's example programs on the event loop"),
-                new NotYetAvailableCommand("server", "server [--port N] [--host ADDR]",
-                        "the delay server on 127.0.0.1, until interrupted"));
+                new ExampleCommand(),
+                new ServerCommand());
     }
 
     public static void main(String[] args) {

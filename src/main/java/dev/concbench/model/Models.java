@@ -32,11 +32,16 @@ public final class Models {
     private static final Map<String, Spec> MODELS = new LinkedHashMap<>();
 
     static {
+        MODELS.put("eventloop", new Spec(Set.of(), (p, t) -> EventLoopModel.plain(t)));
         MODELS.put("platform-pool", new Spec(Set.of("poolSize"),
                 (p, t) -> ThreadModel.platformPool(p.positive("poolSize", Params.cores()), t)));
         MODELS.put("thread-per-task", new Spec(Set.of(), (p, t) -> ThreadModel.threadPerTask(t)));
         MODELS.put("virtual", new Spec(Set.of("carriers"),
                 (p, t) -> ThreadModel.virtual(p.has("carriers") ? p.positive("carriers", 0) : 0, t)));
+        MODELS.put("process-pool", new Spec(Set.of("workers"),
+                (p, t) -> ProcessPoolModel.start(p.positive("workers", Params.cores()), t)));
+        MODELS.put("eventloop+offload", new Spec(Set.of("offload", "workers"), (p, t) -> EventLoopModel.offload(
+                p.oneOf("offload", List.of("process", "threads"), "process"), p.positive("workers", Params.cores()), t)));
     }
 
     private Models() {
@@ -53,7 +58,8 @@ public final class Models {
      * @param params the model's parameters by their metrics.md names: {@code poolSize}
      *     (platform-pool, default: the number of cores), {@code workers} (process-pool, default: the
      *     number of cores), {@code carriers} (virtual; needs {@link #virtualCarrierJvmArgs}),
-     *     {@code offload} ({@code process} or {@code threads}, eventloop+offload)
+     *     {@code offload} ({@code process}, the default, or {@code threads}) and {@code workers}
+     *     (its pool size, default: the number of cores) for eventloop+offload
      * @param target the delay server for HTTP workloads, or {@link WorkTarget#none()}
      * @return a RUNNING model; the caller must {@link ExecutionModel#close()} it
      * @throws IllegalArgumentException for an unknown model, an unknown parameter or a bad value

@@ -8,13 +8,12 @@ import dev.concbench.workload.WorkResult;
 import dev.concbench.workload.Workload;
 import dev.concbench.workload.http.BlockingConnectionPool;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -89,16 +88,24 @@ final class ThreadModel extends AbstractModel {
     @Override
     CompletableFuture<WorkResult> start(Workload workload, PlacementLog log) {
         CompletableFuture<WorkResult> result = new CompletableFuture<>();
-        executor.execute(() -> {
-            try {
-                result.complete(runner.run(workload, log));
-            } catch (InterruptedException e) {
-                result.completeExceptionally(e);
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-                if (e instanceof Error error) {
-                    throw error;
+        executor.execute(new ThreadRegistry.Abandonable() {
+            @Override
+            public void run() {
+                try {
+                    result.complete(runner.run(workload, log));
+                } catch (InterruptedException e) {
+                    result.completeExceptionally(e);
+                } catch (Exception | Error e) {
+                    result.completeExceptionally(e);
+                    if (e instanceof Error error) {
+                        throw error;
+                    }
                 }
+            }
+
+            @Override
+            public void abandon() {
+                result.completeExceptionally(new CancellationException("model '" + name() + "' closed before the task started"));
             }
         });
         return result;
@@ -116,20 +123,9 @@ final class ThreadModel extends AbstractModel {
 
     @Override
     void stop() {
-        executor.shutdownNow();
         if (http != null) {
             http.close();
         }
-        try {
-            boolean terminated = executor.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            List<String> alive = threads.awaitAll(GRACE);
-            if (!terminated || !alive.isEmpty()) {
-                throw new IllegalStateException("model '" + name() + "' left threads running " + GRACE.toSeconds()
-                        + " s after close(): " + alive);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while closing model '" + name() + "'", e);
-        }
+        threads.shutdownAndJoin(executor, "model '" + name() + "'", GRACE);
     }
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The threads a model started, so that shutting down can wait until each has really ended
@@ -35,6 +37,33 @@ final class ThreadRegistry {
     }
 
     /**
+     * Interrupts {@code executor}'s running tasks, abandons its queued ones (an {@link Abandonable}
+     * completes its future exceptionally; other runnables are dropped), waits for it to terminate and
+     * for every remembered thread to end.
+     *
+     * @param owner names the owner in the failure message, e.g. {@code "model 'virtual'"}
+     * @throws IllegalStateException when a thread is still alive after {@code grace}, or on interrupt
+     */
+    void shutdownAndJoin(ExecutorService executor, String owner, Duration grace) {
+        for (Runnable neverStarted : executor.shutdownNow()) {
+            if (neverStarted instanceof Abandonable task) {
+                task.abandon();
+            }
+        }
+        try {
+            boolean terminated = executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+            List<String> alive = awaitAll(grace);
+            if (!terminated || !alive.isEmpty()) {
+                throw new IllegalStateException(owner + " left threads running " + grace.toSeconds()
+                        + " s after close(): " + alive);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while closing " + owner, e);
+        }
+    }
+
+    /**
      * Waits until every remembered thread has ended.
      *
      * @param grace the longest total wait
@@ -49,5 +78,11 @@ final class ThreadRegistry {
             }
         }
         return threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
+    }
+
+    /** A queued task that must tell its waiter when it will never run. */
+    interface Abandonable extends Runnable {
+        /** Completes the task's future exceptionally: the model closed before the task started. */
+        void abandon();
     }
 }

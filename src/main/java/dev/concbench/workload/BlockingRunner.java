@@ -1,9 +1,7 @@
 package dev.concbench.workload;
 
 import dev.concbench.workload.http.BlockingConnectionPool;
-import dev.concbench.workload.http.HttpResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -67,8 +65,7 @@ public final class BlockingRunner {
             throw new IllegalStateException("workload requests " + path + " but this model was started without a delay server");
         }
         log.add(Placement.here(Step.IO));
-        HttpResponse response = http.get(path);
-        return new WorkResult(response.bodyCrc(), List.of(response.status()));
+        return WorkResult.ofResponse(http.get(path));
     }
 
     private WorkResult fanOut(Workload.FanOut f, PlacementLog log) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package dev.concbench.workload;
 
+import dev.concbench.workload.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,11 @@ public record WorkResult(long checksum, List<Integer> statuses) {
     /** A result made of one computed checksum and no request. */
     public static WorkResult ofChecksum(long checksum) {
         return new WorkResult(checksum, List.of());
+    }
+
+    /** A request's result: its status, and its body's CRC-32 as the checksum. */
+    public static WorkResult ofResponse(HttpResponse response) {
+        return new WorkResult(response.bodyCrc(), List.of(response.status()));
     }
 
     /** This result followed by {@code next}: checksums add, statuses concatenate. */

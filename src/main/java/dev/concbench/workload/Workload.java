@@ -1,5 +1,7 @@
 package dev.concbench.workload;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.Objects;
 
 /**
@@ -7,8 +9,15 @@ import java.util.Objects;
  *
  * <p>Descriptions are immutable values; the same description always yields the same
  * {@link WorkResult} (checksum and statuses), whichever model runs it. Paths are request targets on
- * the delay server, e.g. {@code "/delay/10"}.
+ * the delay server, e.g. {@code "/delay/10"}. The Jackson annotations let a description travel to a
+ * worker process ({@link WorkerTask}).
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(Workload.TimerWait.class), @JsonSubTypes.Type(Workload.HttpGet.class),
+    @JsonSubTypes.Type(Workload.CpuBurn.class), @JsonSubTypes.Type(Workload.Mixed.class),
+    @JsonSubTypes.Type(Workload.FanOut.class), @JsonSubTypes.Type(Workload.BlockingSleep.class)
+})
 public sealed interface Workload {
 
     /** The workload's name as scenario files and the CLI spell it, e.g. {@code "timer"}. */

@@ -80,21 +80,11 @@ final class BlockingConnection implements AutoCloseable {
     }
 
     private IOException staleOr(IOException e) {
-        if (reused() && !parser.started() && !(e instanceof java.net.SocketTimeoutException)) {
-            return new StaleConnectionException(e);
-        }
-        return e;
+        return StaleConnectionException.classify(e, reused(), parser);
     }
 
     @Override
     public void close() throws IOException {
         socket.close();
-    }
-
-    /** A reused connection the server had already closed; retry the request on a new one. */
-    static final class StaleConnectionException extends IOException {
-        StaleConnectionException(IOException cause) {
-            super("reused connection was closed by the server", cause);
-        }
     }
 }

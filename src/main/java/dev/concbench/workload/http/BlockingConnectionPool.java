@@ -82,7 +82,7 @@ public final class BlockingConnectionPool implements AutoCloseable {
             HttpResponse response;
             try {
                 response = connection.exchange(request);
-            } catch (BlockingConnection.StaleConnectionException stale) {
+            } catch (StaleConnectionException stale) {
                 discard(connection);
                 connection = connect();
                 response = connection.exchange(request);
