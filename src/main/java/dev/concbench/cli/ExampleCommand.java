@@ -16,8 +16,15 @@ import org.apache.commons.cli.Options;
 /**
  * {@code example NAME [--unit-ms N]} and {@code example --list}: runs one of the seed's example
  * programs on the event loop and prints what it prints, then {@code elapsed: <units> units (<ms> ms)}.
+ *
+ * <p>Like a JMH warm-up iteration, the example first runs once silently at {@link #WARMUP_UNIT}, so
+ * the printed timing measures the loop rather than the JVM's class loading and JIT compilation
+ * (tens of milliseconds, visible at the default 100 ms unit); {@code --no-warmup} skips it.
  */
 final class ExampleCommand implements Command {
+
+    /** The time scale of the silent warm-up run: short, yet it takes every code path once. */
+    static final Duration WARMUP_UNIT = Duration.ofMillis(1);
 
     private final PrintStream out;
 
@@ -36,7 +43,7 @@ final class ExampleCommand implements Command {
 
     @Override
     public String usage() {
-        return "example NAME [--unit-ms N] | example --list";
+        return "example NAME [--unit-ms N] [--no-warmup] | example --list";
     }
 
     @Override
@@ -50,7 +57,9 @@ final class ExampleCommand implements Command {
                 .addOption(Option.builder().longOpt("unit-ms").hasArg().argName("N")
                         .desc("milliseconds per second of the seed (default "
                                 + ExampleSettings.DEFAULT_UNIT.toMillis() + ")").get())
-                .addOption(Option.builder().longOpt("list").desc("list the examples").get());
+                .addOption(Option.builder().longOpt("list").desc("list the examples").get())
+                .addOption(Option.builder().longOpt("no-warmup")
+                        .desc("skip the silent warm-up run (the timing then includes JVM warm-up)").get());
     }
 
     @Override
@@ -71,6 +80,9 @@ final class ExampleCommand implements Command {
         }
         Duration unit = unit(line.getOptionValue("unit-ms"));
         try {
+            if (!line.hasOption("no-warmup")) {
+                ExampleRunner.run(example.get(), ExampleSettings.quiet(WARMUP_UNIT));
+            }
             ExampleRunner.run(example.get(), ExampleSettings.quiet(unit).withOut(out::println));
         } catch (CompletionException e) {
             throw new RunFailedException("example " + args.get(0) + " failed: " + e.getCause(), e.getCause());

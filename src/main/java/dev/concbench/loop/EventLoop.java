@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 /**
  * A single-threaded event loop on a {@link java.nio.channels.Selector}: asyncio's loop for the JVM.
  *
- * <p>One iteration ({@link #runOnce()}) reads as the algorithm: wait for I/O no longer than the time
+ * <p>One iteration ({@code runOnce}) reads as the algorithm: wait for I/O no longer than the time
  * to the next timer (not at all when callbacks are ready), run the I/O handlers of ready channels,
  * move due timers to the ready queue, then run the callbacks that were ready at that point, in FIFO
  * order. Callbacks scheduled while those run wait for the next iteration, so I/O is never starved.
@@ -326,7 +326,7 @@ public final class EventLoop implements Executor, AutoCloseable {
             }
         });
         out.follow(work);
-        work.onDone(w -> timer.cancel());
+        out.onDone(o -> timer.cancel());
         return out;
     }
 
@@ -409,6 +409,7 @@ public final class EventLoop implements Executor, AutoCloseable {
             drainOnShutdown();
             releaseResources();
             state = LoopState.TERMINATED;
+            reportDroppedSubmissions();
         } catch (Error e) {
             state = LoopState.FAILED;
             releaseResources();
@@ -509,6 +510,16 @@ public final class EventLoop implements Executor, AutoCloseable {
         CancellationException stopped = new CancellationException("event loop '" + thread.getName() + "' stopped");
         bridges.forEach(b -> b.completeExceptionally(stopped));
         bridges.clear();
+    }
+
+    /** Callbacks that raced with the end of shutdown cannot run any more: say so rather than drop them silently. */
+    private void reportDroppedSubmissions() {
+        int dropped = submissions.size();
+        submissions.clear();
+        if (dropped > 0) {
+            options.listener().callbackFailed("shutdown", new RejectedExecutionException(
+                    dropped + " callback(s) submitted while event loop '" + thread.getName() + "' was stopping were dropped"));
+        }
     }
 
     private void closeQuietly(SelectableChannel channel) {

@@ -170,12 +170,15 @@ public final class TcpConnection {
         outputShutdownRequested = true;
         LoopFuture<Void> last = writes.isEmpty() ? loop.completed(null) : writes.peekLast().done;
         last.onDone(w -> {
+            if (w.exception() != null || closed) {
+                done.fail(w.exception() != null ? w.exception() : new ClosedChannelException());
+                return;
+            }
             try {
-                if (!closed) {
-                    channel.shutdownOutput();
-                }
+                channel.shutdownOutput();
                 done.complete(null);
             } catch (IOException e) {
+                failAll(e);
                 done.fail(e);
             }
         });
