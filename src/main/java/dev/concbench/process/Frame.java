@@ -3,7 +3,8 @@ package dev.concbench.process;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ByteChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -72,7 +73,7 @@ record Frame(Kind kind, long id, long nanos, String text1, String text2) {
      * Writes this frame; the channel must be in blocking mode. Callers serialise writes to one
      * channel (each side has at most one writer per channel).
      */
-    void writeTo(ByteChannel channel) throws IOException {
+    void writeTo(WritableByteChannel channel) throws IOException {
         byte[] one = text1.getBytes(StandardCharsets.UTF_8);
         byte[] two = text2.getBytes(StandardCharsets.UTF_8);
         long length = (long) FIXED_PART + one.length + two.length;
@@ -94,7 +95,7 @@ record Frame(Kind kind, long id, long nanos, String text1, String text2) {
      * @throws EOFException when the peer closed the connection (at a frame boundary or inside one)
      * @throws IOException on a malformed frame or an I/O error
      */
-    static Frame readFrom(ByteChannel channel) throws IOException {
+    static Frame readFrom(ReadableByteChannel channel) throws IOException {
         int length = readFully(channel, ByteBuffer.allocate(4)).getInt();
         if (length < FIXED_PART || length > MAX_LENGTH) {
             throw new IOException("frame length must be between " + FIXED_PART + " and " + MAX_LENGTH
@@ -117,7 +118,7 @@ record Frame(Kind kind, long id, long nanos, String text1, String text2) {
         return text;
     }
 
-    private static ByteBuffer readFully(ByteChannel channel, ByteBuffer buffer) throws IOException {
+    private static ByteBuffer readFully(ReadableByteChannel channel, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             if (channel.read(buffer) < 0) {
                 throw new EOFException("connection closed by peer");

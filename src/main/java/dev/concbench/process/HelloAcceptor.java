@@ -28,15 +28,24 @@ final class HelloAcceptor implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Thread thread;
     private final Map<Long, CompletableFuture<Hello>> byPid = new HashMap<>();
+    /** Why no more hellos can come (closed, or accept failed); null while accepting. */
+    private WorkerStartException stopped;
 
     HelloAcceptor(Path socket) throws IOException {
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
-        thread = Thread.ofPlatform().name("concbench-process-acceptor-" + socket.getParent().getFileName()).daemon().start(this::acceptLoop);
+        thread = Thread.ofPlatform().name("concbench-process-acceptor-" + socket.getParent().getFileName())
+                .daemon().start(this::acceptLoop);
     }
 
-    /** The hello of worker {@code pid}: completes when it connects, fails when this closes first. */
+    /**
+     * The hello of worker {@code pid}: completes when it connects, fails when this closes first
+     * (at once if it is already closed, so a late spawner never waits for a hello that cannot come).
+     */
     synchronized CompletableFuture<Hello> expect(long pid) {
+        if (stopped != null) {
+            return CompletableFuture.failedFuture(stopped);
+        }
         return byPid.computeIfAbsent(pid, p -> new CompletableFuture<>());
     }
 
@@ -59,7 +68,7 @@ final class HelloAcceptor implements AutoCloseable {
             } catch (ClosedChannelException closed) {
                 return;
             } catch (IOException e) {
-                failAll(new WorkerStartException("worker socket accept failed: " + e.getMessage(), e));
+                stop(new WorkerStartException("worker socket accept failed: " + e.getMessage(), e));
                 return;
             }
             try {
@@ -67,17 +76,22 @@ final class HelloAcceptor implements AutoCloseable {
                 if (hello.kind() != Frame.Kind.HELLO) {
                     throw new IOException("a worker's first frame must be HELLO, was " + hello.kind());
                 }
-                if (!expect(hello.id()).complete(new Hello(channel, System.nanoTime()))) {
+                CompletableFuture<Hello> expected;
+                synchronized (this) {
+                    expected = byPid.computeIfAbsent(hello.id(), p -> new CompletableFuture<>());
+                }
+                if (!expected.complete(new Hello(channel, System.nanoTime()))) {
                     channel.close();
                 }
             } catch (IOException e) {
-                // A worker that dies between connect and hello: its spawner sees the process exit.
-                closeQuietlyAfter(channel, e);
+                // No pid to report to: the worker that sent no valid hello is reported by its
+                // spawner, which sees the process exit or the start timeout.
+                closeAfterBadHello(channel, e);
             }
         }
     }
 
-    private static void closeQuietlyAfter(SocketChannel channel, IOException cause) {
+    private static void closeAfterBadHello(SocketChannel channel, IOException cause) {
         try {
             channel.close();
         } catch (IOException e) {
@@ -85,10 +99,12 @@ final class HelloAcceptor implements AutoCloseable {
         }
     }
 
-    private void failAll(WorkerStartException cause) {
-        synchronized (this) {
-            byPid.values().forEach(f -> f.completeExceptionally(cause));
+    /** Fails every pending and future expectation with {@code cause}. */
+    private synchronized void stop(WorkerStartException cause) {
+        if (stopped == null) {
+            stopped = cause;
         }
+        byPid.values().forEach(f -> f.completeExceptionally(stopped));
     }
 
     /** Stops accepting, fails every pending expectation, closes unclaimed connections, joins the thread. */
@@ -103,7 +119,7 @@ final class HelloAcceptor implements AutoCloseable {
                 interrupted = true;
             }
         }
-        failAll(new WorkerStartException("worker pool closed while a worker was starting"));
+        stop(new WorkerStartException("worker pool closed while a worker was starting"));
         synchronized (this) {
             for (CompletableFuture<Hello> hello : byPid.values()) {
                 if (!hello.isCompletedExceptionally()) {

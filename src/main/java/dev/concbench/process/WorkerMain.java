@@ -48,9 +48,20 @@ public final class WorkerMain {
             return;
         }
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(Path.of(args[0])));
+            connect(channel, Path.of(args[0]));
             Frame.hello(ProcessHandle.current().pid()).writeTo(channel);
             new WorkerMain(functions).serve(channel);
+        }
+    }
+
+    /** Connects, or exits with one line on stderr: the parent reports the early exit with the pid. */
+    private static void connect(SocketChannel channel, Path socket) {
+        try {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            System.err.println("concbench worker pid " + ProcessHandle.current().pid() + ": cannot connect to "
+                    + socket + ": " + e.getMessage());
+            System.exit(BAD_SETUP);
         }
     }
 

@@ -2,15 +2,18 @@ package dev.concbench.process;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -47,12 +50,18 @@ import java.util.concurrent.TimeoutException;
 public final class WorkerPool implements AutoCloseable {
 
     private static final String THREAD_PREFIX = "concbench-process-";
+    /** AOT cache files kept in the temporary directory (one per JDK, jar build and flag set, ~13 MB each). */
+    private static final int AOT_CACHES_KEPT = 4;
 
     private final WorkerPoolConfig config;
     private final Path directory;
     private final Path socket;
-    private final List<String> command;
+    private final String java;
+    private final String classpath;
     private final HelloAcceptor acceptor;
+    /** Set in {@link #start} before any worker starts (switched to the AOT cache there), then fixed. */
+    private volatile List<String> command;
+    private volatile String aotCacheStatus;
 
     private final Object lock = new Object();
     private volatile PoolState state = PoolState.NEW;
@@ -67,7 +76,9 @@ public final class WorkerPool implements AutoCloseable {
         this.config = config;
         this.directory = Files.createTempDirectory("concbench-pool-");
         this.socket = directory.resolve("pool.sock");
-        this.command = workerCommand(config.jvmFlags(), socket);
+        this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        this.classpath = System.getProperty("java.class.path");
+        this.command = workerCommand(List.of());
         this.acceptor = new HelloAcceptor(socket);
     }
 
@@ -82,6 +93,7 @@ public final class WorkerPool implements AutoCloseable {
         WorkerPool pool = new WorkerPool(Objects.requireNonNull(config, "config"));
         pool.state = PoolState.STARTING;
         try {
+            pool.aotCacheStatus = config.aotCache() ? pool.prepareAotCache() : "off: disabled in WorkerPoolConfig";
             pool.startWorkers(config.workers());
         } catch (IOException | RuntimeException e) {
             pool.close();
@@ -89,9 +101,14 @@ public final class WorkerPool implements AutoCloseable {
             throw e;
         }
         synchronized (pool.lock) {
-            pool.state = PoolState.RUNNING;
+            if (pool.state == PoolState.STARTING) {
+                pool.state = PoolState.RUNNING;
+                return pool;
+            }
         }
-        return pool;
+        // A worker died while the others started and its replacement failed too.
+        pool.close();
+        throw new WorkerStartException("worker pool FAILED while starting: a worker died and could not be replaced");
     }
 
     /**
@@ -151,6 +168,19 @@ public final class WorkerPool implements AutoCloseable {
         return command;
     }
 
+    /** The Unix-domain socket workers connect to (tests break it to make a replacement fail). */
+    Path socketPath() {
+        return socket;
+    }
+
+    /**
+     * Whether workers start from the JDK's AOT cache, as one line for the results: {@code used
+     * PATH}, {@code created PATH in N ms} (this pool trained it), or {@code off: REASON}.
+     */
+    public String aotCacheStatus() {
+        return aotCacheStatus;
+    }
+
     /** The configuration this pool was started with. */
     public WorkerPoolConfig config() {
         return config;
@@ -190,21 +220,20 @@ public final class WorkerPool implements AutoCloseable {
 
     /** Spawns {@code count} workers in parallel, then waits for each hello and registers it. */
     private void startWorkers(int count) throws IOException {
+        synchronized (lock) {
+            if (state != PoolState.STARTING && state != PoolState.RUNNING) {
+                throw new WorkerStartException("worker pool is " + state + ", no worker started");
+            }
+        }
         List<Process> spawned = new ArrayList<>();
         List<Long> spawnNanos = new ArrayList<>();
         try {
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT);
             for (int i = 0; i < count; i++) {
                 spawnNanos.add(System.nanoTime());
-                Process process = builder.start();
-                spawned.add(process);
-                // Workers never read stdin: close our end now rather than hold a pipe per worker.
-                process.getOutputStream().close();
+                spawned.add(spawn(command));
             }
         } catch (IOException e) {
-            spawned.forEach(Process::destroyForcibly);
+            spawned.forEach(WorkerPool::kill);
             throw new WorkerStartException("cannot spawn a worker JVM with " + command.getFirst() + ": " + e.getMessage(), e);
         }
         WorkerStartException failure = null;
@@ -212,7 +241,7 @@ public final class WorkerPool implements AutoCloseable {
             try {
                 register(spawned.get(i), awaitHello(spawned.get(i)), spawnNanos.get(i));
             } catch (WorkerStartException e) {
-                spawned.get(i).destroyForcibly();
+                kill(spawned.get(i));
                 if (failure == null) {
                     failure = e;
                 } else {
@@ -263,13 +292,15 @@ public final class WorkerPool implements AutoCloseable {
         synchronized (lock) {
             if (state != PoolState.STARTING && state != PoolState.RUNNING) {
                 worker.disconnect();
-                worker.kill();
+                kill(process);
                 throw new WorkerStartException("worker pool is " + state + ", worker pid " + process.pid() + " stopped");
             }
             live.add(worker);
-            starts.add(new WorkerStart(process.pid(), Duration.ofNanos(hello.arrivedNanos() - spawnNanos)));
+            starts.add(new WorkerStart(process.pid(), Duration.ofNanos(hello.arrivedNanos() - spawnNanos),
+                    process.info().totalCpuDuration().orElse(Duration.ZERO)));
             Thread reader = Thread.ofPlatform().name(THREAD_PREFIX + "reader-" + process.pid()).daemon()
                     .unstarted(() -> read(worker));
+            threads.removeIf(t -> t.getState() == Thread.State.TERMINATED);
             threads.add(reader);
             reader.start();
             first = nextFor(worker);
@@ -350,7 +381,7 @@ public final class WorkerPool implements AutoCloseable {
             idle.remove(worker);
             lost = worker.inFlight;
             worker.inFlight = null;
-            running = state == PoolState.RUNNING;
+            running = state == PoolState.RUNNING || state == PoolState.STARTING;
         }
         worker.disconnect();
         int exitCode = worker.awaitExit(config.stopGrace());
@@ -371,7 +402,7 @@ public final class WorkerPool implements AutoCloseable {
         } catch (IOException e) {
             List<Worker.Task> queued;
             synchronized (lock) {
-                if (state != PoolState.RUNNING) {
+                if (state != PoolState.RUNNING && state != PoolState.STARTING) {
                     return;
                 }
                 state = PoolState.FAILED;
@@ -407,14 +438,105 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private static List<String> workerCommand(List<String> flags, Path socket) {
+    /** Starts a worker JVM: its stdout is discarded, its stderr is ours. */
+    private static Process spawn(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        // Workers never read stdin: close our end now rather than hold a pipe per worker.
+        process.getOutputStream().close();
+        return process;
+    }
+
+    /**
+     * Finds or creates the AOT cache for this JDK, classpath and flags, and switches the worker
+     * command to it. Creating it is the JDK's two-step recipe: a training worker runs with
+     * {@code -XX:AOTMode=record} up to its hello and exits on EOF, then {@code -XX:AOTMode=create}
+     * assembles the cache, written under a temporary name and renamed, so concurrent pools never
+     * see a partial file. A failure leaves the cache off and says why; it never fails the pool.
+     */
+    private String prepareAotCache() throws IOException {
+        Optional<String> unusable = WorkerAotCache.unusableBecause(classpath);
+        if (unusable.isPresent()) {
+            return "off: " + unusable.get();
+        }
+        Path cache = WorkerAotCache.file(java, config.jvmFlags(), classpath);
+        if (!Files.isRegularFile(cache)) {
+            long start = System.nanoTime();
+            String unique = "-" + ProcessHandle.current().pid() + "-" + start;
+            Path training = cache.resolveSibling(cache.getFileName() + unique + ".aotconf");
+            Path partial = cache.resolveSibling(cache.getFileName() + unique + ".partial");
+            try {
+                train(training);
+                runToCompletion(workerCommand(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + training,
+                        "-XX:AOTCache=" + partial)));
+                Files.move(partial, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                WorkerAotCache.prune(AOT_CACHES_KEPT);
+            } catch (IOException e) {
+                return "off: creating " + cache + " failed: " + e.getMessage();
+            } finally {
+                Files.deleteIfExists(training);
+                Files.deleteIfExists(partial);
+            }
+            command = workerCommand(List.of("-XX:AOTCache=" + cache));
+            return "created " + cache + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms";
+        }
+        command = workerCommand(List.of("-XX:AOTCache=" + cache));
+        return "used " + cache;
+    }
+
+    /** Runs one worker in AOT record mode from spawn to hello, then lets it exit and write {@code training}. */
+    private void train(Path training) throws IOException {
+        Process trainee = spawn(workerCommand(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + training)));
+        try {
+            awaitHello(trainee).channel().close();
+            if (!trainee.waitFor(config.startTimeout().toMillis(), TimeUnit.MILLISECONDS) || trainee.exitValue() != 0) {
+                throw new IOException("training worker pid " + trainee.pid() + " did not exit with 0 within "
+                        + config.startTimeout().toMillis() + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while training worker pid " + trainee.pid() + " ran", e);
+        } finally {
+            kill(trainee);
+        }
+    }
+
+    /** Runs a JVM that exits by itself (the AOT assembly step) and fails with its last output line. */
+    private void runToCompletion(List<String> jvm) throws IOException {
+        Process process = new ProcessBuilder(jvm).redirectErrorStream(true).start();
+        try {
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (process.waitFor() != 0) {
+                throw new IOException("exit code " + process.exitValue() + ": "
+                        + output.substring(output.lastIndexOf('\n') + 1));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the AOT cache was being assembled", e);
+        } finally {
+            kill(process);
+        }
+    }
+
+    /** Kills a worker process and waits until it is reaped. */
+    private static void kill(Process process) {
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    /** The worker command line with {@code extraFlags} after the configured ones. */
+    private List<String> workerCommand(List<String> extraFlags) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(flags);
+        command.add(java);
+        command.addAll(config.jvmFlags());
+        command.addAll(extraFlags);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classpath);
         command.add(WorkerMain.class.getName());
         command.add(socket.toString());
-        return command;
+        return List.copyOf(command);
     }
 }

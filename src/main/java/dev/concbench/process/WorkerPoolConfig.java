@@ -13,8 +13,12 @@ import java.util.Objects;
  * @param startTimeout how long a worker may take from spawn to hello before it counts as failed
  * @param stopGrace how long a worker may take to exit after its socket closes before it is
  *     killed with {@code destroyForcibly}
+ * @param aotCache start workers from the JDK's AOT cache ({@code -XX:AOTCache}), creating it on
+ *     first use; see {@link WorkerPool#aotCacheStatus()}. Only possible when the classpath is
+ *     made of jar files (the JDK refuses class directories), so off in effect under Maven tests
  */
-public record WorkerPoolConfig(int workers, List<String> jvmFlags, Duration startTimeout, Duration stopGrace) {
+public record WorkerPoolConfig(int workers, List<String> jvmFlags, Duration startTimeout, Duration stopGrace,
+        boolean aotCache) {
 
     /**
      * The default worker JVM options: a small fixed heap (a worker holds one task's data), the
@@ -39,14 +43,24 @@ public record WorkerPoolConfig(int workers, List<String> jvmFlags, Duration star
         requirePositive("stopGrace", stopGrace);
     }
 
-    /** {@code workers} workers with the default flags, start timeout and stop grace. */
+    /** {@code workers} workers with the default flags, start timeout and stop grace, and the AOT cache on. */
     public static WorkerPoolConfig of(int workers) {
-        return new WorkerPoolConfig(workers, DEFAULT_JVM_FLAGS, DEFAULT_START_TIMEOUT, DEFAULT_STOP_GRACE);
+        return new WorkerPoolConfig(workers, DEFAULT_JVM_FLAGS, DEFAULT_START_TIMEOUT, DEFAULT_STOP_GRACE, true);
     }
 
     /** This configuration with other JVM flags. */
     public WorkerPoolConfig withJvmFlags(List<String> flags) {
-        return new WorkerPoolConfig(workers, flags, startTimeout, stopGrace);
+        return new WorkerPoolConfig(workers, flags, startTimeout, stopGrace, aotCache);
+    }
+
+    /** This configuration with another stop grace. */
+    public WorkerPoolConfig withStopGrace(Duration grace) {
+        return new WorkerPoolConfig(workers, jvmFlags, startTimeout, grace, aotCache);
+    }
+
+    /** This configuration with the AOT cache on or off. */
+    public WorkerPoolConfig withAotCache(boolean on) {
+        return new WorkerPoolConfig(workers, jvmFlags, startTimeout, stopGrace, on);
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -9,11 +9,24 @@ public final class TestFunctions {
     private TestFunctions() {
     }
 
-    /** Returns its argument. */
-    public static final class Echo implements WorkerFunction {
+    /** The name part every test function shares; {@link java.util.ServiceLoader} needs no-arg subclasses. */
+    abstract static class Named implements WorkerFunction {
+        private final String name;
+
+        Named(String name) {
+            this.name = name;
+        }
+
         @Override
-        public String name() {
-            return "echo";
+        public final String name() {
+            return name;
+        }
+    }
+
+    /** Returns its argument. */
+    public static final class Echo extends Named {
+        public Echo() {
+            super("echo");
         }
 
         @Override
@@ -23,10 +36,9 @@ public final class TestFunctions {
     }
 
     /** Sleeps {@code argument} milliseconds, then returns the worker's pid. */
-    public static final class Sleep implements WorkerFunction {
-        @Override
-        public String name() {
-            return "sleep";
+    public static final class Sleep extends Named {
+        public Sleep() {
+            super("sleep");
         }
 
         @Override
@@ -37,10 +49,9 @@ public final class TestFunctions {
     }
 
     /** Throws an {@link IllegalStateException} whose message is the argument. */
-    public static final class Fail implements WorkerFunction {
-        @Override
-        public String name() {
-            return "fail";
+    public static final class Fail extends Named {
+        public Fail() {
+            super("fail");
         }
 
         @Override
@@ -50,10 +61,9 @@ public final class TestFunctions {
     }
 
     /** Halts the worker JVM with the argument as exit status: a crash as the parent sees it. */
-    public static final class Halt implements WorkerFunction {
-        @Override
-        public String name() {
-            return "halt";
+    public static final class Halt extends Named {
+        public Halt() {
+            super("halt");
         }
 
         @Override
@@ -64,10 +74,9 @@ public final class TestFunctions {
     }
 
     /** The seed's CPU burn: the sum of {@code i * i} for i below the argument. */
-    public static final class Burn implements WorkerFunction {
-        @Override
-        public String name() {
-            return "burn";
+    public static final class Burn extends Named {
+        public Burn() {
+            super("burn");
         }
 
         @Override

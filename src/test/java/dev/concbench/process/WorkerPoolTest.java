@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Real worker JVMs, real sockets, real signals. */
 class WorkerPoolTest {
@@ -52,6 +53,7 @@ class WorkerPoolTest {
         assertNotEquals(SELF, result.workerPid());
         assertTrue(shared.pids().contains(result.workerPid()), result + " not from " + shared.pids());
         assertEquals(2, shared.startupTimes().size());
+        assertTrue(shared.aotCacheStatus().startsWith("off: classpath entry "), shared.aotCacheStatus());
         System.out.println("worker start-up (spawn to hello): " + shared.startupTimes());
     }
 
@@ -120,8 +122,7 @@ class WorkerPoolTest {
             long victim = pool.pids().getFirst();
             CompletableFuture<TaskResult> doomed = pool.submit("sleep", "60000");
 
-            Process kill = new ProcessBuilder("kill", "-9", Long.toString(victim)).inheritIO().start();
-            assertEquals(0, kill.waitFor());
+            kill9(victim);
 
             ExecutionException e = assertThrows(ExecutionException.class, doomed::get);
             WorkerCrashedException crash = assertInstanceOf(WorkerCrashedException.class, e.getCause());
@@ -153,15 +154,58 @@ class WorkerPoolTest {
 
     @Test
     @Timeout(20)
+    void anIdleWorkerThatDiesIsReplaced() throws Exception {
+        try (WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(1))) {
+            long victim = pool.pids().getFirst();
+
+            kill9(victim);
+            while (pool.pids().isEmpty() || pool.pids().contains(victim)) {
+                Thread.sleep(20);
+            }
+
+            assertNotEquals(victim, pool.submit("echo", "x").get(15, TimeUnit.SECONDS).workerPid());
+            assertEquals(PoolState.RUNNING, pool.state());
+        }
+    }
+
+    @Test
+    @Timeout(20)
+    void aWorkerThatCannotBeReplacedFailsThePoolAndItsQueue() throws Exception {
+        Set<Long> childrenBefore = descendants();
+        Set<String> threadsBefore = poolThreads();
+        WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(1));
+        CompletableFuture<TaskResult> running = pool.submit("sleep", "60000");
+        CompletableFuture<TaskResult> queued = pool.submit("echo", "never");
+        // With its socket gone, a replacement worker cannot connect and exits.
+        Files.delete(pool.socketPath());
+
+        kill9(pool.pids().getFirst());
+
+        assertInstanceOf(WorkerCrashedException.class, running.handle((v, failure) -> failure).join());
+        Throwable lost = queued.handle((v, failure) -> failure).join();
+        assertInstanceOf(WorkerStartException.class, lost);
+        assertTrue(lost.getMessage().startsWith("worker pool FAILED: cannot replace dead worker pid"), lost.getMessage());
+        assertEquals(PoolState.FAILED, pool.state());
+        assertInstanceOf(RejectedExecutionException.class,
+                pool.submit("echo", "y").handle((v, failure) -> failure).join());
+        pool.close();
+        assertEquals(PoolState.FAILED, pool.state());
+        assertEquals(childrenBefore, descendants());
+        assertEquals(threadsBefore, poolThreads());
+    }
+
+    @Test
+    @Timeout(20)
     void closeLeavesNoWorkerProcessAndNoPoolThread() throws Exception {
         Set<Long> childrenBefore = descendants();
         Set<String> threadsBefore = poolThreads();
         // A short grace: the busy worker does not read its EOF and is killed after it.
-        WorkerPool pool = WorkerPool.start(new WorkerPoolConfig(2, WorkerPoolConfig.DEFAULT_JVM_FLAGS,
-                WorkerPoolConfig.DEFAULT_START_TIMEOUT, Duration.ofMillis(300)));
+        WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(2).withStopGrace(Duration.ofMillis(300)));
         List<Long> workers = pool.pids();
         pool.submit("echo", "x").join();
         CompletableFuture<TaskResult> running = pool.submit("sleep", "60000");
+        CompletableFuture<TaskResult> alsoRunning = pool.submit("sleep", "60000");
+        CompletableFuture<TaskResult> queued = pool.submit("echo", "never");
         assertEquals(threadsBefore.size() + 3, poolThreads().size(), "an acceptor and a reader per worker");
 
         pool.close();
@@ -170,18 +214,38 @@ class WorkerPoolTest {
         assertEquals(childrenBefore, descendants());
         workers.forEach(pid -> assertTrue(gone(pid), "worker " + pid + " still alive"));
         assertEquals(threadsBefore, poolThreads(), "only the shared pool's threads remain");
-        Throwable cancelled = running.handle((value, failure) -> failure).join();
-        assertInstanceOf(CancellationException.class, cancelled);
-        assertTrue(cancelled.getMessage().contains("closed while worker pid"), cancelled.getMessage());
+        for (CompletableFuture<TaskResult> f : List.of(running, alsoRunning)) {
+            Throwable cancelled = f.handle((value, failure) -> failure).join();
+            assertInstanceOf(CancellationException.class, cancelled);
+            assertTrue(cancelled.getMessage().contains("closed while worker pid"), cancelled.getMessage());
+        }
+        Throwable neverRan = queued.handle((value, failure) -> failure).join();
+        assertEquals("worker pool closed before function 'echo' ran", neverRan.getMessage());
         ExecutionException rejected = assertThrows(ExecutionException.class, () -> pool.submit("echo", "y").get());
         assertInstanceOf(RejectedExecutionException.class, rejected.getCause());
     }
 
     @Test
     @Timeout(20)
-    void killingTheParentLeavesNoWorker() throws Exception {
+    void aWorkerThatCannotStartFailsTheStartAndLeavesNothing() {
+        Set<Long> childrenBefore = descendants();
+        Set<String> threadsBefore = poolThreads();
+        List<String> flags = List.of("-XX:+NoSuchConcbenchFlag");
+
+        WorkerStartException e = assertThrows(WorkerStartException.class,
+                () -> WorkerPool.start(WorkerPoolConfig.of(2).withJvmFlags(flags)));
+
+        assertTrue(e.getMessage().matches("worker pid \\d+ exited with code 1 before saying hello.*"), e.getMessage());
+        assertEquals(childrenBefore, descendants());
+        assertEquals(threadsBefore, poolThreads());
+    }
+
+    @Test
+    @Timeout(20)
+    void killingTheParentLeavesNoWorker(@TempDir Path tmp) throws Exception {
+        // The killed parent cannot delete its socket directory: put it where JUnit cleans up.
         Process parent = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + tmp,
                 "-cp", System.getProperty("java.class.path"), PoolParentMain.class.getName(), "2")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<Long> workers;
@@ -192,8 +256,7 @@ class WorkerPoolTest {
             assertEquals(2, workers.size());
             workers.forEach(pid -> assertTrue(!gone(pid), "worker " + pid + " should be alive before the kill"));
 
-            Process kill = new ProcessBuilder("kill", "-9", Long.toString(parent.pid())).inheritIO().start();
-            assertEquals(0, kill.waitFor());
+            kill9(parent.pid());
             assertEquals(137, parent.waitFor());
         }
 
@@ -202,6 +265,11 @@ class WorkerPoolTest {
             Thread.sleep(50);
         }
         workers.forEach(pid -> assertTrue(gone(pid), "worker " + pid + " outlived its parent"));
+    }
+
+    /** Sends SIGKILL with the real {@code kill} command, as an operator would. */
+    private static void kill9(long pid) throws IOException, InterruptedException {
+        assertEquals(0, new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor());
     }
 
     private static Set<Long> descendants() {
