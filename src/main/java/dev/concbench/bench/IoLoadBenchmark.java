@@ -66,7 +66,7 @@ public class IoLoadBenchmark {
     @Setup(Level.Trial)
     public void start() {
         Map<String, String> params = ModelSession.poolParams(model, poolSize);
-        session = new ModelSession(model, params, CONNECTIONS);
+        session = new ModelSession(model, params, CONNECTIONS, true);
         log = new HistogramLog("io-load-" + model + "-" + rate);
     }
 

@@ -1,5 +1,6 @@
 package dev.concbench.bench;
 
+import dev.concbench.loop.LoopStats;
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.model.ExecutionModel;
 import dev.concbench.model.ModelViolationException;
@@ -25,20 +26,25 @@ final class ModelSession implements AutoCloseable {
 
     private final ExecutionModel model;
     private final AtomicLong violations = new AtomicLong();
+    private final boolean loopMustStayResponsive;
+    private LoopStats lastStats = new LoopStats(0, 0, 0, 0, 0);
 
     /**
      * @param name   the model's name
      * @param params its model parameters (e.g. {@code poolSize})
      * @param connections the most connections to the delay server open at once; 0 when the tasks
      *                    do not talk to the server
+     * @param loopMustStayResponsive whether the scenario claims the model's event loop (if it has
+     *                    one) is never blocked, so a callback over the slow-callback threshold guards the rows
      * @throws IllegalStateException when the server is needed but the run gave none
      */
-    ModelSession(String name, Map<String, String> params, int connections) {
+    ModelSession(String name, Map<String, String> params, int connections, boolean loopMustStayResponsive) {
         WorkTarget target = WorkTarget.none();
         if (connections > 0) {
             target = new WorkTarget(requireServer(), connections, WorkTarget.DEFAULT_TIMEOUT);
         }
         this.model = Models.start(name, params, target);
+        this.loopMustStayResponsive = loopMustStayResponsive;
     }
 
     /** The model parameters of a benchmark with a {@code poolSize} parameter: it applies to {@code platform-pool} only. */
@@ -78,6 +84,13 @@ final class ModelSession implements AutoCloseable {
 
     /** Publishes (and resets) this iteration's guard evidence. */
     void publishGuards() {
+        if (loopMustStayResponsive) {
+            model.eventLoop().ifPresent(loop -> {
+                LoopStats now = loop.stats();
+                IterationMetrics.guard("loopBlocked", now.since(lastStats).slowCallbacks());
+                lastStats = now;
+            });
+        }
         long v = violations.getAndSet(0);
         switch (model.name()) {
             case "virtual" -> IterationMetrics.guard("notVirtual", v);

@@ -77,10 +77,15 @@ public class ScalabilityBenchmark extends TaskBenchmark {
     }
 
     @Override
+    boolean loopMustStayResponsive() {
+        return true;
+    }
+
+    @Override
     void startTrial() {
         if (work.equals("http")) {
             // one connection per task: this measures how many tasks a model keeps waiting, not a connector limit
-            session = new ModelSession(model, ModelSession.poolParams(model, poolSize), tasks);
+            session = new ModelSession(model, ModelSession.poolParams(model, poolSize), tasks, true);
         }
         log = new HistogramLog("scalability-" + model + "-" + work + "-" + tasks);
     }

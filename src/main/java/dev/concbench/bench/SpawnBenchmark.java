@@ -60,7 +60,7 @@ public class SpawnBenchmark extends TaskBenchmark {
     @Override
     void startTrial() {
         if (model.equals("process-pool")) {
-            workers = new ModelSession(model, Map.of("workers", "1"), 0);
+            workers = new ModelSession(model, Map.of("workers", "1"), 0, false);
         }
     }
 
