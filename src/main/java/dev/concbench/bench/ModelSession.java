@@ -2,6 +2,7 @@ package dev.concbench.bench;
 
 import dev.concbench.loop.LoopStats;
 import dev.concbench.metrics.IterationMetrics;
+import dev.concbench.metrics.PinnedEvents;
 import dev.concbench.model.ExecutionModel;
 import dev.concbench.model.ModelViolationException;
 import dev.concbench.model.Models;
@@ -18,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One execution model for the length of a JMH trial, with the guard evidence its tasks produce: a
  * task the model reports as run in the wrong place ({@link ModelViolationException}) counts as
- * {@code notVirtual} for {@code virtual} and {@code notProcess} for {@code process-pool}.
+ * {@code notVirtual} for {@code virtual} and {@code notProcess} for {@code process-pool}; JFR's
+ * pinned-virtual-thread events count as {@code pinned}; a loop callback over the slow-callback
+ * threshold counts as {@code loopBlocked} where the scenario claims the loop stays responsive.
  *
  * <p>Created in a trial set-up, closed in the trial tear-down, used from the benchmark thread.
  */
@@ -28,6 +31,7 @@ final class ModelSession implements AutoCloseable {
     private final AtomicLong violations = new AtomicLong();
     private final boolean loopMustStayResponsive;
     private LoopStats lastStats = new LoopStats(0, 0, 0, 0, 0);
+    private final PinnedEvents pinned;
 
     /**
      * @param name   the model's name
@@ -45,6 +49,7 @@ final class ModelSession implements AutoCloseable {
         }
         this.model = Models.start(name, params, target);
         this.loopMustStayResponsive = loopMustStayResponsive;
+        this.pinned = name.equals("virtual") ? new PinnedEvents() : null;
     }
 
     /** The model parameters of a benchmark with a {@code poolSize} parameter: it applies to {@code platform-pool} only. */
@@ -93,7 +98,10 @@ final class ModelSession implements AutoCloseable {
         }
         long v = violations.getAndSet(0);
         switch (model.name()) {
-            case "virtual" -> IterationMetrics.guard("notVirtual", v);
+            case "virtual" -> {
+                IterationMetrics.guard("notVirtual", v);
+                IterationMetrics.guard("pinned", pinned.takeCount());
+            }
             case "process-pool" -> IterationMetrics.guard("notProcess", v);
             default -> IterationMetrics.guard("misplaced", v);
         }
@@ -102,5 +110,8 @@ final class ModelSession implements AutoCloseable {
     @Override
     public void close() {
         model.close();
+        if (pinned != null) {
+            pinned.close();
+        }
     }
 }
