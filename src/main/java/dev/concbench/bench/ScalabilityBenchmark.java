@@ -4,7 +4,7 @@ import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
 import dev.concbench.metrics.HistogramLog;
 import dev.concbench.metrics.IterationMetrics;
-import dev.concbench.metrics.ProcStatus;
+import dev.concbench.metrics.ProcMemory;
 import dev.concbench.workload.Workload;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -114,7 +114,7 @@ public class ScalabilityBenchmark extends TaskBenchmark {
      */
     @Benchmark
     public int run() throws InterruptedException {
-        long rssBefore = ProcStatus.read().rssBytes();
+        long rssBefore = ProcMemory.read().rssBytes();
         Gate gate = new Gate();
         List<CompletableFuture<?>> futures = new ArrayList<>(tasks);
         long t0 = System.nanoTime();
@@ -127,7 +127,7 @@ public class ScalabilityBenchmark extends TaskBenchmark {
             // the OS refused another thread: that point is data; the started tasks still finish
             IterationMetrics.publish("startFailure", started, "tasks", IterationMetrics.Aggregation.MAX);
         }
-        long rssAfter = ProcStatus.read().rssBytes();
+        long rssAfter = ProcMemory.read().rssBytes();
         gate.open();
         int completed = 0;
         for (CompletableFuture<?> f : futures) {
