@@ -6,8 +6,8 @@ import jdk.jfr.consumer.RecordingStream;
 
 /**
  * Counts JFR {@code jdk.VirtualThreadPinned} events in this JVM: a virtual thread that blocked
- * while pinned to its carrier (it held the carrier instead of unmounting), which voids a
- * {@code virtual} result. Events stream in asynchronously (JFR flushes about once a second), so a
+ * while pinned to its carrier (it held the carrier instead of unmounting) for longer than
+ * {@link #THRESHOLD}, which voids a {@code virtual} result. Events stream in asynchronously (JFR flushes about once a second), so a
  * count read right after an iteration may miss that iteration's last events; the next read gets them.
  *
  * <p>Lifecycle: recording from construction until {@link #close()}; {@link #takeCount()} from any thread.
@@ -19,9 +19,15 @@ public final class PinnedEvents implements AutoCloseable {
     private final RecordingStream stream = new RecordingStream();
     private final AtomicLong count = new AtomicLong();
 
-    /** Starts recording pinned events of any duration. */
+    /**
+     * JFR's own default for this event: a pin shorter than this (a class initialiser that blocked
+     * a moment) does not hold a carrier long enough to change a result.
+     */
+    public static final Duration THRESHOLD = Duration.ofMillis(20);
+
+    /** Starts recording pins longer than {@link #THRESHOLD}. */
     public PinnedEvents() {
-        stream.enable(EVENT).withThreshold(Duration.ZERO);
+        stream.enable(EVENT).withThreshold(THRESHOLD);
         stream.onEvent(EVENT, e -> count.incrementAndGet());
         stream.startAsync();
     }

@@ -24,7 +24,7 @@ class PinnedEventsTest {
     }
 
     @Test
-    void countsAPinnedVirtualThreadAndNothingElse() throws Exception {
+    void countsAPinnedVirtualThreadButNotOneThatUnmounts() throws Exception {
         try (PinnedEvents pinned = new PinnedEvents()) {
             Thread.ofVirtual().start(() -> {
                 try {
