@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The delay server over real loopback sockets, including clients that misbehave. */
 class DelayServerTest {
@@ -75,11 +77,13 @@ class DelayServerTest {
         }
     }
 
-    @Test
+    @ParameterizedTest
+    @ValueSource(strings = {"NONSENSE\r\n\r\n", "\r\n\r\n", "GET / HTTP/1.1\r\n: no name\r\n\r\n",
+            "GET / HTTP/2\r\n\r\n", "GET nowhere HTTP/1.1\r\n\r\n"})
     @Timeout(10)
-    void aMalformedRequestGets400AndItsConnectionCloses() throws IOException {
+    void aMalformedRequestGets400AndItsConnectionCloses(String malformed) throws IOException {
         try (RawClient client = new RawClient(server.address())) {
-            client.send("NONSENSE\r\n\r\n");
+            client.send(malformed);
             HttpResponse response = client.read();
             assertEquals(400, response.status());
             assertTrue(!response.keepAlive(), "400 must announce Connection: close");
