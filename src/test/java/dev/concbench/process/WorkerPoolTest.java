@@ -112,6 +112,20 @@ class WorkerPoolTest {
     }
 
     @Test
+    @Timeout(20)
+    void anArgumentTooLargeForAFrameFailsItsTaskAndKillsNoWorker() {
+        List<Long> before = shared.pids();
+        String huge = "x".repeat(Frame.MAX_LENGTH);
+
+        ExecutionException e = assertThrows(ExecutionException.class, () -> shared.submit("echo", huge).get());
+
+        assertInstanceOf(IllegalArgumentException.class, e.getCause());
+        assertTrue(e.getCause().getMessage().contains("'echo'"), e.getCause().getMessage());
+        assertEquals("still here", shared.submit("echo", "still here").join().value());
+        assertEquals(before, shared.pids(), "a task that was never sent must not cost a worker");
+    }
+
+    @Test
     void workersBelowOneAreRejectedWithTheRule() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkerPoolConfig.of(0));
 
