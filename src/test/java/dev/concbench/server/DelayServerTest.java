@@ -143,6 +143,25 @@ class DelayServerTest {
     }
 
     @Test
+    @Timeout(10)
+    void aClientThatStopsReadingResponsesIsClosedAfterTheIdleTimeout() throws IOException, InterruptedException {
+        ServerLimits shortIdle = new ServerLimits(LIMITS.maxHeadBytes(), LIMITS.headTimeout(), Duration.ofMillis(300),
+                LIMITS.maxDelay(), LIMITS.maxBytes());
+        try (DelayServer strict = DelayServer.start(new InetSocketAddress("127.0.0.1", 0), shortIdle);
+                RawClient stalled = new RawClient(strict.address())) {
+            // far more than the socket buffers hold: the server's writes can only finish if we read
+            stalled.send(("GET /bytes/" + LIMITS.maxBytes() + " HTTP/1.1\r\n\r\n").repeat(32));
+            // polling the server's counts; the test's timeout bounds the wait
+            while (strict.peakConnections() < 1 || strict.openConnections() > 0) {
+                Thread.sleep(20);
+            }
+            try (RawClient fresh = new RawClient(strict.address())) {
+                assertEquals(200, fresh.get("/").status());
+            }
+        }
+    }
+
+    @Test
     @Timeout(20)
     void twoThousandConcurrentConnectionsAreAllServed() throws IOException {
         int n = 2_000;
