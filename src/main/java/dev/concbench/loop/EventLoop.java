@@ -259,7 +259,10 @@ public final class EventLoop implements Executor, AutoCloseable {
     /**
      * asyncio's {@code run_coroutine_threadsafe}: runs {@code body} as a task on the loop and
      * returns a {@link CompletableFuture} for its outcome. Any thread; the calling thread may block
-     * on the result (never call {@code join()} on it from the loop thread: it would deadlock).
+     * on the result (never call {@code join()} on it from the loop thread: it would deadlock). If
+     * the loop stops before the task is done, the future fails with a {@link CancellationException}.
+     *
+     * @throws RejectedExecutionException from another thread once {@link #close()} has begun
      */
     public <T> CompletableFuture<T> submit(Supplier<? extends LoopFuture<T>> body) {
         CompletableFuture<T> bridge = new CompletableFuture<>();
