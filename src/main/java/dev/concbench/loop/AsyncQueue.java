@@ -8,7 +8,8 @@ import java.util.List;
  * asyncio's {@code Queue}: a bounded FIFO between tasks of one loop. {@link #put} waits while the
  * queue is full, {@link #get} while it is empty; {@link #taskDone()} and {@link #join()} track
  * unfinished items so a producer can wait until consumers have processed everything. Waiters are
- * served first-come first-served; a cancelled waiter leaves the line at once and loses nothing. Loop thread only.
+ * served first-come first-served; a cancelled waiter leaves the line at once and loses nothing.
+ * Loop thread only.
  *
  * @param <T> the element type
  */
