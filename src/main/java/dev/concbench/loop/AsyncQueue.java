@@ -8,7 +8,8 @@ import java.util.List;
  * asyncio's {@code Queue}: a bounded FIFO between tasks of one loop. {@link #put} waits while the
  * queue is full, {@link #get} while it is empty; {@link #taskDone()} and {@link #join()} track
  * unfinished items so a producer can wait until consumers have processed everything. Waiters are
- * served first-come first-served; a cancelled waiter is skipped and loses nothing. Loop thread only.
+ * served first-come first-served; a cancelled waiter leaves the line at once and loses nothing.
+ * Loop thread only.
  *
  * @param <T> the element type
  */
@@ -50,6 +51,11 @@ public final class AsyncQueue<T> {
         return unfinished;
     }
 
+    /** Getters and putters waiting now (for tests: cancelled waiters must not pile up). */
+    int waiting() {
+        return getters.size() + putters.size();
+    }
+
     /** Adds {@code item}, waiting while the queue is full. */
     public LoopFuture<Void> put(T item) {
         loop.checkInLoop("AsyncQueue.put");
@@ -57,7 +63,9 @@ public final class AsyncQueue<T> {
             return loop.completed(null);
         }
         LoopFuture<Void> admitted = loop.newFuture();
-        putters.add(new Putter<>(item, admitted));
+        Putter<T> putter = new Putter<>(item, admitted);
+        putters.add(putter);
+        admitted.awaitOne(() -> putters.remove(putter));  // a cancelled putter leaves the line at once
         return admitted;
     }
 
@@ -78,6 +86,7 @@ public final class AsyncQueue<T> {
         loop.checkInLoop("AsyncQueue.get");
         LoopFuture<T> taken = loop.newFuture();
         getters.add(taken);
+        taken.awaitOne(() -> getters.remove(taken));  // a cancelled getter leaves the line at once
         handToGetters();
         return taken;
     }

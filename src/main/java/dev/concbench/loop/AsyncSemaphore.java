@@ -28,6 +28,11 @@ public final class AsyncSemaphore {
         return available;
     }
 
+    /** Acquirers waiting now (for tests: cancelled waiters must not pile up). */
+    int waiting() {
+        return waiters.size();
+    }
+
     /** Takes a permit, waiting for one if none is free; cancelling the wait takes nothing. */
     public LoopFuture<Void> acquire() {
         loop.checkInLoop("AsyncSemaphore.acquire");
@@ -37,6 +42,7 @@ public final class AsyncSemaphore {
         }
         LoopFuture<Void> granted = loop.newFuture();
         waiters.add(granted);
+        granted.awaitOne(() -> waiters.remove(granted));  // a cancelled waiter leaves the line at once
         return granted;
     }
 

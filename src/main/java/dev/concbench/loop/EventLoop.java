@@ -147,8 +147,9 @@ public final class EventLoop implements Executor, AutoCloseable {
     /**
      * Schedules {@code callback} to run soon on the loop (asyncio's {@code call_soon} /
      * {@code call_soon_threadsafe}). Any thread; wakes the selector only if the loop is asleep.
+     * On the loop thread it is always accepted (shutdown runs what cancellation schedules).
      *
-     * @throws RejectedExecutionException when the loop has stopped
+     * @throws RejectedExecutionException from another thread once {@link #close()} has begun
      */
     @Override
     public void execute(Runnable callback) {
@@ -157,11 +158,24 @@ public final class EventLoop implements Executor, AutoCloseable {
             ready.add(traced);
             return;
         }
-        if (state.compareTo(LoopState.STOPPING) > 0) {
-            throw new RejectedExecutionException("event loop '" + thread.getName() + "' is " + state);
-        }
+        rejectUnlessRunning();
         submissions.add(traced);
+        // The shutdown race: close() may have begun between the check above and the add. Either the
+        // loop's final drain already took the callback (it runs, or is reported dropped), or we take
+        // it back and reject it; a callback added while the state still read RUNNING is always seen
+        // by the drain, which starts only after the state left RUNNING. Without this, a steady
+        // submitter could feed the drain forever and close() would never return.
+        if (state != LoopState.RUNNING && submissions.remove(traced)) {
+            rejectUnlessRunning();
+        }
         io.wakeupIfSleeping();
+    }
+
+    private void rejectUnlessRunning() {
+        LoopState now = state;
+        if (now != LoopState.RUNNING) {
+            throw new RejectedExecutionException("event loop '" + thread.getName() + "' is " + now);
+        }
     }
 
     /** Runs {@code callback} after {@code delay} (asyncio's {@code call_later}). Any thread. */
@@ -245,7 +259,10 @@ public final class EventLoop implements Executor, AutoCloseable {
     /**
      * asyncio's {@code run_coroutine_threadsafe}: runs {@code body} as a task on the loop and
      * returns a {@link CompletableFuture} for its outcome. Any thread; the calling thread may block
-     * on the result (never call {@code join()} on it from the loop thread: it would deadlock).
+     * on the result (never call {@code join()} on it from the loop thread: it would deadlock). If
+     * the loop stops before the task is done, the future fails with a {@link CancellationException}.
+     *
+     * @throws RejectedExecutionException from another thread once {@link #close()} has begun
      */
     public <T> CompletableFuture<T> submit(Supplier<? extends LoopFuture<T>> body) {
         CompletableFuture<T> bridge = new CompletableFuture<>();
@@ -386,8 +403,8 @@ public final class EventLoop implements Executor, AutoCloseable {
         if (inLoop()) {
             return;
         }
-        submissions.add(() -> { });
-        io.wakeupIfSleeping();
+        // not a no-op submission: one that lands after the final drain would be reported as dropped
+        io.wakeup();
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
@@ -413,6 +430,7 @@ public final class EventLoop implements Executor, AutoCloseable {
         } catch (Error e) {
             state = LoopState.FAILED;
             releaseResources();
+            reportDroppedSubmissions();
             throw e;
         } catch (IOException e) {
             state = LoopState.FAILED;
@@ -514,8 +532,11 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     /** Callbacks that raced with the end of shutdown cannot run any more: say so rather than drop them silently. */
     private void reportDroppedSubmissions() {
-        int dropped = submissions.size();
-        submissions.clear();
+        // poll, not size() then clear(): a submitter that fails to take its callback back counts on it being counted here
+        int dropped = 0;
+        while (submissions.poll() != null) {
+            dropped++;
+        }
         if (dropped > 0) {
             options.listener().callbackFailed("shutdown", new RejectedExecutionException(
                     dropped + " callback(s) submitted while event loop '" + thread.getName() + "' was stopping were dropped"));

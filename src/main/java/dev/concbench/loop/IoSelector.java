@@ -86,6 +86,16 @@ final class IoSelector implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the current select, or the next one if none is in progress, return at once, whether or
+     * not the loop is sleeping: for {@code close()}, whose state change the loop checks only between
+     * turns. Any thread.
+     */
+    void wakeup() {
+        wakeups.incrementAndGet();
+        selector.wakeup();
+    }
+
     boolean isSleeping() {
         return sleeping.get();
     }

@@ -241,7 +241,9 @@ public class LoopFuture<T> implements Cancellable {
     /**
      * A {@link CompletableFuture} completed (on the loop thread) with this future's outcome, for
      * code outside the loop. Any thread. Cancelling the returned future does not cancel this one.
-     * If the loop terminates first, it is completed with a {@link CancellationException}.
+     * If the loop terminates first, it is completed with a {@link CancellationException}; if
+     * {@link EventLoop#close()} had already begun when this was called from another thread, with a
+     * {@link RejectedExecutionException}.
      */
     public CompletableFuture<T> toCompletableFuture() {
         CompletableFuture<T> bridge = new CompletableFuture<>();

@@ -10,7 +10,10 @@ public enum LoopState {
     NEW,
     /** The loop thread runs callbacks, timers and I/O. */
     RUNNING,
-    /** {@link EventLoop#close()} was called: live tasks are cancelled, their callbacks drained. */
+    /**
+     * {@link EventLoop#close()} was called: live tasks are cancelled, their callbacks drained;
+     * submissions from other threads are rejected from here on.
+     */
     STOPPING,
     /** The thread has exited and the selector is closed; submissions are rejected. */
     TERMINATED,

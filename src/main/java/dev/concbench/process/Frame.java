@@ -72,20 +72,42 @@ record Frame(Kind kind, long id, long nanos, String text1, String text2) {
     /**
      * Writes this frame; the channel must be in blocking mode. Callers serialise writes to one
      * channel (each side has at most one writer per channel).
+     *
+     * @throws TooLongException when the frame is longer than {@link #MAX_LENGTH}; nothing was written
      */
     void writeTo(WritableByteChannel channel) throws IOException {
+        writeFully(encode(), channel);
+    }
+
+    /**
+     * This frame's bytes, length prefix included.
+     *
+     * @throws TooLongException when the frame is longer than {@link #MAX_LENGTH}
+     */
+    ByteBuffer encode() throws TooLongException {
         byte[] one = text1.getBytes(StandardCharsets.UTF_8);
         byte[] two = text2.getBytes(StandardCharsets.UTF_8);
         long length = (long) FIXED_PART + one.length + two.length;
         if (length > MAX_LENGTH) {
-            throw new IOException("frame length must be <= " + MAX_LENGTH + " bytes, was " + length);
+            throw new TooLongException("frame length must be <= " + MAX_LENGTH + " bytes, was " + length);
         }
-        ByteBuffer buffer = ByteBuffer.allocate(4 + (int) length)
+        return ByteBuffer.allocate(4 + (int) length)
                 .putInt((int) length).put(kind.code()).putLong(id).putLong(nanos)
                 .putInt(one.length).put(one).putInt(two.length).put(two)
                 .flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+    }
+
+    /** Writes every remaining byte of {@code encoded} to a blocking channel. */
+    static void writeFully(ByteBuffer encoded, WritableByteChannel channel) throws IOException {
+        while (encoded.hasRemaining()) {
+            channel.write(encoded);
+        }
+    }
+
+    /** A frame that would exceed {@link #MAX_LENGTH}: the content is at fault, not the connection. */
+    static final class TooLongException extends IOException {
+        TooLongException(String message) {
+            super(message);
         }
     }
 

@@ -30,6 +30,11 @@ final class HelloAcceptor implements AutoCloseable {
     private final Map<Long, CompletableFuture<Hello>> byPid = new HashMap<>();
     /** Why no more hellos can come (closed, or accept failed); null while accepting. */
     private WorkerStartException stopped;
+    /**
+     * The connection whose hello the acceptor thread is reading, if any: {@link #close()} closes it,
+     * or a peer that connected and never wrote would keep that thread (and so close()) blocked forever.
+     */
+    private volatile SocketChannel reading;
 
     HelloAcceptor(Path socket) throws IOException {
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -71,7 +76,12 @@ final class HelloAcceptor implements AutoCloseable {
                 stop(new WorkerStartException("worker socket accept failed: " + e.getMessage(), e));
                 return;
             }
+            reading = channel;
             try {
+                if (!server.isOpen()) {
+                    // close() ran before it could see this channel in 'reading': do not block on it
+                    throw new ClosedChannelException();
+                }
                 Frame hello = Frame.readFrom(channel);
                 if (hello.kind() != Frame.Kind.HELLO) {
                     throw new IOException("a worker's first frame must be HELLO, was " + hello.kind());
@@ -87,6 +97,8 @@ final class HelloAcceptor implements AutoCloseable {
                 // No pid to report to: the worker that sent no valid hello is reported by its
                 // spawner, which sees the process exit or the start timeout.
                 closeAfterBadHello(channel, e);
+            } finally {
+                reading = null;
             }
         }
     }
@@ -111,6 +123,10 @@ final class HelloAcceptor implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+        SocketChannel half = reading;
+        if (half != null) {
+            half.close();
+        }
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {

@@ -1,6 +1,7 @@
 package dev.concbench.process;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +17,11 @@ import java.util.concurrent.ExecutionException;
  */
 final class Worker {
 
-    /** A submitted task; {@code submitNanos} is {@link System#nanoTime()} at submit. */
-    record Task(long id, String function, String argument, CompletableFuture<TaskResult> future, long submitNanos) {
+    /**
+     * A submitted task: {@code frame} is its TASK frame, encoded once at submit (so a task too large
+     * to send fails there, not on a worker); {@code submitNanos} is {@link System#nanoTime()} at submit.
+     */
+    record Task(long id, String function, ByteBuffer frame, CompletableFuture<TaskResult> future, long submitNanos) {
     }
 
     private final Process process;
@@ -40,7 +44,7 @@ final class Worker {
     /** Sends a task; an I/O failure closes the channel so the reader reports the worker as dead. */
     void send(Task task) {
         try {
-            Frame.task(task.id(), task.function(), task.argument()).writeTo(channel);
+            Frame.writeFully(task.frame().duplicate(), channel);
         } catch (IOException e) {
             disconnect();
         }

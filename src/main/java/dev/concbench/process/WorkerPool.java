@@ -2,6 +2,7 @@ package dev.concbench.process;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A pool of worker JVMs that run {@link WorkerFunction}s: the JVM's {@code ProcessPoolExecutor}.
@@ -71,7 +73,7 @@ public final class WorkerPool implements AutoCloseable {
     private final Set<Worker> live = new LinkedHashSet<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<WorkerStart> starts = new ArrayList<>();
-    private long nextTaskId;
+    private final AtomicLong nextTaskId = new AtomicLong();
 
     private WorkerPool(WorkerPoolConfig config) throws IOException {
         this.config = config;
@@ -118,12 +120,22 @@ public final class WorkerPool implements AutoCloseable {
      * @return a future completed with the value and the worker's pid; or exceptionally with
      *     {@link WorkerTaskException} (the function threw), {@link WorkerCrashedException} (the
      *     worker died mid-task), {@link CancellationException} (the pool closed first) or
-     *     {@link RejectedExecutionException} (the pool is not RUNNING). Cancelling the future
-     *     does not stop a task a worker has already started.
+     *     {@link RejectedExecutionException} (the pool is not RUNNING) or
+     *     {@link IllegalArgumentException} (the function name and argument exceed a frame's
+     *     {@value Frame#MAX_LENGTH} bytes; no worker is involved). Cancelling the future does not
+     *     stop a task a worker has already started.
      */
     public CompletableFuture<TaskResult> submit(String function, String argument) {
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(argument, "argument");
+        long id = nextTaskId.getAndIncrement();
+        ByteBuffer frame;
+        try {
+            frame = Frame.task(id, function, argument).encode();
+        } catch (Frame.TooLongException e) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "task for function '" + function + "' cannot be sent: " + e.getMessage(), e));
+        }
         Worker worker;
         Worker.Task task;
         synchronized (lock) {
@@ -131,7 +143,7 @@ public final class WorkerPool implements AutoCloseable {
                 return CompletableFuture.failedFuture(new RejectedExecutionException(
                         "worker pool accepts tasks only when RUNNING, it is " + state));
             }
-            task = new Worker.Task(nextTaskId++, function, argument, new CompletableFuture<>(), System.nanoTime());
+            task = new Worker.Task(id, function, frame, new CompletableFuture<>(), System.nanoTime());
             worker = idle.pollFirst();
             if (worker == null) {
                 queue.addLast(task);

@@ -54,7 +54,11 @@ final class RequestParser {
     }
 
     private static Request parse(String text) throws BadRequestException {
+        // a head of nothing but CRLFCRLF splits into no lines at all
         String[] lines = text.split("\r\n");
+        if (lines.length == 0) {
+            throw new BadRequestException("empty request line");
+        }
         String[] parts = lines[0].split(" ");
         if (parts.length != 3 || parts[0].isEmpty() || !parts[1].startsWith("/")) {
             throw new BadRequestException("bad request line '" + lines[0] + "'");

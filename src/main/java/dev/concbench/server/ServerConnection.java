@@ -13,7 +13,8 @@ import java.time.Duration;
  *
  * <p>Everything that can go wrong stays here: a bad or oversized head gets 400 and a close, a read
  * or write error (a reset) closes only this connection, and a client that stalls mid-request past
- * {@link ServerLimits#headTimeout()} or sits idle past {@link ServerLimits#idleTimeout()} is closed.
+ * {@link ServerLimits#headTimeout()}, sits idle past {@link ServerLimits#idleTimeout()} or stops
+ * reading a response for as long is closed.
  * Loop thread only.
  */
 final class ServerConnection {
@@ -101,7 +102,11 @@ final class ServerConnection {
         if (closed) {
             return;
         }
+        // a client that stops reading leaves the write pending forever: it is idle, so it gets the idle deadline
+        cancelDeadline();
+        deadline = loop.callLater(limits.idleTimeout(), this::close);
         tcp.write(response.encode(keepAlive)).onDone(written -> {
+            cancelDeadline();
             if (written.exception() != null) {
                 close();
             } else if (!keepAlive) {

@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param maxHeadBytes the longest request line plus headers, in bytes; longer gets 400
  * @param headTimeout how long a started request may take to arrive completely before its connection closes
- * @param idleTimeout how long a keep-alive connection may sit idle between requests before it closes
+ * @param idleTimeout how long a keep-alive connection may sit idle between requests, or a client may
+ *     leave a response unread, before its connection closes
  * @param maxDelay the longest {@code /delay/{ms}} served
  * @param maxBytes the largest {@code /bytes/{n}} served, in bytes
  */

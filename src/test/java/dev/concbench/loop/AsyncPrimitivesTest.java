@@ -153,6 +153,30 @@ class AsyncPrimitivesTest {
     }
 
     @Test
+    void waitersThatTimeOutAreForgottenNotKept() throws Exception {
+        // the seed's consumer pattern, wait_for(queue.get(), t) on an idle queue, must not grow memory per timeout
+        AsyncQueue<String> empty = m.call(() -> new AsyncQueue<>(loop, 1));
+        AsyncQueue<String> full = m.call(() -> new AsyncQueue<>(loop, 1));
+        AsyncSemaphore taken = m.call(() -> new AsyncSemaphore(loop, 1));
+        m.run(() -> {
+            full.offer("occupant");
+            taken.tryAcquire();
+        });
+        for (int i = 0; i < 5; i++) {
+            m.run(() -> {
+                loop.waitFor(empty.get(), Duration.ofSeconds(1));
+                loop.waitFor(full.put("late"), Duration.ofSeconds(1));
+                loop.waitFor(taken.acquire(), Duration.ofSeconds(1));
+            });
+            m.advance(Duration.ofSeconds(1));
+        }
+        assertEquals(0, (int) m.call(empty::waiting));
+        assertEquals(0, (int) m.call(full::waiting));
+        assertEquals(0, (int) m.call(taken::waiting));
+        assertEquals(List.of("occupant"), m.call(() -> List.of(full.get().result())));
+    }
+
+    @Test
     void semaphoreLetsAtMostItsPermitsRunAndReleasesOnFailure() throws Exception {
         AsyncSemaphore semaphore = m.call(() -> new AsyncSemaphore(loop, 3));
         int[] running = {0};

@@ -10,6 +10,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +115,20 @@ class WorkerPoolTest {
     }
 
     @Test
+    @Timeout(20)
+    void anArgumentTooLargeForAFrameFailsItsTaskAndKillsNoWorker() {
+        List<Long> before = shared.pids();
+        String huge = "x".repeat(Frame.MAX_LENGTH);
+
+        ExecutionException e = assertThrows(ExecutionException.class, () -> shared.submit("echo", huge).get());
+
+        assertInstanceOf(IllegalArgumentException.class, e.getCause());
+        assertTrue(e.getCause().getMessage().contains("'echo'"), e.getCause().getMessage());
+        assertEquals("still here", shared.submit("echo", "still here").join().value());
+        assertEquals(before, shared.pids(), "a task that was never sent must not cost a worker");
+    }
+
+    @Test
     void workersBelowOneAreRejectedWithTheRule() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkerPoolConfig.of(0));
 
@@ -195,6 +212,22 @@ class WorkerPoolTest {
         assertEquals(PoolState.FAILED, pool.state());
         assertEquals(childrenBefore, descendants());
         assertEquals(threadsBefore, poolThreads());
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aPeerThatConnectsButNeverSaysHelloDoesNotHoldUpClose() throws Exception {
+        Set<String> threadsBefore = poolThreads();
+        WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(1));
+        try (SocketChannel silent = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            silent.connect(UnixDomainSocketAddress.of(pool.socketPath()));
+            assertEquals("y", pool.submit("echo", "y").join().value());
+
+            pool.close();  // before the fix: joined the acceptor, blocked forever reading this peer's hello
+
+            assertEquals(PoolState.TERMINATED, pool.state());
+            assertEquals(threadsBefore, poolThreads());
+        }
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The delay server over real loopback sockets, including clients that misbehave. */
 class DelayServerTest {
@@ -75,11 +77,13 @@ class DelayServerTest {
         }
     }
 
-    @Test
+    @ParameterizedTest
+    @ValueSource(strings = {"NONSENSE\r\n\r\n", "\r\n\r\n", "GET / HTTP/1.1\r\n: no name\r\n\r\n",
+            "GET / HTTP/2\r\n\r\n", "GET nowhere HTTP/1.1\r\n\r\n"})
     @Timeout(10)
-    void aMalformedRequestGets400AndItsConnectionCloses() throws IOException {
+    void aMalformedRequestGets400AndItsConnectionCloses(String malformed) throws IOException {
         try (RawClient client = new RawClient(server.address())) {
-            client.send("NONSENSE\r\n\r\n");
+            client.send(malformed);
             HttpResponse response = client.read();
             assertEquals(400, response.status());
             assertTrue(!response.keepAlive(), "400 must announce Connection: close");
@@ -135,6 +139,25 @@ class DelayServerTest {
             assertEquals(200, other.get("/").status());
             assertTrue(stalled.closedByServer(), "a request stalled past the head timeout must be closed");
             assertEquals(200, other.get("/").status());
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    void aClientThatStopsReadingResponsesIsClosedAfterTheIdleTimeout() throws IOException, InterruptedException {
+        ServerLimits shortIdle = new ServerLimits(LIMITS.maxHeadBytes(), LIMITS.headTimeout(), Duration.ofMillis(300),
+                LIMITS.maxDelay(), LIMITS.maxBytes());
+        try (DelayServer strict = DelayServer.start(new InetSocketAddress("127.0.0.1", 0), shortIdle);
+                RawClient stalled = new RawClient(strict.address())) {
+            // far more than the socket buffers hold: the server's writes can only finish if we read
+            stalled.send(("GET /bytes/" + LIMITS.maxBytes() + " HTTP/1.1\r\n\r\n").repeat(32));
+            // polling the server's counts; the test's timeout bounds the wait
+            while (strict.peakConnections() < 1 || strict.openConnections() > 0) {
+                Thread.sleep(20);
+            }
+            try (RawClient fresh = new RawClient(strict.address())) {
+                assertEquals(200, fresh.get("/").status());
+            }
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Runs a {@link SeedExample} the way {@code asyncio.run(main())} does: on a fresh
  * {@link EventLoop}, blocking the caller until it ends, then closing the loop (and the offload
- * pool if the runner made one). Any thread except an event loop's own.
+ * pool if the runner made one); no thread it started outlives {@link #run}. Any thread except an event loop's own.
  *
  * <pre>{@code
  * ExampleResult r = ExampleRunner.run(Examples.require("gather"), ExampleSettings.quiet(Duration.ofMillis(20)));
@@ -46,7 +46,9 @@ public final class ExampleRunner {
         } finally {
             ExecutorService pool = ownPool.get();
             if (pool != null) {
+                // shutdownNow alone returns while the pool's thread is still exiting; close() waits for it
                 pool.shutdownNow();
+                pool.close();
             }
         }
     }

@@ -15,6 +15,12 @@ public final class ResponseParser {
 
     /** Longest status line plus headers accepted, in bytes. */
     static final int MAX_HEAD_BYTES = 16 * 1024;
+    /**
+     * Largest body accepted, in bytes: the buffer is allocated from {@code Content-Length} before the
+     * body arrives, so an absurd length must be a protocol error, not an {@link OutOfMemoryError} that
+     * would stop the event loop. Far above anything the delay server sends ({@code /bytes/{n}}).
+     */
+    static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
     private static final int END_OF_HEAD = ('\r' << 24) | ('\n' << 16) | ('\r' << 8) | '\n';
 
@@ -77,7 +83,11 @@ public final class ResponseParser {
     }
 
     private void parseHead(String text) throws ProtocolException {
+        // a head of nothing but CRLFCRLF splits into no lines at all
         String[] lines = text.split("\r\n");
+        if (lines.length == 0) {
+            throw new ProtocolException("empty status line");
+        }
         String[] statusLine = lines[0].split(" ", 3);
         if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/1.")) {
             throw new ProtocolException("bad status line '" + lines[0] + "'");
@@ -102,6 +112,9 @@ public final class ResponseParser {
         }
         if (contentLength < 0) {
             throw new ProtocolException("response without Content-Length (status " + status + ")");
+        }
+        if (contentLength > MAX_BODY_BYTES) {
+            throw new ProtocolException("Content-Length must be <= " + MAX_BODY_BYTES + ", was " + contentLength);
         }
         body = new byte[contentLength];
     }

@@ -152,6 +152,16 @@ class ExamplesTest {
     }
 
     @Test
+    void cpuPitfallWithItsOwnOffloadPoolLeavesNoThreadBehind() {
+        ExampleResult r = run("cpu-pitfall", UNIT);
+
+        assertTrue(r.fact(ExampleResult.FIXED_STALL_MS).isPresent(), r.output().toString());
+        List<String> left = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .map(Thread::getName).filter(name -> name.startsWith("offload-") || name.startsWith("example-")).toList();
+        assertEquals(List.of(), left, "threads the runner started are still alive after run() returned");
+    }
+
+    @Test
     void cpuPitfallOffloadsThroughTheGivenExecutor() {
         Set<String> offloadThreads = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newSingleThreadExecutor();
