@@ -35,7 +35,8 @@ public record BestForRule() implements Rule {
             evidence.context(model + " p99 latency", data, tput.withModel(model).withMetric("latency.p99"));
         }
         evidence.context("virtual throughput", data, tput.withModel("virtual"));
-        Measure ioRatio = evidence.put("I/O: eventloop / platform-pool throughput", loopIo.over(poolIo));
+        Measure ioRatio = evidence.decisive("I/O: eventloop / platform-pool throughput", loopIo.over(poolIo),
+                ">= " + KEEPS_UP + " x");
         boolean keepsUp = Check.decide(Check.atLeast(ioRatio, KEEPS_UP), "eventloop / platform-pool throughput",
                 ioRatio, ">= " + KEEPS_UP + " x");
 
@@ -44,7 +45,8 @@ public record BestForRule() implements Rule {
                 CpuParallelism.time("eventloop", p.workers()));
         Measure poolCpu = evidence.require("platform-pool CPU time, " + p.workers() + " workers", data,
                 CpuParallelism.time("platform-pool", p.workers()));
-        Measure cpuRatio = evidence.put("CPU: eventloop / platform-pool time", loopCpu.over(poolCpu));
+        Measure cpuRatio = evidence.decisive("CPU: eventloop / platform-pool time", loopCpu.over(poolCpu),
+                ">= " + Measure.number(p.threshold()) + " x");
         boolean threadsWinCpu = Check.decide(Check.atLeast(cpuRatio, p.threshold()),
                 "eventloop / platform-pool CPU time", cpuRatio, ">= " + Measure.number(p.threshold()) + " x");
 

@@ -39,16 +39,31 @@ public record Claim(String id, String title, String source, String quote, Sides 
     }
 
     /**
+     * A judged claim: the result {@code claims.json} stores, plus the numbers that decided it, each
+     * with the threshold it was held to (empty when not measured before any was computed).
+     */
+    public record Assessment(ClaimResult result, List<String> deciding) {
+        public Assessment {
+            deciding = List.copyOf(deciding);
+        }
+    }
+
+    /**
      * Judges this claim against one run. Never throws for missing data: that is a
      * {@code not measured} result whose explanation says why.
      */
     public ClaimResult judge(RunData data) {
+        return assess(data).result();
+    }
+
+    /** {@link #judge}, keeping the deciding numbers apart for display. */
+    public Assessment assess(RunData data) {
         Evidence evidence = new Evidence();
         try {
             Judgement j = rule.judge(data, evidence);
-            return result(j.verdict(), evidence, j.explanation());
+            return new Assessment(result(j.verdict(), evidence, j.explanation()), evidence.deciding());
         } catch (NotMeasured e) {
-            return result(Verdict.NOT_MEASURED, evidence, e.getMessage());
+            return new Assessment(result(Verdict.NOT_MEASURED, evidence, e.getMessage()), evidence.deciding());
         }
     }
 

@@ -36,6 +36,10 @@ public record DebuggingRule() implements Rule {
             evidence.context(model + " involuntary context switches per run", data,
                     q(model, "involuntaryCtxSwitches"));
         }
+        evidence.decisiveNote("eventloop: " + loopLost.format() + " lost updates, " + loopOutcomes.format()
+                + " outcome(s) (needs 0 and 1)");
+        evidence.decisiveNote("platform-pool: " + poolLost.format() + " lost updates, " + poolOutcomes.format()
+                + " outcome(s) (needs > 0 or > 1)");
         if (loopLost.value() != 0 || loopOutcomes.value() != 1) {
             return new Judgement(Verdict.REFUTED, "The event loop was not deterministic: " + loopLost.format()
                     + " lost updates, " + loopOutcomes.format() + " distinct outcomes.");

@@ -14,11 +14,34 @@ import java.util.Map;
 public final class Evidence {
 
     private final Map<String, Object> entries = new LinkedHashMap<>();
+    private final java.util.List<String> deciding = new java.util.ArrayList<>();
 
     /** Records {@code m} under {@code name} and returns it. */
     public Measure put(String name, Measure m) {
         entries.put(name, m.format());
         return m;
+    }
+
+    /**
+     * Records a number that decides the verdict, with the threshold it is held to; it is listed
+     * among the evidence and again in {@link #deciding()}.
+     *
+     * @param needs the threshold in words, e.g. {@code ">= 2 x"}
+     */
+    public Measure decisive(String name, Measure m, String needs) {
+        put(name, m);
+        deciding.add(name + " = " + m.format() + " (needs " + needs + ")");
+        return m;
+    }
+
+    /** Records a deciding fact that is not a ratio (a count, a break point). */
+    public void decisiveNote(String text) {
+        deciding.add(text);
+    }
+
+    /** The deciding numbers, in the order the rule used them. */
+    public java.util.List<String> deciding() {
+        return java.util.List.copyOf(deciding);
     }
 
     /** Records a plain fact (a count, a name, a sentence). */

@@ -52,6 +52,8 @@ public record ExampleRule(String example, double expected, String expectedWhy, E
         if (exact != null) {
             Measure counter = evidence.require(exact.metric(), data,
                     Query.of("examples", "eventloop", exact.metric(), "example=" + example));
+            evidence.decisiveNote(exact.metric() + " = " + counter.format() + " (needs exactly "
+                    + Measure.number(exact.value()) + ")");
             if (counter.value() != exact.value()) {
                 return new Judgement(Verdict.REFUTED, exact.metric() + " was " + counter.format() + ", not "
                         + Measure.number(exact.value()) + ": the example did not show " + exact.meaning() + ".");
@@ -59,7 +61,8 @@ public record ExampleRule(String example, double expected, String expectedWhy, E
         }
         Measure took = evidence.require("elapsed (event loop)", data, elapsed());
         evidence.note("the seed's expectation", Measure.number(expected) + " units (" + expectedWhy + ")");
-        Measure ratio = evidence.put("elapsed / expected", took.over(new Measure(expected, Double.NaN, took.unit())));
+        Measure ratio = evidence.decisive("elapsed / expected", took.over(new Measure(expected, Double.NaN,
+                took.unit())), "in [" + LOW + ", " + HIGH + "]");
         boolean ok = Check.decide(Check.within(ratio, LOW, HIGH), "elapsed / expected", ratio,
                 "in [" + LOW + ", " + HIGH + "]");
         return ok ? new Judgement(Verdict.SUPPORTED, holds)

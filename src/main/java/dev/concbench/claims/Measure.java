@@ -105,7 +105,7 @@ public record Measure(double value, double error, String unit) {
     }
 
     /** Three significant digits, thousands grouped, never scientific notation. */
-    static String number(double v) {
+    public static String number(double v) {
         if (!Double.isFinite(v)) {
             return Double.isNaN(v) ? "n/a" : (v > 0 ? "∞" : "-∞");
         }

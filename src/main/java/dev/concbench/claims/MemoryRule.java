@@ -52,15 +52,17 @@ public record MemoryRule() implements Rule {
         evidence.context("virtual VmSize (reserved) per unit", data, q("virtual", "vmSizePerUnit", n));
         data.env().ifPresent(env -> recordStackSettings(env, evidence));
 
-        Measure higher = evidence.put("thread RSS / loop RSS per unit", threadRss.over(loopRss));
+        Measure higher = evidence.decisive("thread RSS / loop RSS per unit", threadRss.over(loopRss),
+                ">= " + Measure.number(HIGHER) + " x");
         boolean threadsCostMore = Check.decide(Check.atLeast(higher, HIGHER), "thread RSS / loop RSS per unit",
                 higher, ">= " + Measure.number(HIGHER) + " x");
         if (!threadsCostMore) {
             return new Judgement(Verdict.REFUTED, "A waiting thread did not cost clearly more resident memory than a"
                     + " waiting loop task: " + threadRss.format() + " vs " + loopRss.format() + ".");
         }
-        Measure ofSeed = evidence.put("reserved per thread / 8 MiB", reserved.over(
-                new Measure(SEED_STACK_BYTES, Double.NaN, reserved.unit())));
+        Measure ofSeed = evidence.decisive("reserved per thread / 8 MiB", reserved.over(
+                new Measure(SEED_STACK_BYTES, Double.NaN, reserved.unit())),
+                "in [" + ABOUT_LOW + ", " + ABOUT_HIGH + "] for ~8 MB");
         Check.Outcome about = Check.within(ofSeed, ABOUT_LOW, ABOUT_HIGH);
         boolean matchesSeed = Check.decide(about, "reserved per thread / 8 MiB", ofSeed,
                 "in [" + ABOUT_LOW + ", " + ABOUT_HIGH + "]");

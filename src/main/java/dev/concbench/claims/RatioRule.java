@@ -41,7 +41,7 @@ public record RatioRule(Labeled numerator, Labeled denominator, double threshold
         Measure top = evidence.require(numerator.label(), data, numerator.query());
         Measure bottom = evidence.require(denominator.label(), data, denominator.query());
         context.forEach(c -> evidence.context(c.label(), data, c.query()));
-        Measure ratio = evidence.put(ratioName(), top.over(bottom));
+        Measure ratio = evidence.decisive(ratioName(), top.over(bottom), ">= " + Measure.number(threshold) + " x");
         boolean ok = Check.decide(Check.atLeast(ratio, threshold), ratioName(), ratio,
                 ">= " + Measure.number(threshold) + " x");
         return ok ? new Judgement(Verdict.SUPPORTED, holds.formatted(ratio.format()))

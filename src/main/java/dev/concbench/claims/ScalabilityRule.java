@@ -38,6 +38,8 @@ public record ScalabilityRule() implements Rule {
                 threads = s;
             }
         }
+        evidence.decisiveNote("eventloop: " + loop.note() + " (needs to hold to >= 10,000)");
+        evidence.decisiveNote("thread-per-task: " + threads.note() + " (needs to break at <= 10,000)");
         if (loop.firstBreak().filter(b -> b <= CLAIMED_TASKS).isPresent()) {
             return new Judgement(Verdict.REFUTED, "The event loop broke at " + Measure.number(loop.firstBreak().get())
                     + " tasks, before the claimed 10,000.");

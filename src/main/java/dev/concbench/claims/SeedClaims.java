@@ -125,6 +125,11 @@ public final class SeedClaims {
         return ALL.stream().map(c -> c.judge(data)).toList();
     }
 
+    /** {@link #judge}, with each claim's deciding numbers kept apart for display. */
+    public static List<Claim.Assessment> assess(RunData data) {
+        return ALL.stream().map(c -> c.assess(data)).toList();
+    }
+
     private static Claim example(String id, String title, String source, String quote, String chart, Rule rule) {
         return new Claim(id, title, source, quote, null, List.of(png(chart)), rule);
     }
