@@ -23,7 +23,7 @@ import org.HdrHistogram.HistogramLogReader;
  * @param label     what ran, e.g. {@code eventloop} or {@code virtual-carriers1}
  * @param variant   the varied parameter's value, e.g. {@code cpu-hog} or {@code 2000}
  * @param total     every interval added together
- * @param intervals each interval: seconds since the first interval started, and its max and p99 in ms
+ * @param intervals each interval: when it started (epoch ms) and its max and p99 in ms, in time order
  */
 public record HistogramLog(String file, String scenario, String label, String variant, Histogram total,
         List<Interval> intervals) {
@@ -33,8 +33,28 @@ public record HistogramLog(String file, String scenario, String label, String va
     static final List<String> SCENARIOS = List.of("preemption", "io-load", "scalability");
     static final Set<String> DISTURBANCES = Set.of("none", "cpu-hog", "blocking-sleep");
 
-    /** One interval of the log, in milliseconds, at {@code atSeconds} from the log's first interval. */
-    public record Interval(double atSeconds, double maxMs, double p99Ms) {
+    /** One interval of the log: its start (epoch ms) and its worst and p99 values in milliseconds. */
+    public record Interval(long startMs, double maxMs, double p99Ms) {
+    }
+
+    /** Seconds from the first interval's start to {@code i}'s. */
+    public double secondsToStartOf(Interval i) {
+        return (i.startMs() - intervals.getFirst().startMs()) / 1000.0;
+    }
+
+    /** This log and another fork's log of the same benchmark as one: totals added, intervals in time order. */
+    public HistogramLog merge(HistogramLog other) {
+        Histogram both = total.copy();
+        both.add(other.total);
+        List<Interval> all = new ArrayList<>(intervals);
+        all.addAll(other.intervals);
+        all.sort(java.util.Comparator.comparingLong(Interval::startMs));
+        return new HistogramLog(file + ", " + other.file, scenario, label, variant, both, List.copyOf(all));
+    }
+
+    /** The identity forks share: scenario, label and variant. */
+    public String key() {
+        return scenario + "|" + label + "|" + variant;
     }
 
     /** The value at a percentile of the whole log, in ms. */
@@ -50,7 +70,8 @@ public record HistogramLog(String file, String scenario, String label, String va
      */
     public static HistogramLog read(Path path) throws ResultsFormatException {
         String name = path.getFileName().toString();
-        String stem = name.substring(0, name.length() - ".hlog".length());
+        // a second JMH fork of the same benchmark writes <name>.fork<k>.hlog
+        String stem = name.substring(0, name.length() - ".hlog".length()).replaceFirst("\\.fork\\d+$", "");
         String scenario = SCENARIOS.stream().filter(s -> stem.startsWith(s + "-")).findFirst()
                 .orElseThrow(() -> new ResultsFormatException(path + ": not named <scenario>-<model>-<variant>.hlog"));
         String rest = stem.substring(scenario.length() + 1);
@@ -65,17 +86,15 @@ public record HistogramLog(String file, String scenario, String label, String va
         List<Interval> intervals = new ArrayList<>();
         try {
             HistogramLogReader reader = new HistogramLogReader(path.toFile());
-            long first = -1;
             while (reader.hasNext()) {
                 EncodableHistogram h = reader.nextIntervalHistogram();
                 if (!(h instanceof AbstractHistogram hist)) {
                     throw new ResultsFormatException(path + ": holds " + h.getClass().getSimpleName()
                             + " intervals; expected integer (nanosecond) histograms");
                 }
-                first = first < 0 ? hist.getStartTimeStamp() : first;
                 total.add(hist);
-                intervals.add(new Interval((hist.getStartTimeStamp() - first) / 1000.0,
-                        hist.getMaxValue() / NANOS_PER_MS, hist.getValueAtPercentile(99) / NANOS_PER_MS));
+                intervals.add(new Interval(hist.getStartTimeStamp(), hist.getMaxValue() / NANOS_PER_MS,
+                        hist.getValueAtPercentile(99) / NANOS_PER_MS));
             }
         } catch (FileNotFoundException e) {
             throw new ResultsFormatException(path + ": missing");

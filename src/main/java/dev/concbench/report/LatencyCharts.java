@@ -31,6 +31,11 @@ final class LatencyCharts {
         for (String scenario : HistogramLog.SCENARIOS) {
             List<String> variants = logs.stream().filter(l -> l.scenario().equals(scenario))
                     .map(HistogramLog::variant).distinct().sorted().toList();
+            if (scenario.equals("scalability") && !variants.isEmpty()) {
+                // one spectrum per task count would drown the page: the largest count is the telling one
+                variants = List.of(variants.stream().max(java.util.Comparator.comparingDouble(
+                        LatencyCharts::numberOrZero)).orElseThrow());
+            }
             for (String variant : variants) {
                 List<HistogramLog> group = logs.stream()
                         .filter(l -> l.scenario().equals(scenario) && l.variant().equals(variant))
@@ -41,6 +46,14 @@ final class LatencyCharts {
         return figures;
     }
 
+    private static double numberOrZero(String s) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     private static int rank(String label) {
         int i = SeriesTable.MODEL_ORDER.indexOf(SeriesTable.model(label.replace("-carriers", " carriers")));
         return i < 0 ? SeriesTable.MODEL_ORDER.size() : i;
@@ -48,8 +61,13 @@ final class LatencyCharts {
 
     private static Figure spectrum(String scenario, String variant, List<HistogramLog> group, ChartWriter out)
             throws IOException {
-        String what = scenario.equals("preemption") ? "heartbeat lateness" : "request latency";
-        String when = scenario.equals("preemption") ? "disturbance " + variant : variant + " req/s";
+        String what = scenario.equals("preemption") ? "heartbeat lateness"
+                : scenario.equals("io-load") ? "request latency" : "task latency";
+        String when = switch (scenario) {
+            case "preemption" -> "disturbance " + variant;
+            case "io-load" -> variant + " req/s";
+            default -> variant + " tasks";
+        };
         XYChart chart = ChartWriter.xy(scenario + ": " + what + " by percentile (" + when + ")", "percentile",
                 what + " (ms, log)");
         // x is log10(1/(1-p)) on a linear axis, labelled back as percentiles: XChart's custom tick
@@ -118,7 +136,7 @@ final class LatencyCharts {
         chart.getStyler().setYAxisLogarithmic(true);
         for (HistogramLog log : group) {
             List<Point> points = log.intervals().stream()
-                    .map(i -> new Point(i.atSeconds(), Math.max(i.maxMs(), 1e-3), Double.NaN)).toList();
+                    .map(i -> new Point(log.secondsToStartOf(i), Math.max(i.maxMs(), 1e-3), Double.NaN)).toList();
             Lines.add(chart, seriesLabel(log), points, false);
         }
         String name = disturbance.equals("blocking-sleep") ? ChartNames.HEARTBEAT_BLOCKING

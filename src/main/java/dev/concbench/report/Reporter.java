@@ -129,18 +129,19 @@ public final class Reporter {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        List<HistogramLog> logs = new ArrayList<>();
+        java.util.Map<String, HistogramLog> logs = new java.util.LinkedHashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".hlog")).sorted().toList()) {
                 try {
-                    logs.add(HistogramLog.read(p));
+                    HistogramLog log = HistogramLog.read(p);
+                    logs.merge(log.key(), log, HistogramLog::merge);
                 } catch (ResultsFormatException e) {
                     // one bad log must not cost the whole report; the page lists it
                     notes.add(e.getMessage());
                 }
             }
         }
-        return logs;
+        return List.copyOf(logs.values());
     }
 
     private static List<String> commands(EnvInfo env, Path resultsDir, Path outDir) {
