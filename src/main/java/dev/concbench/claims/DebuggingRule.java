@@ -23,19 +23,17 @@ public record DebuggingRule() implements Rule {
     @Override
     public Judgement judge(RunData data, Evidence evidence) throws NotMeasured {
         evidence.note("runs per model", String.join(", ", data.values(SCENARIO, "runs")));
-        Measure loopLost = evidence.require("eventloop lost updates per run", data, q("eventloop", "lostUpdates"));
-        Measure loopOutcomes = evidence.require("eventloop distinct outcomes", data,
-                q("eventloop", "distinctOutcomes"));
-        Measure poolLost = evidence.require("platform-pool lost updates per run", data,
-                q("platform-pool", "lostUpdates"));
-        Measure poolOutcomes = evidence.require("platform-pool distinct outcomes", data,
-                q("platform-pool", "distinctOutcomes"));
-        evidence.context("virtual lost updates per run", data, q("virtual", "lostUpdates"));
-        evidence.context("virtual distinct outcomes", data, q("virtual", "distinctOutcomes"));
+        // every model's numbers first, so an undecided claim still shows what was measured
         for (String model : new String[] {"eventloop", "platform-pool", "virtual"}) {
+            evidence.context(model + " lost updates per run", data, q(model, "lostUpdates"));
+            evidence.context(model + " distinct outcomes", data, q(model, "distinctOutcomes"));
             evidence.context(model + " involuntary context switches per run", data,
                     q(model, "involuntaryCtxSwitches"));
         }
+        Measure loopLost = data.require(q("eventloop", "lostUpdates"));
+        Measure loopOutcomes = data.require(q("eventloop", "distinctOutcomes"));
+        Measure poolLost = data.require(q("platform-pool", "lostUpdates"));
+        Measure poolOutcomes = data.require(q("platform-pool", "distinctOutcomes"));
         evidence.decisiveNote("eventloop: " + loopLost.format() + " lost updates, " + loopOutcomes.format()
                 + " outcome(s) (needs 0 and 1)");
         evidence.decisiveNote("platform-pool: " + poolLost.format() + " lost updates, " + poolOutcomes.format()

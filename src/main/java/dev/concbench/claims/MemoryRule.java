@@ -40,17 +40,16 @@ public record MemoryRule() implements Rule {
         List<String> units = data.requireValues(SCENARIO, "units");
         String n = units.getLast();
         evidence.note("units (concurrent waiting tasks)", n);
+        // every model's numbers first, so an undecided claim still shows what was measured
         for (String model : MODELS) {
             evidence.context(model + " heap per unit", data, q(model, "heapPerUnit", n));
+            evidence.context(model + " RSS (resident) per unit", data, q(model, "rssPerUnit", n));
+            evidence.context(model + " VmSize (reserved) per unit", data, q(model, "vmSizePerUnit", n));
         }
-        Measure loopRss = evidence.require("eventloop RSS per unit", data, q(LOOP, "rssPerUnit", n));
-        Measure threadRss = evidence.require("thread-per-task RSS per unit", data, q(THREADS, "rssPerUnit", n));
-        evidence.context("virtual RSS per unit", data, q("virtual", "rssPerUnit", n));
-        Measure reserved = evidence.require("thread-per-task VmSize (reserved) per unit", data,
-                q(THREADS, "vmSizePerUnit", n));
-        evidence.context("eventloop VmSize (reserved) per unit", data, q(LOOP, "vmSizePerUnit", n));
-        evidence.context("virtual VmSize (reserved) per unit", data, q("virtual", "vmSizePerUnit", n));
         data.env().ifPresent(env -> recordStackSettings(env, evidence));
+        Measure loopRss = data.require(q(LOOP, "rssPerUnit", n));
+        Measure threadRss = data.require(q(THREADS, "rssPerUnit", n));
+        Measure reserved = data.require(q(THREADS, "vmSizePerUnit", n));
 
         Measure higher = evidence.decisive("thread RSS / loop RSS per unit", threadRss.over(loopRss),
                 ">= " + Measure.number(HIGHER) + " x");

@@ -38,9 +38,12 @@ public record RatioRule(Labeled numerator, Labeled denominator, double threshold
 
     @Override
     public Judgement judge(RunData data, Evidence evidence) throws NotMeasured {
-        Measure top = evidence.require(numerator.label(), data, numerator.query());
-        Measure bottom = evidence.require(denominator.label(), data, denominator.query());
+        // context first, so a claim that cannot be decided still shows what was measured
         context.forEach(c -> evidence.context(c.label(), data, c.query()));
+        evidence.context(numerator.label(), data, numerator.query());
+        evidence.context(denominator.label(), data, denominator.query());
+        Measure top = data.require(numerator.query());
+        Measure bottom = data.require(denominator.query());
         Measure ratio = evidence.decisive(ratioName(), top.over(bottom), ">= " + Measure.number(threshold) + " x");
         boolean ok = Check.decide(Check.atLeast(ratio, threshold), ratioName(), ratio,
                 ">= " + Measure.number(threshold) + " x");

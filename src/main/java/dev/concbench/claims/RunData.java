@@ -137,11 +137,20 @@ public final class RunData {
         return want.entrySet().stream().allMatch(e -> e.getValue().equals(have.get(e.getKey())));
     }
 
-    private String absenceReason(Query q) {
+    /**
+     * Why {@code q} has no row: the run's own {@code missing} entry for that scenario and model
+     * when there is one (e.g. "preemption/eventloop: ... does not implement this model"), else
+     * for the scenario, else that the run simply has no such row.
+     */
+    String absenceReason(Query q) {
+        String prefix = q.scenario() + "/" + q.model();
         Optional<String> missing = summary.missing().stream()
-                .filter(m -> m.startsWith(q.scenario())).findFirst();
+                .filter(m -> m.startsWith(prefix + ":") || m.startsWith(prefix + "["))
+                .findFirst()
+                .or(() -> summary.missing().stream()
+                        .filter(m -> m.startsWith(q.scenario() + ":") || m.startsWith(q.scenario() + " ")).findFirst());
         if (missing.isPresent()) {
-            return "scenario '" + q.scenario() + "' did not finish: " + missing.get();
+            return "no row for " + q.describe() + " (the run lists it as missing: " + missing.get() + ")";
         }
         if (summary.rows(q.scenario()).isEmpty()) {
             return "scenario '" + q.scenario() + "' is not in this run"

@@ -44,6 +44,10 @@ public record ScalabilityRule() implements Rule {
             return new Judgement(Verdict.REFUTED, "The event loop broke at " + Measure.number(loop.firstBreak().get())
                     + " tasks, before the claimed 10,000.");
         }
+        if (loop.reached() == 0) {
+            throw new NotMeasured(data.absenceReason(ModelScaling.q("eventloop", work,
+                    Long.parseLong(data.values(ModelScaling.SCENARIO, "tasks").getFirst()), "p99")));
+        }
         if (loop.reached() < CLAIMED_TASKS) {
             throw new NotMeasured("the event loop was measured only up to " + Measure.number(loop.reached())
                     + " tasks; the claim is about 10,000+ (the full profile goes further)");

@@ -89,8 +89,9 @@ final class CostCharts {
 
     private static Optional<Figure> grouped(RunData data, ChartWriter out, String scenario, String metric,
             String param, String name, String title, String caption) throws IOException {
-        List<ResultRow> rows = data.summary().rows(scenario).stream()
-                .filter(r -> r.metric().equals(metric) && r.trusted() && r.params().containsKey(param)).toList();
+        List<ResultRow> all = data.summary().rows(scenario).stream()
+                .filter(r -> r.metric().equals(metric) && r.params().containsKey(param)).toList();
+        List<ResultRow> rows = all.stream().filter(ResultRow::trusted).toList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -108,12 +109,18 @@ final class CostCharts {
             }
             chart.addSeries(param + "=" + v, models, y, e);
         }
-        return Optional.of(out.write(chart, name, title, caption));
+        return Optional.of(out.write(chart, name, title, caption + leftOut(all.size() - rows.size())));
+    }
+
+    /** Bars cannot be drawn apart the way lines are: guarded rows are left out, and the caption says so. */
+    private static String leftOut(long guarded) {
+        return guarded == 0 ? "" : " " + guarded + " guarded row(s) are left out of this chart; see \"Guarded rows\".";
     }
 
     private static Optional<Figure> examples(RunData data, ChartWriter out) throws IOException {
-        Predicate<ResultRow> elapsed = r -> r.metric().equals("elapsedUnits") && r.trusted();
-        List<ResultRow> rows = data.summary().rows("examples").stream().filter(elapsed).toList();
+        Predicate<ResultRow> elapsed = r -> r.metric().equals("elapsedUnits");
+        List<ResultRow> all = data.summary().rows("examples").stream().filter(elapsed).toList();
+        List<ResultRow> rows = all.stream().filter(ResultRow::trusted).toList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -128,6 +135,7 @@ final class CostCharts {
         return Optional.of(out.write(chart, ChartNames.EXAMPLES, "The seed's example programs: elapsed time",
                 "Each example run on the event loop with the seed's seconds scaled to a time unit, next to the time"
                         + " the seed implies: gather and tasks ~3 (the longest delay, not the sum 6), sequential awaits"
-                        + " 6, the semaphore 4 rounds of 3 for 10 requests, wait_for its 3-unit timeout."));
+                        + " 6, the semaphore 4 rounds of 3 for 10 requests, wait_for its 3-unit timeout."
+                        + leftOut(all.size() - rows.size())));
     }
 }

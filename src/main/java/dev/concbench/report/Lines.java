@@ -34,8 +34,11 @@ final class Lines {
                 : chart.addSeries(label, x, y);
         s.setLineColor(ChartWriter.color(SeriesTable.model(label)));
         s.setMarkerColor(ChartWriter.color(SeriesTable.model(label)));
-        s.setMarker(label.contains("(") ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
-        if (dashed || label.contains("(")) {
+        s.setMarker(label.endsWith(SeriesTable.GUARDED) ? SeriesMarkers.CROSS
+                : label.contains("(") ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+        if (label.endsWith(SeriesTable.GUARDED)) {
+            s.setLineStyle(SeriesLines.DOT_DOT);
+        } else if (dashed || label.contains("(")) {
             s.setLineStyle(SeriesLines.DASH_DASH);
         }
         return s;

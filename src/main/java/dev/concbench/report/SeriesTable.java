@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
 /**
  * The rows of one (scenario, metric) laid out for a chart: one series per model (and per extra
  * parameter that tells two configurations of a model apart), x from a numeric parameter. Guarded
- * rows are counted, not drawn: a guarded number is listed on the page, never plotted as if it
- * could be trusted.
+ * rows form their own series, labelled {@value #GUARDED}, which {@link Lines} draws apart (dotted,
+ * crosses): shown, as a guarded number must be, never mistaken for a trusted one.
  *
  * @param series  label to points, in model order then label order
- * @param guarded how many matching rows were left out because they are guarded
+ * @param guarded how many matching rows are guarded
  * @param unit    the unit of the values (of the first row), or empty when there are none
  */
 record SeriesTable(Map<String, List<Point>> series, int guarded, String unit) {
@@ -26,6 +26,9 @@ record SeriesTable(Map<String, List<Point>> series, int guarded, String unit) {
     /** One point; {@code error} is {@code NaN} when the row has none. */
     record Point(double x, double y, double error) {
     }
+
+    /** The suffix of a series of guarded rows. */
+    static final String GUARDED = " [guarded]";
 
     static final List<String> MODEL_ORDER = List.of("eventloop", "eventloop+offload", "virtual", "platform-pool",
             "thread-per-task", "process-pool");
@@ -50,10 +53,11 @@ record SeriesTable(Map<String, List<Point>> series, int guarded, String unit) {
                 .filter(r -> Double.isFinite(r.value()))
                 .toList();
         Map<String, List<Point>> series = new LinkedHashMap<>();
-        rows.stream().filter(ResultRow::trusted)
+        rows.stream()
                 .sorted(Comparator.comparingInt((ResultRow r) -> modelRank(r.model())).thenComparing(r -> label(r, xParam,
                         ignored)))
-                .forEach(r -> series.computeIfAbsent(label(r, xParam, ignored), k -> new ArrayList<>())
+                .forEach(r -> series.computeIfAbsent(label(r, xParam, ignored) + (r.trusted() ? "" : GUARDED),
+                                k -> new ArrayList<>())
                         .add(new Point(xParam == null ? 0 : Double.parseDouble(r.params().get(xParam)), r.value(),
                                 r.error())));
         series.values().forEach(points -> points.sort(Comparator.comparingDouble(Point::x)));
@@ -92,9 +96,10 @@ record SeriesTable(Map<String, List<Point>> series, int guarded, String unit) {
         }
     }
 
-    /** A sentence for a caption when guarded rows were left out, else empty. */
+    /** A sentence for a caption when guarded rows are drawn, else empty. */
     String guardedNote() {
-        return guarded == 0 ? "" : " " + guarded + " guarded row(s) are not drawn; see \"Guarded rows\".";
+        return guarded == 0 ? "" : " " + guarded + " guarded row(s) are drawn dotted with crosses: shown, never"
+                + " deciding a verdict; see \"Guarded rows\" for why.";
     }
 
     static Set<String> none() {

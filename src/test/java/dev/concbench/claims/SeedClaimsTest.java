@@ -92,7 +92,7 @@ class SeedClaimsTest {
     void memoryRowSeparatesReservedFromResidentAndNamesTheJvmStack() {
         ClaimResult memory = judge(FixtureRuns.COMPLETE).get("table.memory");
         assertEquals("1.01 ± 0.02 MiB", memory.evidence().get("thread-per-task VmSize (reserved) per unit"));
-        assertEquals("38.0 ± 3.8 KiB", memory.evidence().get("thread-per-task RSS per unit"));
+        assertEquals("38.0 ± 3.8 KiB", memory.evidence().get("thread-per-task RSS (resident) per unit"));
         assertEquals("8192 KiB", memory.evidence().get("ulimit -s (glibc's default thread stack)"));
         assertTrue(memory.explanation().contains("not ~8 MB"), memory.explanation());
     }
@@ -179,7 +179,8 @@ class SeedClaimsTest {
         Map<String, ClaimResult> r = judge(FixtureRuns.PARTIAL);
         for (String id : List.of("table.memory", "table.debugging", "example.connection-pooling")) {
             assertEquals(Verdict.NOT_MEASURED, r.get(id).verdict(), id);
-            assertTrue(r.get(id).explanation().contains("not started (run interrupted)"), r.get(id).explanation());
+            assertTrue(r.get(id).explanation().contains("the run lists it as missing")
+                    && r.get(id).explanation().contains("not started (run interrupted)"), r.get(id).explanation());
         }
         ClaimResult scal = r.get("table.scalability");
         assertEquals(Verdict.NOT_MEASURED, scal.verdict());

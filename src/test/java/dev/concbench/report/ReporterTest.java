@@ -115,11 +115,11 @@ class ReporterTest {
     }
 
     @Test
-    void guardedRowsAreListedAndLeftOutOfCharts() throws Exception {
+    void guardedRowsAreListedAndDrawnApart() throws Exception {
         Path results = Fixtures.copy(FixtureRuns.GUARDED, tmp);
         String html = Files.readString(Reporter.write(results, tmp.resolve("report")));
         assertTrue(html.contains("pinned: 37 jdk.VirtualThreadPinned events"));
-        assertTrue(html.contains("guarded row(s) are not drawn"));
+        assertTrue(html.contains("guarded row(s) are drawn dotted with crosses"));
         assertTrue(html.contains("a guarded row never decides a verdict"));
     }
 
