@@ -97,8 +97,9 @@ public final class ReportCommand implements Command {
             return null;
         }
         if (comparisons == null) {
-            throw new UsageException("report: --baseline needs the regression gate (compare), which this build"
-                    + " does not include");
+            throw new UsageException("report: --baseline needs the regression gate, which this build does not"
+                    + " include; run 'compare --baseline DIR --current " + current + "' and the report shows its"
+                    + " compare/compare.json");
         }
         try {
             return comparisons.compare(Path.of(line.getOptionValue("baseline")), current);

@@ -39,7 +39,8 @@ final class LatencyCharts {
             for (String variant : variants) {
                 List<HistogramLog> group = logs.stream()
                         .filter(l -> l.scenario().equals(scenario) && l.variant().equals(variant))
-                        .sorted(java.util.Comparator.comparingInt(l -> rank(l.label()))).toList();
+                        .sorted(java.util.Comparator.comparingInt((HistogramLog l) -> rank(l.label()))
+                        .thenComparing(HistogramLog::label)).toList();
                 figures.add(spectrum(scenario, variant, group, out));
             }
         }
@@ -127,7 +128,8 @@ final class LatencyCharts {
     static Optional<Figure> heartbeat(List<HistogramLog> logs, String disturbance, ChartWriter out) throws IOException {
         List<HistogramLog> group = logs.stream()
                 .filter(l -> l.scenario().equals("preemption") && l.variant().equals(disturbance))
-                .sorted(java.util.Comparator.comparingInt(l -> rank(l.label()))).toList();
+                .sorted(java.util.Comparator.comparingInt((HistogramLog l) -> rank(l.label()))
+                        .thenComparing(HistogramLog::label)).toList();
         if (group.isEmpty()) {
             return Optional.empty();
         }

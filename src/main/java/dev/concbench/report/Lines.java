@@ -11,6 +11,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /** Adds series to line charts in the report's style: one colour per model, errors as bars. */
 final class Lines {
 
+    /**
+     * An error bar reaches down at most to a tenth of its value: a log axis cannot show an
+     * interval that includes 0, and the bar running off-scale says the same thing.
+     */
+    private static final double LOWEST_ERROR_BAR = 0.9;
+
     private Lines() {
     }
 
@@ -30,15 +36,19 @@ final class Lines {
         boolean errors = points.stream().anyMatch(p -> Double.isFinite(p.error()) && p.error() > 0);
         XYSeries s = errors
                 ? chart.addSeries(label, x, y, points.stream().mapToDouble(p -> Double.isFinite(p.error())
-                        ? Math.min(p.error(), p.y() * 0.999) : 0).toArray())
+                        ? Math.min(p.error(), p.y() * LOWEST_ERROR_BAR) : 0).toArray())
                 : chart.addSeries(label, x, y);
+        String model = SeriesTable.model(label);
+        // a second configuration of a model already on the chart (virtual on one carrier) is told apart by its line
+        boolean variant = chart.getSeriesMap().keySet().stream().filter(k -> !k.equals(label))
+                .anyMatch(k -> SeriesTable.model(k).equals(model) && !k.endsWith(SeriesTable.GUARDED));
         s.setLineColor(ChartWriter.color(SeriesTable.model(label)));
         s.setMarkerColor(ChartWriter.color(SeriesTable.model(label)));
         s.setMarker(label.endsWith(SeriesTable.GUARDED) ? SeriesMarkers.CROSS
-                : label.contains("(") ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+                : variant ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
         if (label.endsWith(SeriesTable.GUARDED)) {
             s.setLineStyle(SeriesLines.DOT_DOT);
-        } else if (dashed || label.contains("(")) {
+        } else if (dashed || variant) {
             s.setLineStyle(SeriesLines.DASH_DASH);
         }
         return s;

@@ -69,13 +69,18 @@ public final class Reporter {
     }
 
     /**
-     * Writes the report, with baseline-vs-current highlights when {@code comparison} is not null.
+     * Writes the report, with baseline-vs-current highlights from {@code comparison}, or, when it
+     * is null, from the {@code compare/compare.json} the regression gate wrote beside the results
+     * (if any).
      *
      * @return the written {@code index.html}
      */
     public static Path write(Path resultsDir, Path outDir, BaselineComparison comparison)
             throws ResultsFormatException, IOException {
         ResultsDir dir = ResultsDir.open(resultsDir);
+        if (comparison == null) {
+            comparison = CompareFile.besides(resultsDir).orElse(null);
+        }
         RunSummary summary = dir.readSummary();
         EnvInfo env = dir.has(ResultsDir.ENV) ? dir.readEnv() : null;
         RunData data = new RunData(summary, env);

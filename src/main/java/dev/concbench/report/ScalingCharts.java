@@ -117,18 +117,19 @@ final class ScalingCharts {
             return Optional.empty();
         }
         XYChart chart = ChartWriter.xy("Memory per waiting unit: resident and reserved", "waiting units (log)",
-                "KiB per unit (log)");
+                "bytes per unit (log)");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
-        rss.series().forEach((label, points) -> Lines.add(chart, label + " resident", kib(points), false));
-        vm.series().forEach((label, points) -> Lines.add(chart, label + " reserved", kib(points), true));
+        rss.series().forEach((label, points) -> Lines.add(chart, label + " resident", atLeastOneByte(points), false));
+        vm.series().forEach((label, points) -> Lines.add(chart, label + " reserved", atLeastOneByte(points), true));
         return Optional.of(out.write(chart, ChartNames.MEMORY, "Memory per unit: resident (RSS) and reserved (VmSize)",
                 "Per waiting task, loop callback or thread: solid lines are resident memory (RSS, pages really"
                         + " used), dashed lines are reserved address space (VmSize). The seed's ~8 MB per thread is a"
                         + " reservation, so compare it with the dashed lines." + rss.guardedNote()));
     }
 
-    private static List<Point> kib(List<Point> bytes) {
-        return bytes.stream().map(p -> new Point(p.x(), Math.max(p.y(), 1) / 1024, p.error() / 1024)).toList();
+    /** A log axis cannot show 0 bytes; a unit that costs less than a byte is drawn at one. */
+    private static List<Point> atLeastOneByte(List<Point> bytes) {
+        return bytes.stream().map(p -> new Point(p.x(), Math.max(p.y(), 1), p.error())).toList();
     }
 }

@@ -52,11 +52,18 @@ record SeriesTable(Map<String, List<Point>> series, int guarded, String unit) {
                 .filter(r -> xParam == null || isNumber(r.params().get(xParam)))
                 .filter(r -> Double.isFinite(r.value()))
                 .toList();
+        // a parameter every row has with one value (a run length, a burn size) tells no series apart
+        Set<String> constant = rows.stream().flatMap(r -> r.params().keySet().stream()).distinct()
+                .filter(k -> rows.stream().allMatch(r -> r.params().containsKey(k))
+                        && rows.stream().map(r -> r.params().get(k)).distinct().count() == 1)
+                .collect(Collectors.toSet());
+        Set<String> skip = new java.util.HashSet<>(ignored);
+        skip.addAll(constant);
         Map<String, List<Point>> series = new LinkedHashMap<>();
         rows.stream()
                 .sorted(Comparator.comparingInt((ResultRow r) -> modelRank(r.model())).thenComparing(r -> label(r, xParam,
-                        ignored)))
-                .forEach(r -> series.computeIfAbsent(label(r, xParam, ignored) + (r.trusted() ? "" : GUARDED),
+                        skip)))
+                .forEach(r -> series.computeIfAbsent(label(r, xParam, skip) + (r.trusted() ? "" : GUARDED),
                                 k -> new ArrayList<>())
                         .add(new Point(xParam == null ? 0 : Double.parseDouble(r.params().get(xParam)), r.value(),
                                 r.error())));

@@ -147,6 +147,31 @@ class ReporterTest {
     }
 
     @Test
+    void highlightsTheRegressionGatesCompareJsonWhenItSitsBesideTheResults() throws Exception {
+        Path results = Fixtures.copy(FixtureRuns.COMPLETE, tmp);
+        Files.createDirectories(results.resolve("compare"));
+        // the shape 'compare' writes (dev.concbench.regress.Comparison as JSON), cut to the fields read
+        Files.writeString(results.resolve("compare").resolve("compare.json"), """
+                {"baselineRunId": "20261031-120000-quick", "currentRunId": "20261101-120000-quick",
+                 "headline": "REGRESSION: 1 regressed, 1 unchanged",
+                 "rows": [
+                  {"scenario": "context-switch", "model": "eventloop", "params": {}, "metric": "handoff",
+                   "baseline": {"value": 48.2, "error": 2.9, "unit": "ns/op"},
+                   "current": {"value": 48.0, "error": 3.1, "unit": "ns/op"},
+                   "status": "unchanged", "failsGate": false, "change": "1.00x"},
+                  {"scenario": "io-load", "model": "eventloop", "params": {"rate": "2000"}, "metric": "latency.p99",
+                   "baseline": {"value": 21.7, "error": null, "unit": "ms"},
+                   "current": {"value": 30.2, "error": null, "unit": "ms"},
+                   "status": "regressed", "failsGate": true, "change": "1.39x slower"}]}
+                """);
+        String html = Files.readString(Reporter.write(results, tmp.resolve("report")));
+        assertTrue(html.contains("Against the baseline 20261031-120000-quick"));
+        assertTrue(html.contains(escaped("io-load/eventloop [rate=2000] latency.p99")));
+        assertTrue(html.contains("regressed (fails the gate)"));
+        assertFalse(html.contains("context-switch/eventloop handoff"), "unchanged rows are not highlighted");
+    }
+
+    @Test
     void defaultOutDirSitsBesideResults() {
         assertEquals(tmp.resolve("reports").resolve("20261101-120000-quick"),
                 Reporter.defaultOutDir(tmp.resolve("results").resolve("20261101-120000-quick")));
