@@ -1,6 +1,7 @@
 package dev.concbench.cli;
 
 import dev.concbench.report.BaselineComparison;
+import dev.concbench.report.CompareFile;
 import dev.concbench.report.ComparisonSource;
 import dev.concbench.report.Reporter;
 import dev.concbench.results.ClaimResult;
@@ -9,6 +10,7 @@ import dev.concbench.results.ResultsDir;
 import dev.concbench.results.ResultsFormatException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -96,13 +98,19 @@ public final class ReportCommand implements Command {
         if (!line.hasOption("baseline")) {
             return null;
         }
+        Path baseline = Path.of(line.getOptionValue("baseline"));
         if (comparisons == null) {
-            throw new UsageException("report: --baseline needs the regression gate, which this build does not"
-                    + " include; run 'compare --baseline DIR --current " + current + "' and the report shows its"
-                    + " compare/compare.json");
+            // no gate in this build: the comparison 'compare' already wrote beside the results will do
+            Optional<BaselineComparison> written = CompareFile.besides(current);
+            if (written.isPresent() && written.get().baselineRunId().equals(String.valueOf(baseline.getFileName()))) {
+                return written.get();
+            }
+            throw new UsageException("report: --baseline " + baseline + ": no comparison with it; run 'compare"
+                    + " --baseline " + baseline + " --current " + current + "' first (it writes compare/compare.json,"
+                    + " which the report shows)");
         }
         try {
-            return comparisons.compare(Path.of(line.getOptionValue("baseline")), current);
+            return comparisons.compare(baseline, current);
         } catch (ResultsFormatException e) {
             throw new UsageException("report: --baseline: " + e.getMessage());
         }

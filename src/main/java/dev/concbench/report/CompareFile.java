@@ -20,7 +20,7 @@ import java.util.Optional;
  * status is not {@code unchanged}, {@code new} or {@code skipped}, worst first. Read as a JSON tree,
  * so the report depends on the file's documented fields, not on the gate's classes.
  */
-final class CompareFile {
+public final class CompareFile {
 
     /** Where {@code compare} writes it, relative to the current results directory. */
     static final Path LOCATION = Path.of("compare", "compare.json");
@@ -29,8 +29,12 @@ final class CompareFile {
     private CompareFile() {
     }
 
-    /** The comparison beside a results directory, if {@code compare} wrote one. */
-    static Optional<BaselineComparison> besides(Path resultsDir) throws ResultsFormatException {
+    /**
+     * The comparison beside a results directory, if {@code compare} wrote one.
+     *
+     * @throws ResultsFormatException when the file is there but unreadable
+     */
+    public static Optional<BaselineComparison> besides(Path resultsDir) throws ResultsFormatException {
         Path file = resultsDir.resolve(LOCATION);
         return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
     }

@@ -109,6 +109,25 @@ class ReportCommandTest {
     }
 
     @Test
+    void baselineUsesTheComparisonCompareWroteWhenItMatches() throws Exception {
+        Path results = Fixtures.copy(FixtureRuns.COMPLETE, tmp);
+        Files.createDirectories(results.resolve("compare"));
+        Files.writeString(results.resolve("compare").resolve("compare.json"), """
+                {"baselineRunId": "base-run", "currentRunId": "x", "headline": "PASS: 1 improved", "rows": [
+                 {"scenario": "spawn", "model": "virtual", "params": {}, "metric": "spawn",
+                  "baseline": {"value": 2.0, "error": 0.1, "unit": "us/op"},
+                  "current": {"value": 1.43, "error": 0.2, "unit": "us/op"},
+                  "status": "improved", "failsGate": false, "change": "1.40x faster"}]}
+                """);
+        Path outDir = tmp.resolve("out");
+        assertEquals(0, run("report", results.toString(), "--out", outDir.toString(), "--baseline",
+                tmp.resolve("base-run").toString()), stderr());
+        assertTrue(Files.readString(outDir.resolve("index.html")).contains("1.40x faster"));
+        assertEquals(2, run("report", results.toString(), "--baseline", tmp.resolve("other-run").toString()));
+        assertOneLineNaming("other-run", "run 'compare");
+    }
+
+    @Test
     void completeRunPrintsTheReportPathAndExitsZero() throws Exception {
         Path results = Fixtures.copy(FixtureRuns.COMPLETE, tmp);
         Path outDir = tmp.resolve("out");
