@@ -41,8 +41,17 @@ public record Measure(double value, double error, String unit) {
      * @throws NotMeasured when the denominator is zero or negative, so the ratio means nothing
      */
     public Measure over(Measure denominator) throws NotMeasured {
-        return overIfDefined(denominator).orElseThrow(() -> new NotMeasured(
-                "the denominator is " + denominator.format() + ", so the ratio is undefined"));
+        return over(denominator, "the ratio");
+    }
+
+    /**
+     * {@link #over(Measure)}, naming the ratio in the reason when it is undefined.
+     *
+     * @param what the ratio's name, e.g. {@code "thread RSS / loop RSS per unit"}
+     */
+    public Measure over(Measure denominator, String what) throws NotMeasured {
+        return overIfDefined(denominator).orElseThrow(() -> new NotMeasured(what + " is undefined: its denominator is "
+                + denominator.format() + ", not a positive number"));
     }
 
     /** {@link #over}, or empty when the denominator is not positive. */

@@ -51,7 +51,7 @@ public record MemoryRule() implements Rule {
         Measure threadRss = data.require(q(THREADS, "rssPerUnit", n));
         Measure reserved = data.require(q(THREADS, "vmSizePerUnit", n));
 
-        Measure higher = evidence.decisive("thread RSS / loop RSS per unit", threadRss.over(loopRss),
+        Measure higher = evidence.decisive("thread RSS / loop RSS per unit", threadRss.over(loopRss, "thread RSS / loop RSS per unit"),
                 ">= " + Measure.number(HIGHER) + " x");
         boolean threadsCostMore = Check.decide(Check.atLeast(higher, HIGHER), "thread RSS / loop RSS per unit",
                 higher, ">= " + Measure.number(HIGHER) + " x");

@@ -142,11 +142,22 @@ class SeedClaimsTest {
         ClaimResult gather = judgeEdited(set("examples", "eventloop", "elapsedUnits", "example=gather", 6.02))
                 .get("example.gather");
         assertEquals(Verdict.REFUTED, gather.verdict());
+        // a slow loop on a busy machine is still nearer 4 rounds (3 at a time) than 10 (one at a time)
+        assertEquals(Verdict.SUPPORTED, judgeEdited(set("examples", "eventloop", "elapsedUnits", "example=semaphore",
+                5.33)).get("example.semaphore").verdict());
         ClaimResult sem = judgeEdited(set("examples", "eventloop", "maxConcurrent", null, 4)).get("example.semaphore");
         assertEquals(Verdict.REFUTED, sem.verdict());
         assertTrue(sem.explanation().contains("maxConcurrent was 4"), sem.explanation());
         ClaimResult timeout = judgeEdited(set("examples", "eventloop", "timedOut", null, 0)).get("example.wait-for");
         assertEquals(Verdict.REFUTED, timeout.verdict());
+    }
+
+    @Test
+    void aNegativeDenominatorIsNotMeasuredAndSaysWhichRatio() {
+        ClaimResult memory = judgeEdited(set("memory", "eventloop", "rssPerUnit", null, -2700)).get("table.memory");
+        assertEquals(Verdict.NOT_MEASURED, memory.verdict());
+        assertTrue(memory.explanation().startsWith("thread RSS / loop RSS per unit is undefined"),
+                memory.explanation());
     }
 
     @Test
