@@ -102,7 +102,15 @@ public final class Reporter {
                 commands(env, dir.path(), outDir), rawFiles(dir, outDir), notes, comparison);
         Path index = outDir.resolve(INDEX);
         ResultsDir.writeAtomically(index, page.render().getBytes(StandardCharsets.UTF_8));
+        readableByAll(index);
         return index;
+    }
+
+    /** The atomic write leaves a private temp file's mode; a report is meant to be shared like its charts. */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     private static List<Figure> charts(RunData data, List<HistogramLog> logs, ChartWriter out) throws IOException {
