@@ -36,7 +36,7 @@ public record BestForRule() implements Rule {
         }
         Measure loopIo = data.require(tput);
         Measure poolIo = data.require(tput.withModel("platform-pool"));
-        Measure ioRatio = evidence.decisive("I/O: eventloop / platform-pool throughput", loopIo.over(poolIo, "eventloop / platform-pool throughput"),
+        Measure ioRatio = evidence.decisiveRatio("I/O: eventloop / platform-pool throughput", loopIo, poolIo,
                 ">= " + KEEPS_UP + " x");
         boolean keepsUp = Check.decide(Check.atLeast(ioRatio, KEEPS_UP), "eventloop / platform-pool throughput",
                 ioRatio, ">= " + KEEPS_UP + " x");
@@ -46,7 +46,7 @@ public record BestForRule() implements Rule {
                 CpuParallelism.time("eventloop", p.workers()));
         Measure poolCpu = evidence.require("platform-pool CPU time, " + p.workers() + " workers", data,
                 CpuParallelism.time("platform-pool", p.workers()));
-        Measure cpuRatio = evidence.decisive("CPU: eventloop / platform-pool time", loopCpu.over(poolCpu, "eventloop / platform-pool CPU time"),
+        Measure cpuRatio = evidence.decisiveRatio("CPU: eventloop / platform-pool time", loopCpu, poolCpu,
                 ">= " + Measure.number(p.threshold()) + " x");
         boolean threadsWinCpu = Check.decide(Check.atLeast(cpuRatio, p.threshold()),
                 "eventloop / platform-pool CPU time", cpuRatio, ">= " + Measure.number(p.threshold()) + " x");

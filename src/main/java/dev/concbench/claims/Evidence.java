@@ -34,6 +34,15 @@ public final class Evidence {
         return m;
     }
 
+    /**
+     * {@code top / bottom}, recorded as a deciding number under {@code name}.
+     *
+     * @throws NotMeasured when {@code bottom} is not positive, naming the ratio
+     */
+    public Measure decisiveRatio(String name, Measure top, Measure bottom, String needs) throws NotMeasured {
+        return decisive(name, top.over(bottom, name), needs);
+    }
+
     /** Records a deciding fact that is not a ratio (a count, a break point). */
     public void decisiveNote(String text) {
         deciding.add(text);

@@ -30,7 +30,8 @@ public record MemoryRule() implements Rule {
     @Override
     public String describe() {
         return "at the largest 'units': threads are 'higher' when thread-per-task RSS per unit / eventloop RSS per unit"
-                + " >= " + Measure.number(HIGHER) + " x (else refuted); then the reservation per thread (VmSize per unit)"
+                + " >= " + Measure.number(HIGHER) + " x (else refuted); then the reservation per thread"
+                + " (VmSize per unit)"
                 + " / 8 MiB in [" + ABOUT_LOW + ", " + ABOUT_HIGH + "] is 'supported', below is 'differs on the JVM';"
                 + " errors included";
     }
@@ -51,7 +52,7 @@ public record MemoryRule() implements Rule {
         Measure threadRss = data.require(q(THREADS, "rssPerUnit", n));
         Measure reserved = data.require(q(THREADS, "vmSizePerUnit", n));
 
-        Measure higher = evidence.decisive("thread RSS / loop RSS per unit", threadRss.over(loopRss, "thread RSS / loop RSS per unit"),
+        Measure higher = evidence.decisiveRatio("thread RSS / loop RSS per unit", threadRss, loopRss,
                 ">= " + Measure.number(HIGHER) + " x");
         boolean threadsCostMore = Check.decide(Check.atLeast(higher, HIGHER), "thread RSS / loop RSS per unit",
                 higher, ">= " + Measure.number(HIGHER) + " x");

@@ -44,7 +44,7 @@ public record RatioRule(Labeled numerator, Labeled denominator, double threshold
         evidence.context(denominator.label(), data, denominator.query());
         Measure top = data.require(numerator.query());
         Measure bottom = data.require(denominator.query());
-        Measure ratio = evidence.decisive(ratioName(), top.over(bottom, ratioName()), ">= " + Measure.number(threshold) + " x");
+        Measure ratio = evidence.decisiveRatio(ratioName(), top, bottom, ">= " + Measure.number(threshold) + " x");
         boolean ok = Check.decide(Check.atLeast(ratio, threshold), ratioName(), ratio,
                 ">= " + Measure.number(threshold) + " x");
         return ok ? new Judgement(Verdict.SUPPORTED, holds.formatted(ratio.format()))

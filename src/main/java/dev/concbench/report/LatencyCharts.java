@@ -81,8 +81,8 @@ final class LatencyCharts {
             for (HistogramIterationValue v : log.total().percentiles(TICKS_PER_HALF)) {
                 double p = v.getPercentileLevelIteratedTo() / 100;
                 if (p < 1) {
-                    points.add(new Point(Math.log10(1 / (1 - p)), Math.max(v.getValueIteratedTo() / HistogramLog.NANOS_PER_MS,
-                            1e-3), Double.NaN));
+                    double ms = v.getValueIteratedTo() / HistogramLog.NANOS_PER_MS;
+                    points.add(new Point(Math.log10(1 / (1 - p)), Math.max(ms, 1e-3), Double.NaN));
                 }
             }
             Lines.add(chart, seriesLabel(log), points, false);

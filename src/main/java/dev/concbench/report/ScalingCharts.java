@@ -99,8 +99,8 @@ final class ScalingCharts {
         if (p99.isEmpty()) {
             return Optional.empty();
         }
-        XYChart chart = ChartWriter.xy("I/O under open-loop load: p99 against arrival rate", "arrival rate (req/s, log)",
-                "p99 latency (" + p99.unit() + ", log)");
+        XYChart chart = ChartWriter.xy("I/O under open-loop load: p99 against arrival rate",
+                "arrival rate (req/s, log)", "p99 latency (" + p99.unit() + ", log)");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         Lines.addAll(chart, p99);

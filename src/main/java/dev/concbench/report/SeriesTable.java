@@ -61,8 +61,8 @@ record SeriesTable(Map<String, List<Point>> series, int guarded, String unit) {
         skip.addAll(constant);
         Map<String, List<Point>> series = new LinkedHashMap<>();
         rows.stream()
-                .sorted(Comparator.comparingInt((ResultRow r) -> modelRank(r.model())).thenComparing(r -> label(r, xParam,
-                        skip)))
+                .sorted(Comparator.comparingInt((ResultRow r) -> modelRank(r.model()))
+                        .thenComparing(r -> label(r, xParam, skip)))
                 .forEach(r -> series.computeIfAbsent(label(r, xParam, skip) + (r.trusted() ? "" : GUARDED),
                                 k -> new ArrayList<>())
                         .add(new Point(xParam == null ? 0 : Double.parseDouble(r.params().get(xParam)), r.value(),
