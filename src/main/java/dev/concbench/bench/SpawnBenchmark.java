@@ -96,7 +96,7 @@ public class SpawnBenchmark extends TaskBenchmark {
             return;
         }
         CompletableFuture<Void> batch = new CompletableFuture<>();
-        tasks.execute(() -> {
+        threads.execute(() -> {
             try {
                 for (int i = 0; i < SPAWNS; i++) {
                     child().join();
