@@ -83,7 +83,9 @@ public record MemoryRule() implements Rule {
 
     private static void recordStackSettings(EnvInfo env, Evidence evidence) {
         if (env.ulimits() != null && env.ulimits().get("stack") != null) {
-            evidence.note("ulimit -s (glibc's default thread stack)", env.ulimits().get("stack") + " KiB");
+            // recorded as text: a bare number is what `ulimit -s` prints, KiB; anything else carries its unit
+            String stack = env.ulimits().get("stack").strip();
+            evidence.note("ulimit -s (glibc's default thread stack)", RunData.isNumber(stack) ? stack + " KiB" : stack);
         }
         List<String> xss = env.jvmFlags() == null ? List.of()
                 : env.jvmFlags().stream().filter(f -> f.startsWith("-Xss") || f.contains("ThreadStackSize")).toList();
