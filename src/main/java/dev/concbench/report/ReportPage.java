@@ -74,6 +74,11 @@ record ReportPage(String title, String runId, String profile, boolean complete, 
             String guards) {
     }
 
+    /** The smoke profile proves the pipeline, not the claims: its intervals are wide. */
+    boolean smoke() {
+        return "smoke".equals(profile);
+    }
+
     boolean hasNotes() {
         return !notes.isEmpty();
     }
