@@ -48,10 +48,16 @@ public record Measure(double value, double error, String unit) {
      * {@link #over(Measure)}, naming the ratio in the reason when it is undefined.
      *
      * @param what the ratio's name, e.g. {@code "thread RSS / loop RSS per unit"}
+     * @throws NotMeasured when either side is not positive: every ratio here divides two costs
+     *                     (times, bytes, rates), and a cost at or below 0 is noise, not a cost
      */
     public Measure over(Measure denominator, String what) throws NotMeasured {
+        if (!(value > 0)) {
+            throw new NotMeasured(what + " is undefined: its numerator is " + format()
+                    + ", not a positive number (a noisy measurement, not a cost)");
+        }
         return overIfDefined(denominator).orElseThrow(() -> new NotMeasured(what + " is undefined: its denominator is "
-                + denominator.format() + ", not a positive number"));
+                + denominator.format() + ", not a positive number (a noisy measurement, not a cost)"));
     }
 
     /** {@link #over}, or empty when the denominator is not positive. */

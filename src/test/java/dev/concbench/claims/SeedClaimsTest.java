@@ -158,6 +158,19 @@ class SeedClaimsTest {
         assertEquals(Verdict.NOT_MEASURED, memory.verdict());
         assertTrue(memory.explanation().startsWith("thread RSS / loop RSS per unit is undefined"),
                 memory.explanation());
+        // a negative resident size is noise, never evidence that threads cost less
+        ClaimResult negative = judgeEdited(set("memory", "thread-per-task", "rssPerUnit", null, -11_000))
+                .get("table.memory");
+        assertEquals(Verdict.NOT_MEASURED, negative.verdict(), negative.explanation());
+        assertTrue(negative.explanation().contains("its numerator is"), negative.explanation());
+    }
+
+    @Test
+    void aStallIsTheWorstLatenessOfTwoModelsUnderTheSameDisturbance() {
+        ClaimResult blocking = judge(FixtureRuns.COMPLETE).get("example.blocking-call");
+        assertTrue(blocking.evidence().containsKey("platform-pool worst lateness, blocking sleep"));
+        assertEquals(Verdict.REFUTED, judgeEdited(set("preemption", "eventloop", "lateness.max",
+                "disturbance=blocking-sleep", 2)).get("example.blocking-call").verdict());
     }
 
     @Test
