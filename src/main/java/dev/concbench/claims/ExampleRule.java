@@ -73,7 +73,8 @@ public record ExampleRule(String example, double expected, String expectedWhy, d
         Measure took = evidence.require("elapsed (event loop)", data, elapsed());
         evidence.note("the seed's figure", Measure.number(expected) + " units (" + expectedWhy + ")");
         evidence.note("if the claim were false", Measure.number(alternative) + " units (" + alternativeWhy + ")");
-        String band = "in [" + LOW + ", " + Measure.number(high()) + ")";
+        String band = "< " + Measure.number(high()) + ", nearer " + Measure.number(expected) + " than "
+                + Measure.number(alternative);
         Measure ratio = evidence.decisive("elapsed / expected", took.over(new Measure(expected, Double.NaN,
                 took.unit())), band);
         if (ratio.value() < LOW) {
