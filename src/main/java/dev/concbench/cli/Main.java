@@ -28,9 +28,8 @@ public final class Main {
     /** The commands of the user-facing contract, in the order {@code --help} lists them. */
     static List<Command> contract() {
         return List.of(
-                new RunCommand(RunCommand.PRINT_RESULTS_PATH),
-                new NotYetAvailableCommand("report", "report RESULTS_DIR [--out DIR] [--baseline DIR]",
-                        "rebuild the report from raw results, no re-run"),
+                new RunCommand(ReportCommand::afterRun),
+                new ReportCommand(null),
                 new NotYetAvailableCommand("compare", "compare --baseline DIR --current DIR",
                         "regression gate: exit 1 on regression"),
                 new ListCommand(),
