@@ -5,17 +5,22 @@ import java.util.List;
 
 /**
  * The commonest rule: the ratio of two rows of the same run must reach a threshold, its error
- * included. At or above: supported; below: refuted; straddling: not measured.
+ * included. At or above {@code threshold}: supported; wholly below {@code refuteBelow} (the claim's
+ * negation, e.g. "the loop was no later than the threads"): refuted; anywhere between, or
+ * straddling either bound: not measured, because a ratio short of the claim but not contradicting
+ * it is what a noisy machine produces, not evidence against the seed.
  *
  * @param numerator   the row on top, with its label in the evidence
  * @param denominator the row below
  * @param threshold   the ratio the claim needs, dimensionless
+ * @param refuteBelow the ratio below which the claim is contradicted, dimensionless, at most {@code threshold}
  * @param why         why this threshold, in words (shown in the rule)
  * @param holds       the explanation when it holds; {@code %s} is the ratio
  * @param fails       the explanation when it fails; {@code %s} is the ratio
  * @param context     other rows recorded for the reader (other models), never deciding
  */
-public record RatioRule(Labeled numerator, Labeled denominator, double threshold, String why, String holds,
+public record RatioRule(Labeled numerator, Labeled denominator, double threshold, double refuteBelow, String why,
+        String holds,
         String fails, List<Labeled> context) implements Rule {
 
     /** A row and the name it has in the evidence. */
@@ -23,6 +28,9 @@ public record RatioRule(Labeled numerator, Labeled denominator, double threshold
     }
 
     public RatioRule {
+        if (!(refuteBelow <= threshold)) {
+            throw new IllegalArgumentException("refuteBelow must be <= threshold, was " + refuteBelow + " > " + threshold);
+        }
         context = List.copyOf(context);
     }
 
@@ -33,7 +41,7 @@ public record RatioRule(Labeled numerator, Labeled denominator, double threshold
     @Override
     public String describe() {
         return "supported when " + ratioName() + " >= " + Measure.number(threshold) + " x with its error included ("
-                + why + "); refuted when the whole interval is below";
+                + why + "); refuted when the whole interval is below " + Measure.number(refuteBelow) + " x";
     }
 
     @Override
@@ -45,9 +53,14 @@ public record RatioRule(Labeled numerator, Labeled denominator, double threshold
         Measure top = data.require(numerator.query());
         Measure bottom = data.require(denominator.query());
         Measure ratio = evidence.decisiveRatio(ratioName(), top, bottom, ">= " + Measure.number(threshold) + " x");
-        boolean ok = Check.decide(Check.atLeast(ratio, threshold), ratioName(), ratio,
-                ">= " + Measure.number(threshold) + " x");
-        return ok ? new Judgement(Verdict.SUPPORTED, holds.formatted(ratio.format()))
-                : new Judgement(Verdict.REFUTED, fails.formatted(ratio.format()));
+        if (Check.atLeast(ratio, threshold) == Check.Outcome.HOLDS) {
+            return new Judgement(Verdict.SUPPORTED, holds.formatted(ratio.format()));
+        }
+        if (Check.atLeast(ratio, refuteBelow) == Check.Outcome.FAILS) {
+            return new Judgement(Verdict.REFUTED, fails.formatted(ratio.format()));
+        }
+        throw new NotMeasured("inconclusive: " + ratioName() + " is " + ratio.format() + ", not wholly >= "
+                + Measure.number(threshold) + " x (the claim) nor wholly < " + Measure.number(refuteBelow)
+                + " x (its negation)");
     }
 }

@@ -22,12 +22,20 @@ public final class SeedClaims {
      * scheduling noise (well under a ms), so a real stall clears 10 x by far.
      */
     public static final double STALL = 10;
+    /** Below this the loop was barely later than its comparison: no stall, the claim is contradicted. */
+    public static final double NO_STALL = 2;
     /** Kernel-mediated switches must cost at least this many times the loop's user-space ones. */
     public static final double SLOWER_SWITCH = 2;
+    /** Below this kernel switches were no slower than the loop's: contradicted. */
+    public static final double NOT_SLOWER = 1;
     /** gather must beat sequential awaits by this much; the seed's delays (2, 1, 3) give 6 / 3 = 2 x. */
     public static final double GATHER_GAIN = 1.5;
+    /** Below this gather gained nothing worth the name over sequential awaits: contradicted. */
+    public static final double NO_GATHER_GAIN = 1.1;
     /** A new connection per request must be at least 10% slower than a pooled one. */
     public static final double POOLING_GAIN = 1.1;
+    /** Below this a new connection per request was no slower than a pooled one: contradicted. */
+    public static final double NO_POOLING_GAIN = 1;
 
     private static final List<Claim> ALL = List.of(
             Claim.tableRow("table.concurrency-model", "Concurrency model",
@@ -156,7 +164,7 @@ public final class SeedClaims {
                 at("eventloop worst heartbeat lateness under a CPU hog", heartbeat("eventloop", "cpu-hog", WORST)),
                 at("platform-pool worst heartbeat lateness under a CPU hog",
                         heartbeat("platform-pool", "cpu-hog", WORST)),
-                STALL, "a hog that never yields stalls a cooperative loop but not preemptively scheduled threads",
+                STALL, NO_STALL, "a hog that never yields stalls a cooperative loop but not preemptively scheduled threads",
                 "A CPU hog that never awaits held the loop's 10 ms heartbeat back, while the OS kept preempting"
                         + " platform threads so theirs stayed on time (%s). Virtual threads are not time-sliced by"
                         + " the JVM: see their rows, notably on one carrier.",
@@ -175,7 +183,7 @@ public final class SeedClaims {
         Query handoff = Query.of("context-switch", "eventloop", "handoff");
         Query spawn = Query.of("spawn", "eventloop", "spawn");
         return new RatioRule(at("platform-pool handoff", handoff.withModel("platform-pool")),
-                at("eventloop handoff", handoff), SLOWER_SWITCH,
+                at("eventloop handoff", handoff), SLOWER_SWITCH, NOT_SLOWER,
                 "a kernel-mediated switch costs a syscall and a scheduler pass; a loop switch is a method call",
                 "A hand-off between two platform threads went through the kernel and cost %s a hand-off between"
                         + " two loop tasks. Virtual threads switch in user space too (see their row).",
@@ -190,7 +198,7 @@ public final class SeedClaims {
         return new RatioRule(
                 at("eventloop worst lateness, blocking sleep", heartbeat("eventloop", "blocking-sleep", WORST)),
                 at("platform-pool worst lateness, blocking sleep", heartbeat("platform-pool", "blocking-sleep", WORST)),
-                STALL, "a blocking sleep on the loop thread delays every callback by the sleep's length; on a thread"
+                STALL, NO_STALL, "a blocking sleep on the loop thread delays every callback by the sleep's length; on a thread"
                         + " pool it blocks one thread",
                 "A blocking sleep inside a loop task froze the whole loop: its heartbeat came %s later than the"
                         + " thread pool's under the same blocking call, which blocks only its own thread.",
@@ -206,7 +214,7 @@ public final class SeedClaims {
                 at("eventloop worst lateness, CPU work inline", heartbeat("eventloop", "cpu-hog", WORST)),
                 at("eventloop+offload worst lateness, CPU work offloaded",
                         heartbeat("eventloop+offload", "cpu-hog", WORST)),
-                STALL, "offloading must remove the stall that inline CPU work causes",
+                STALL, NO_STALL, "offloading must remove the stall that inline CPU work causes",
                 "With the CPU work sent to an executor the heartbeat stayed on time; inline it was %s later.",
                 "Offloading did not keep the heartbeat clearly more on time (%s).",
                 List.of(at("eventloop+offload worst lateness, undisturbed",
@@ -217,7 +225,7 @@ public final class SeedClaims {
         Query elapsed = Query.of("examples", "eventloop", "elapsedUnits", "example=sequential");
         return new RatioRule(at("sequential awaits elapsed", elapsed),
                 at("gather elapsed", Query.of("examples", "eventloop", "elapsedUnits", "example=gather")),
-                GATHER_GAIN, "awaiting 2, 1, 3 in turn takes their sum, 6; gather takes the longest, 3: 2 x",
+                GATHER_GAIN, NO_GATHER_GAIN, "awaiting 2, 1, 3 in turn takes their sum, 6; gather takes the longest, 3: 2 x",
                 "gather ran the three waits at once: sequential awaits took %s as long.",
                 "gather was not clearly faster than sequential awaits (%s).", List.of());
     }
@@ -226,7 +234,7 @@ public final class SeedClaims {
         Query pooled = Query.of("pooling", "eventloop", "request", "connections=pooled");
         Query fresh = Query.of("pooling", "eventloop", "request", "connections=new-per-request");
         return new RatioRule(at("eventloop, new connection per request", fresh),
-                at("eventloop, pooled connection", pooled), POOLING_GAIN,
+                at("eventloop, pooled connection", pooled), POOLING_GAIN, NO_POOLING_GAIN,
                 "a new TCP connection costs a handshake and a socket per request",
                 "Reusing a connection was faster: a new connection per request took %s as long.",
                 "A new connection per request was not clearly slower than a pooled one (%s).",

@@ -128,8 +128,14 @@ class SeedClaimsTest {
 
     @Test
     void ratioBelowThresholdRefutesAndStraddlingIsNotMeasured() {
-        Map<String, ClaimResult> refuted = judgeEdited(set("context-switch", "platform-pool", "handoff", null, 50));
+        // threads no slower than the loop (30 / 48.2 ns): the claim's negation
+        Map<String, ClaimResult> refuted = judgeEdited(set("context-switch", "platform-pool", "handoff", null, 30));
         assertEquals(Verdict.REFUTED, refuted.get("table.context-switch").verdict());
+        // 1.45 x: short of the claimed 2 x, yet no contradiction either
+        ClaimResult between = judgeEdited(set("context-switch", "platform-pool", "handoff", null, 70))
+                .get("table.context-switch");
+        assertEquals(Verdict.NOT_MEASURED, between.verdict());
+        assertTrue(between.explanation().contains("nor wholly < 1 x (its negation)"), between.explanation());
         // 48.2 ns ± 6% x 2 = 96.4: 100 ns ± 12% straddles the 2 x threshold
         Map<String, ClaimResult> straddles = judgeEdited(set("context-switch", "platform-pool", "handoff", null, 100));
         ClaimResult c = straddles.get("table.context-switch");
@@ -169,7 +175,11 @@ class SeedClaimsTest {
     void aStallIsTheWorstLatenessOfTwoModelsUnderTheSameDisturbance() {
         ClaimResult blocking = judge(FixtureRuns.COMPLETE).get("example.blocking-call");
         assertTrue(blocking.evidence().containsKey("platform-pool worst lateness, blocking sleep"));
+        // the loop's worst lateness no worse than the pool's (0.78 ms): no stall at all
         assertEquals(Verdict.REFUTED, judgeEdited(set("preemption", "eventloop", "lateness.max",
+                "disturbance=blocking-sleep", 0.8)).get("example.blocking-call").verdict());
+        // 2.6 x the pool's: late, but short of a stall; not evidence against the seed either
+        assertEquals(Verdict.NOT_MEASURED, judgeEdited(set("preemption", "eventloop", "lateness.max",
                 "disturbance=blocking-sleep", 2)).get("example.blocking-call").verdict());
     }
 
