@@ -69,6 +69,7 @@ case "${1:-}" in
     ;;
   *)
     build
-    exec "$JDK/bin/java" ${CONCBENCH_JAVA_OPTS:-} -jar "$jar" "$@"
+    # JMH reads fields through sun.misc.Unsafe; JDK 24+ warns about that on every run.
+    exec "$JDK/bin/java" --sun-misc-unsafe-memory-access=allow ${CONCBENCH_JAVA_OPTS:-} -jar "$jar" "$@"
     ;;
 esac

@@ -28,14 +28,11 @@ public final class Main {
     /** The commands of the user-facing contract, in the order {@code --help} lists them. */
     static List<Command> contract() {
         return List.of(
-                new NotYetAvailableCommand("run",
-                        "run [--profile smoke|quick|full] [--scenario NAME]... [--model NAME]... [--out DIR]",
-                        "run scenarios through the models and write results/<run-id>/"),
-                new NotYetAvailableCommand("report", "report RESULTS_DIR [--out DIR] [--baseline DIR]",
-                        "rebuild the report from raw results, no re-run"),
+                new RunCommand(ReportCommand::afterRun),
+                new ReportCommand(null),
                 new NotYetAvailableCommand("compare", "compare --baseline DIR --current DIR",
                         "regression gate: exit 1 on regression"),
-                new NotYetAvailableCommand("list", "list", "list scenarios, models and claims"),
+                new ListCommand(),
                 new ExampleCommand(),
                 new ServerCommand());
     }

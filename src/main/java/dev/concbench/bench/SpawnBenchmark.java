@@ -1,0 +1,135 @@
+package dev.concbench.bench;
+
+import dev.concbench.loop.EventLoop;
+import dev.concbench.loop.LoopFuture;
+import dev.concbench.metrics.IterationMetrics;
+import dev.concbench.workload.Workload;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The table's "Context Switch" and "Memory Usage" rows, from the side of creation cost: a
+ * coroutine is cheap to make, a thread is not.
+ *
+ * <p>A parent task of the model starts one child task and waits for it to finish, {@value #SPAWNS}
+ * times in a row; the score is the time per start-and-finish. A platform thread costs a
+ * {@code clone()} and a kernel stack; a virtual thread is a heap object and a continuation; a loop
+ * task is a future and a queue entry; a process-pool round trip crosses a socket to another JVM.
+ * Expect loop and virtual in microseconds or less, platform threads tens of microseconds, the
+ * process pool slowest.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class SpawnBenchmark extends TaskBenchmark {
+
+    /** Start-and-finish cycles per invocation. */
+    static final int SPAWNS = 200;
+
+    /** The model under test; the values listed are the ones this build implements. */
+    @Param({"eventloop", "virtual", "thread-per-task", "process-pool"})
+    public String model;
+
+    private final AtomicLong notVirtual = new AtomicLong();
+
+
+    public SpawnBenchmark() {
+        // one parent at a time
+        super(1);
+    }
+
+    @Override
+    String modelName() {
+        return model;
+    }
+
+    private ModelSession workers;
+
+    @Override
+    void startTrial() {
+        if (model.equals("process-pool")) {
+            workers = new ModelSession(model, Map.of("workers", "1"), 0, false);
+        }
+    }
+
+    @TearDown(Level.Iteration)
+    public void publishChildGuards() {
+        if (workers != null) {
+            workers.publishGuards();
+        } else {
+            IterationMetrics.guard("notVirtual", notVirtual.getAndSet(0));
+        }
+    }
+
+    @Override
+    void stopTrial() {
+        if (workers != null) {
+            workers.close();
+        }
+    }
+
+    /** One invocation: a parent of the model starts and joins {@value #SPAWNS} children, one at a time. */
+    @Benchmark
+    @OperationsPerInvocation(SPAWNS)
+    public void spawn() throws Exception {
+        if (loop != null) {
+            loop.run(() -> spawnOnLoop(loop.loop(), SPAWNS));
+            return;
+        }
+        if (workers != null) {
+            Workload nothing = new Workload.CpuBurn(0);
+            for (int i = 0; i < SPAWNS; i++) {
+                workers.submit(nothing).join();
+            }
+            return;
+        }
+        CompletableFuture<Void> batch = new CompletableFuture<>();
+        threads.execute(() -> {
+            try {
+                for (int i = 0; i < SPAWNS; i++) {
+                    child().join();
+                }
+                batch.complete(null);
+            } catch (InterruptedException | RuntimeException e) {
+                batch.completeExceptionally(e);
+            }
+        });
+        batch.get();
+    }
+
+    /** {@code n} loop tasks, each started and awaited before the next: asyncio's create_task + await. */
+    private static LoopFuture<Void> spawnOnLoop(EventLoop loop, int n) {
+        LoopFuture<Void> done = loop.newFuture();
+        spawnNext(loop, n, done);
+        return done;
+    }
+
+    private static void spawnNext(EventLoop loop, int left, LoopFuture<Void> done) {
+        if (left == 0) {
+            done.complete(null);
+            return;
+        }
+        loop.spawn("child", () -> loop.completed(null)).onDone(t -> spawnNext(loop, left - 1, done));
+    }
+
+    private Thread child() {
+        Runnable body = () -> {
+            if (model.equals("virtual") && !Thread.currentThread().isVirtual()) {
+                notVirtual.incrementAndGet();
+            }
+        };
+        return model.equals("virtual") ? Thread.ofVirtual().start(body) : Thread.ofPlatform().start(body);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.concbench.claims;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The numbers a rule looked at, in the order it looked, each with its unit and error. The
+ * deciding ones and the context ones (other models) go in alike; the rule's text says which
+ * decided. Rows that could not be read are recorded with the reason, so a reader sees every gap.
+ *
+ * <p>Not thread-safe: one rule fills one instance.
+ */
+public final class Evidence {
+
+    private final Map<String, Object> entries = new LinkedHashMap<>();
+    private final java.util.List<String> deciding = new java.util.ArrayList<>();
+
+    /** Records {@code m} under {@code name} and returns it. */
+    public Measure put(String name, Measure m) {
+        entries.put(name, m.format());
+        return m;
+    }
+
+    /**
+     * Records a number that decides the verdict, with the threshold it is held to; it is listed
+     * among the evidence and again in {@link #deciding()}.
+     *
+     * @param needs the threshold in words, e.g. {@code ">= 2 x"}
+     */
+    public Measure decisive(String name, Measure m, String needs) {
+        put(name, m);
+        deciding.add(name + " = " + m.format() + " (needs " + needs + ")");
+        return m;
+    }
+
+    /**
+     * {@code top / bottom}, recorded as a deciding number under {@code name}.
+     *
+     * @throws NotMeasured when {@code bottom} is not positive, naming the ratio
+     */
+    public Measure decisiveRatio(String name, Measure top, Measure bottom, String needs) throws NotMeasured {
+        return decisive(name, top.over(bottom, name), needs);
+    }
+
+    /** Records a deciding fact that is not a ratio (a count, a break point). */
+    public void decisiveNote(String text) {
+        deciding.add(text);
+    }
+
+    /** The deciding numbers, in the order the rule used them. */
+    public java.util.List<String> deciding() {
+        return java.util.List.copyOf(deciding);
+    }
+
+    /** Records a plain fact (a count, a name, a sentence). */
+    public void note(String name, String text) {
+        entries.put(name, text);
+    }
+
+    /** Reads {@code q}, records it under {@code name}, returns it; throws when it cannot decide. */
+    public Measure require(String name, RunData data, Query q) throws NotMeasured {
+        try {
+            return put(name, data.require(q));
+        } catch (NotMeasured e) {
+            entries.put(name, "not measured: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Records {@code q} for context when it can be read, or why it cannot; never throws. */
+    public void context(String name, RunData data, Query q) {
+        try {
+            put(name, data.require(q));
+        } catch (NotMeasured e) {
+            entries.put(name, "not measured: " + e.getMessage());
+        }
+    }
+
+    /** What was recorded, in order. */
+    public Map<String, Object> asMap() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    }
+}

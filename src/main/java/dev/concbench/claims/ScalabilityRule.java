@@ -1,0 +1,68 @@
+package dev.concbench.claims;
+
+import dev.concbench.results.ClaimResult.Verdict;
+import java.util.List;
+
+/**
+ * The scalability row: the loop must hold (no p99 or memory break, see {@link ModelScaling}) up
+ * to at least {@value #CLAIMED_TASKS} tasks, and one-thread-per-task must break at or below that
+ * (p99, memory, or threads failing to start). Every model's break point is recorded.
+ */
+public record ScalabilityRule() implements Rule {
+
+    /** The seed's "10,000+ concurrent tasks". */
+    public static final long CLAIMED_TASKS = 10_000;
+    static final List<String> MODELS = List.of("eventloop", "virtual", "thread-per-task", "platform-pool");
+
+    @Override
+    public String describe() {
+        return "a model breaks at the first task count where its p99 reaches " + Measure.number(ModelScaling.P99_BREAK)
+                + " x its p99 at the smallest count (error included), its RSS reaches half the machine's memory, or"
+                + " threads fail to start; supported when the event loop holds to >= 10,000 tasks and thread-per-task"
+                + " breaks at <= 10,000; refuted when the loop breaks first or threads hold to 10,000";
+    }
+
+    @Override
+    public Judgement judge(RunData data, Evidence evidence) throws NotMeasured {
+        data.requireValues(ModelScaling.SCENARIO, "work");
+        String work = ModelScaling.work(data).orElseThrow();
+        evidence.note("workload", work);
+        ModelScaling loop = null;
+        ModelScaling threads = null;
+        for (String model : MODELS) {
+            ModelScaling s = ModelScaling.scan(data, model, work);
+            evidence.note(model, s.note());
+            if (model.equals("eventloop")) {
+                loop = s;
+            } else if (model.equals("thread-per-task")) {
+                threads = s;
+            }
+        }
+        evidence.decisiveNote("eventloop: " + loop.note() + " (needs to hold to >= 10,000)");
+        evidence.decisiveNote("thread-per-task: " + threads.note() + " (needs to break at <= 10,000)");
+        if (loop.firstBreak().filter(b -> b <= CLAIMED_TASKS).isPresent()) {
+            return new Judgement(Verdict.REFUTED, "The event loop broke at " + Measure.number(loop.firstBreak().get())
+                    + " tasks, before the claimed 10,000.");
+        }
+        if (loop.reached() == 0) {
+            throw new NotMeasured(data.absenceReason(ModelScaling.q("eventloop", work,
+                    Long.parseLong(data.values(ModelScaling.SCENARIO, "tasks").getFirst()), "p99")));
+        }
+        if (loop.reached() < CLAIMED_TASKS) {
+            throw new NotMeasured("the event loop was measured only up to " + Measure.number(loop.reached())
+                    + " tasks; the claim is about 10,000+ (the full profile goes further)");
+        }
+        if (threads.firstBreak().filter(b -> b <= CLAIMED_TASKS).isPresent()) {
+            return new Judgement(Verdict.SUPPORTED, "The one-thread event loop held to "
+                    + Measure.number(loop.reached()) + " tasks; one platform thread per task broke at "
+                    + Measure.number(threads.firstBreak().get()) + " tasks. Every model's break point is in the"
+                    + " evidence.");
+        }
+        if (threads.reached() >= CLAIMED_TASKS) {
+            return new Judgement(Verdict.REFUTED, "Platform threads held to " + Measure.number(threads.reached())
+                    + " tasks on this machine, as far as the loop: far beyond 'a few thousand'.");
+        }
+        throw new NotMeasured("thread-per-task was measured only up to " + Measure.number(threads.reached())
+                + " tasks without breaking");
+    }
+}

@@ -1,0 +1,236 @@
+package dev.concbench.claims;
+
+import static dev.concbench.claims.ChartNames.png;
+
+import dev.concbench.claims.RatioRule.Labeled;
+import dev.concbench.results.ClaimResult;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every claim of the seed ({@code shared/seeds/000_70a2959272c2a8d8.txt}, "Python asyncio Event
+ * Loop") that concbench judges: the seven rows of its "asyncio vs Threading" table, then the
+ * timing claims of its example programs, pitfalls and performance tips. The quotes are verbatim.
+ */
+public final class SeedClaims {
+
+    static final String TABLE_SOURCE = "the seed's \"asyncio vs Threading\" table";
+
+    /**
+     * A heartbeat is "stalled" when its lateness is at least this many times the comparison's:
+     * a stall is the length of the blocking work (hundreds of ms), undisturbed lateness is
+     * scheduling noise (well under a ms), so a real stall clears 10 x by far.
+     */
+    public static final double STALL = 10;
+    /** Kernel-mediated switches must cost at least this many times the loop's user-space ones. */
+    public static final double SLOWER_SWITCH = 2;
+    /** gather must beat sequential awaits by this much; the seed's delays (2, 1, 3) give 6 / 3 = 2 x. */
+    public static final double GATHER_GAIN = 1.5;
+    /** A new connection per request must be at least 10% slower than a pooled one. */
+    public static final double POOLING_GAIN = 1.1;
+
+    private static final List<Claim> ALL = List.of(
+            Claim.tableRow("table.concurrency-model", "Concurrency model",
+                    "Cooperative, single-threaded — tasks yield at await points",
+                    "Preemptive, multi-threaded — OS schedules threads anywhere",
+                    List.of(png(ChartNames.HEARTBEAT_CPU_HOG)), concurrencyModel()),
+            Claim.tableRow("table.best-for", "Best for",
+                    "I/O-bound tasks (network, disk, sockets)",
+                    "CPU-bound work or blocking-I/O libraries with no async port",
+                    List.of(png(ChartNames.IO_LOAD), png(ChartNames.CPU_SPEEDUP)), new BestForRule()),
+            Claim.tableRow("table.context-switch", "Context switch",
+                    "Very fast — pure user space, no syscall",
+                    "Slower — kernel-mediated thread switch",
+                    List.of(png(ChartNames.CONTEXT_SWITCH), png(ChartNames.SPAWN)), contextSwitch()),
+            Claim.tableRow("table.memory", "Memory usage",
+                    "Low — one stack, lightweight coroutine frames",
+                    "Higher — each thread reserves its own stack (~8 MB default)",
+                    List.of(png(ChartNames.MEMORY)), new MemoryRule()),
+            Claim.tableRow("table.gil", "GIL impact",
+                    "None — only one thread runs all coroutines",
+                    "Limited — GIL serializes Python bytecode across threads",
+                    List.of(png(ChartNames.CPU_SPEEDUP)), new GilRule()),
+            Claim.tableRow("table.debugging", "Debugging",
+                    "Easier — sequential reasoning, deterministic switch points",
+                    "Harder — race conditions, deadlocks, locking overhead",
+                    List.of(png(ChartNames.DETERMINISM)), new DebuggingRule()),
+            Claim.tableRow("table.scalability", "Scalability",
+                    "10,000+ concurrent tasks on one thread",
+                    "Hundreds to a few thousand threads before OS thrashes",
+                    List.of(png(ChartNames.SCALABILITY_P99), png(ChartNames.SCALABILITY_THROUGHPUT)),
+                    new ScalabilityRule()),
+            example("example.gather", "gather takes the longest delay, not the sum",
+                    "the seed's Event Loop example (Core Concepts, 2)",
+                    "# The event loop runs multiple coroutines concurrently — asyncio.gather(task(\"A\", 2),"
+                            + " task(\"B\", 1), task(\"C\", 3))",
+                    ChartNames.EXAMPLES,
+                    new ExampleRule("gather", 3, "the longest delay", 6, "the sum of the delays", null,
+                            "The three delays overlapped: gather took nearer the longest delay than their sum.")),
+            example("example.tasks", "tasks of 2, 3 and 1 take about 3",
+                    "the seed's Tasks example (Core Concepts, 3)",
+                    "print(f\"Total time: {time.time() - start:.2f}s\")  # ~3s, not 6s!",
+                    ChartNames.EXAMPLES,
+                    new ExampleRule("tasks", 3, "\"~3s\", the longest task", 6, "\"not 6s\", the sum", null,
+                            "create_task started all three at once: nearer 3 units than 6.")),
+            example("example.semaphore", "the semaphore caps concurrency at 3",
+                    "the seed's Semaphore for Rate Limiting pattern",
+                    "# Limit to 3 concurrent requests — semaphore = asyncio.Semaphore(3)",
+                    ChartNames.EXAMPLES,
+                    new ExampleRule("semaphore", 4, "10 one-unit requests, 3 at a time: 4 rounds", 10,
+                            "one at a time: 10 rounds",
+                            new ExampleRule.Exact("maxConcurrent", 3, "at most 3 requests in flight, and 3 reached"),
+                            "Never more than 3 requests were in flight, and 10 of them took nearer 4 rounds (3 at a"
+                                    + " time) than 10 (one at a time).")),
+            example("example.wait-for", "wait_for gives up at its timeout",
+                    "the seed's Timeout Handling pattern",
+                    "# Wait maximum 3 seconds — asyncio.wait_for(slow_operation(), timeout=3.0)",
+                    ChartNames.EXAMPLES,
+                    new ExampleRule("timeout", 3, "the timeout", 10, "the operation's own 10", new ExampleRule.Exact(
+                            "timedOut", 1, "a TimeoutError"),
+                            "The 10-unit operation was cancelled at about its 3-unit timeout.")),
+            example("example.blocking-call", "a blocking call stalls the loop",
+                    "the seed's Common Pitfalls, 1: Blocking the Event Loop",
+                    "time.sleep is synchronous — every other coroutine stalls for 5s.",
+                    ChartNames.HEARTBEAT_BLOCKING,
+                    blockingCall()),
+            example("example.cpu-offload", "CPU work offloaded keeps the loop responsive",
+                    "the seed's Common Pitfalls, 3: CPU-Bound Tasks",
+                    "run_in_executor lets the event loop keep serving I/O tasks.",
+                    ChartNames.HEARTBEAT_CPU_HOG,
+                    cpuOffload()),
+            example("example.gather-vs-sequential", "gather beats sequential awaits",
+                    "the seed's Performance Tips, 1",
+                    "Use asyncio.gather() for concurrent execution",
+                    ChartNames.EXAMPLES,
+                    gatherVsSequential()),
+            example("example.connection-pooling", "connection pooling beats a new connection per request",
+                    "the seed's Performance Tips, 3",
+                    "Use connection pooling for network requests",
+                    ChartNames.POOLING,
+                    pooling()));
+
+    private SeedClaims() {
+    }
+
+    /** Every claim, table rows first, in the seed's order. */
+    public static List<Claim> all() {
+        return ALL;
+    }
+
+    /** The claim with this id. */
+    public static Optional<Claim> byId(String id) {
+        return ALL.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** Judges every claim against one run, in {@link #all()} order. */
+    public static List<ClaimResult> judge(RunData data) {
+        return ALL.stream().map(c -> c.judge(data)).toList();
+    }
+
+    /** {@link #judge}, with each claim's deciding numbers kept apart for display. */
+    public static List<Claim.Assessment> assess(RunData data) {
+        return ALL.stream().map(c -> c.assess(data)).toList();
+    }
+
+    private static Claim example(String id, String title, String source, String quote, String chart, Rule rule) {
+        return new Claim(id, title, source, quote, null, List.of(png(chart)), rule);
+    }
+
+    private static Query heartbeat(String model, String disturbance, String metric) {
+        return Query.of("preemption", model, metric, "disturbance=" + disturbance);
+    }
+
+    private static Labeled at(String label, Query q) {
+        return new Labeled(label, q);
+    }
+
+    /**
+     * The heartbeat claims compare worst lateness ({@code lateness.max}): a stall's length is the
+     * worst delay it causes, measured once over the whole run, and compared between two models
+     * under the same disturbance in the same run.
+     */
+    private static final String WORST = "lateness.max";
+
+    private static Rule concurrencyModel() {
+        return new RatioRule(
+                at("eventloop worst heartbeat lateness under a CPU hog", heartbeat("eventloop", "cpu-hog", WORST)),
+                at("platform-pool worst heartbeat lateness under a CPU hog",
+                        heartbeat("platform-pool", "cpu-hog", WORST)),
+                STALL, "a hog that never yields stalls a cooperative loop but not preemptively scheduled threads",
+                "A CPU hog that never awaits held the loop's 10 ms heartbeat back, while the OS kept preempting"
+                        + " platform threads so theirs stayed on time (%s). Virtual threads are not time-sliced by"
+                        + " the JVM: see their rows, notably on one carrier.",
+                "A CPU hog did not stall the loop's heartbeat more than the threads' (%s).",
+                List.of(at("eventloop worst lateness, undisturbed", heartbeat("eventloop", "none", WORST)),
+                        at("platform-pool worst lateness, undisturbed", heartbeat("platform-pool", "none", WORST)),
+                        at("eventloop heartbeat p99 under a CPU hog", heartbeat("eventloop", "cpu-hog", "lateness.p99")),
+                        at("platform-pool heartbeat p99 under a CPU hog",
+                                heartbeat("platform-pool", "cpu-hog", "lateness.p99")),
+                        at("virtual worst lateness under a CPU hog", heartbeat("virtual", "cpu-hog", WORST)),
+                        at("virtual (1 carrier) worst lateness under a CPU hog",
+                                heartbeat("virtual", "cpu-hog", WORST).with("carriers", "1"))));
+    }
+
+    private static Rule contextSwitch() {
+        Query handoff = Query.of("context-switch", "eventloop", "handoff");
+        Query spawn = Query.of("spawn", "eventloop", "spawn");
+        return new RatioRule(at("platform-pool handoff", handoff.withModel("platform-pool")),
+                at("eventloop handoff", handoff), SLOWER_SWITCH,
+                "a kernel-mediated switch costs a syscall and a scheduler pass; a loop switch is a method call",
+                "A hand-off between two platform threads went through the kernel and cost %s a hand-off between"
+                        + " two loop tasks. Virtual threads switch in user space too (see their row).",
+                "Platform-thread hand-offs were not clearly slower than the loop's (%s).",
+                List.of(at("virtual handoff", handoff.withModel("virtual")),
+                        at("eventloop spawn", spawn), at("virtual spawn", spawn.withModel("virtual")),
+                        at("thread-per-task spawn", spawn.withModel("thread-per-task")),
+                        at("process-pool spawn", spawn.withModel("process-pool"))));
+    }
+
+    private static Rule blockingCall() {
+        return new RatioRule(
+                at("eventloop worst lateness, blocking sleep", heartbeat("eventloop", "blocking-sleep", WORST)),
+                at("platform-pool worst lateness, blocking sleep", heartbeat("platform-pool", "blocking-sleep", WORST)),
+                STALL, "a blocking sleep on the loop thread delays every callback by the sleep's length; on a thread"
+                        + " pool it blocks one thread",
+                "A blocking sleep inside a loop task froze the whole loop: its heartbeat came %s later than the"
+                        + " thread pool's under the same blocking call, which blocks only its own thread.",
+                "A blocking sleep on the loop did not delay its heartbeat clearly more than on threads (%s).",
+                List.of(at("eventloop worst lateness, undisturbed", heartbeat("eventloop", "none", WORST)),
+                        at("eventloop heartbeat p50, blocking sleep",
+                                heartbeat("eventloop", "blocking-sleep", "lateness.p50")),
+                        at("virtual worst lateness, blocking sleep", heartbeat("virtual", "blocking-sleep", WORST))));
+    }
+
+    private static Rule cpuOffload() {
+        return new RatioRule(
+                at("eventloop worst lateness, CPU work inline", heartbeat("eventloop", "cpu-hog", WORST)),
+                at("eventloop+offload worst lateness, CPU work offloaded",
+                        heartbeat("eventloop+offload", "cpu-hog", WORST)),
+                STALL, "offloading must remove the stall that inline CPU work causes",
+                "With the CPU work sent to an executor the heartbeat stayed on time; inline it was %s later.",
+                "Offloading did not keep the heartbeat clearly more on time (%s).",
+                List.of(at("eventloop+offload worst lateness, undisturbed",
+                        heartbeat("eventloop+offload", "none", WORST))));
+    }
+
+    private static Rule gatherVsSequential() {
+        Query elapsed = Query.of("examples", "eventloop", "elapsedUnits", "example=sequential");
+        return new RatioRule(at("sequential awaits elapsed", elapsed),
+                at("gather elapsed", Query.of("examples", "eventloop", "elapsedUnits", "example=gather")),
+                GATHER_GAIN, "awaiting 2, 1, 3 in turn takes their sum, 6; gather takes the longest, 3: 2 x",
+                "gather ran the three waits at once: sequential awaits took %s as long.",
+                "gather was not clearly faster than sequential awaits (%s).", List.of());
+    }
+
+    private static Rule pooling() {
+        Query pooled = Query.of("pooling", "eventloop", "request", "connections=pooled");
+        Query fresh = Query.of("pooling", "eventloop", "request", "connections=new-per-request");
+        return new RatioRule(at("eventloop, new connection per request", fresh),
+                at("eventloop, pooled connection", pooled), POOLING_GAIN,
+                "a new TCP connection costs a handshake and a socket per request",
+                "Reusing a connection was faster: a new connection per request took %s as long.",
+                "A new connection per request was not clearly slower than a pooled one (%s).",
+                List.of(at("virtual, new connection per request", fresh.withModel("virtual")),
+                        at("virtual, pooled connection", pooled.withModel("virtual"))));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.concbench.cli;
+
+import dev.concbench.report.BaselineComparison;
+import dev.concbench.report.CompareFile;
+import dev.concbench.report.ComparisonSource;
+import dev.concbench.report.Reporter;
+import dev.concbench.results.ClaimResult;
+import dev.concbench.results.ClaimResult.Verdict;
+import dev.concbench.results.ResultsDir;
+import dev.concbench.results.ResultsFormatException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code report RESULTS_DIR [--out DIR] [--baseline DIR]}: judges every claim of a results
+ * directory (writing its {@code claims.json}), writes the HTML report with its charts (default
+ * {@code reports/<run-id>/}) and prints the path of {@code index.html}.
+ *
+ * <p>Exit 0 when every claim was judged; 1 when the report was written but some claim could not
+ * be evaluated (not measured: missing or guarded data); 2 for a missing, foreign or older-format
+ * results directory (one line naming the path).
+ */
+public final class ReportCommand implements Command {
+
+    private final ComparisonSource comparisons;
+
+    /**
+     * @param comparisons what {@code --baseline} compares with (the regression gate), or null when
+     *                    this build has none, in which case {@code --baseline} is a usage error
+     */
+    public ReportCommand(ComparisonSource comparisons) {
+        this.comparisons = comparisons;
+    }
+
+    /**
+     * The end of every {@code run}: the report of the run just written, its path printed on stdout.
+     * Always 0: the run's own outcome decides its exit code, and "not measured" is in the report.
+     */
+    public static int afterRun(Path resultsDir) throws Exception {
+        System.out.println(Reporter.write(resultsDir, Reporter.defaultOutDir(resultsDir)));
+        return 0;
+    }
+
+    @Override
+    public String name() {
+        return "report";
+    }
+
+    @Override
+    public String usage() {
+        return "report RESULTS_DIR [--out DIR] [--baseline DIR]";
+    }
+
+    @Override
+    public String summary() {
+        return "rebuild the report from raw results, no re-run";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
+                        .desc("where the report goes (default reports/<run-id>/)").get())
+                .addOption(Option.builder().longOpt("baseline").hasArg().argName("DIR")
+                        .desc("a baseline results directory: adds baseline-vs-current highlights").get());
+    }
+
+    @Override
+    public int run(CommandLine line) throws Exception {
+        List<String> args = line.getArgList();
+        if (args.size() != 1) {
+            throw new UsageException("report: expected one RESULTS_DIR, got " + args.size()
+                    + (args.isEmpty() ? "" : " (" + String.join(" ", args) + ")"));
+        }
+        Path results = Path.of(args.getFirst());
+        Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : Reporter.defaultOutDir(results);
+        try {
+            Path index = Reporter.write(results, out, baseline(line, results));
+            System.out.println(index);
+            List<ClaimResult> claims = ResultsDir.open(results).readClaims();
+            long notMeasured = claims.stream().filter(c -> c.verdict() == Verdict.NOT_MEASURED).count();
+            if (notMeasured > 0) {
+                System.err.println(Main.PROGRAM + ": report: " + notMeasured + " of " + claims.size()
+                        + " claims not measured; the report says why");
+                return 1;
+            }
+            return 0;
+        } catch (ResultsFormatException e) {
+            throw new UsageException("report: " + e.getMessage());
+        }
+    }
+
+    private BaselineComparison baseline(CommandLine line, Path current) throws Exception {
+        if (!line.hasOption("baseline")) {
+            return null;
+        }
+        Path baseline = Path.of(line.getOptionValue("baseline"));
+        if (comparisons == null) {
+            // no gate in this build: the comparison 'compare' already wrote beside the results will do
+            Optional<BaselineComparison> written = CompareFile.besides(current);
+            if (written.isPresent() && written.get().baselineRunId().equals(String.valueOf(baseline.getFileName()))) {
+                return written.get();
+            }
+            throw new UsageException("report: --baseline " + baseline + ": no comparison with it; run 'compare"
+                    + " --baseline " + baseline + " --current " + current + "' first (it writes compare/compare.json,"
+                    + " which the report shows)");
+        }
+        try {
+            return comparisons.compare(baseline, current);
+        } catch (ResultsFormatException e) {
+            throw new UsageException("report: --baseline: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.concbench.report;
+
+import dev.concbench.claims.ChartNames;
+import dev.concbench.claims.Measure;
+import dev.concbench.claims.ModelScaling;
+import dev.concbench.claims.RunData;
+import dev.concbench.report.SeriesTable.Point;
+import dev.concbench.results.ResultRow;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.XYChart;
+
+/**
+ * Charts against concurrency: throughput and p99 against the number of tasks ({@code scalability},
+ * log x, the point where platform threads failed to start marked), request p99 against the
+ * arrival rate ({@code io-load}), and memory per unit against the number of units ({@code memory},
+ * resident solid, reserved dashed).
+ */
+final class ScalingCharts {
+
+    private static final Set<String> POOL_PARAMS = Set.of("poolSize", "work", "delayMs", "offload");
+
+    private ScalingCharts() {
+    }
+
+    static List<Figure> scalability(RunData data, ChartWriter out) throws IOException {
+        Optional<String> work = ModelScaling.work(data);
+        if (work.isEmpty()) {
+            return List.of();
+        }
+        Predicate<ResultRow> sameWork = r -> work.get().equals(r.params().get("work"));
+        List<Failure> failures = failures(data, sameWork);
+        List<Figure> figures = new ArrayList<>();
+        SeriesTable p99 = SeriesTable.of(data.summary(), "scalability", "p99", "tasks", POOL_PARAMS, sameWork);
+        if (!p99.isEmpty()) {
+            XYChart chart = ChartWriter.xy("p99 latency against concurrency (work: " + work.get() + ")",
+                    "concurrent tasks (log)", "p99 (" + p99.unit() + ", log)");
+            chart.getStyler().setXAxisLogarithmic(true);
+            chart.getStyler().setYAxisLogarithmic(true);
+            Lines.addAll(chart, p99);
+            mark(chart, failures, p99);
+            figures.add(out.write(chart, ChartNames.SCALABILITY_P99, "Scalability: p99 against concurrency",
+                    "Each task " + work.get() + "s; p99 of the task latencies, one line per model (log axes)."
+                            + " A model breaks where its line leaves the flat: the seed says the loop holds beyond"
+                            + " 10,000 tasks and threads give out after a few thousand." + failureNote(failures)
+                            + p99.guardedNote()));
+        }
+        SeriesTable tput = SeriesTable.of(data.summary(), "scalability", "throughput", "tasks", POOL_PARAMS, sameWork);
+        if (!tput.isEmpty()) {
+            XYChart chart = ChartWriter.xy("Throughput against concurrency (work: " + work.get() + ")",
+                    "concurrent tasks (log)", "throughput (" + tput.unit() + ", log)");
+            chart.getStyler().setXAxisLogarithmic(true);
+            chart.getStyler().setYAxisLogarithmic(true);
+            Lines.addAll(chart, tput);
+            mark(chart, failures, tput);
+            figures.add(out.write(chart, ChartNames.SCALABILITY_THROUGHPUT, "Scalability: throughput against"
+                            + " concurrency", "Tasks completed per second, one line per model, error bars from JMH"
+                            + " (log axes). A model that scales keeps the line rising with the task count."
+                            + failureNote(failures) + tput.guardedNote()));
+        }
+        return figures;
+    }
+
+    /** Where a model's threads failed to start: at {@code tasks}, after {@code started}. */
+    private record Failure(String model, double tasks, double started) {
+    }
+
+    private static List<Failure> failures(RunData data, Predicate<ResultRow> filter) {
+        return data.summary().rows("scalability").stream()
+                .filter(r -> r.metric().equals("startFailure") && filter.test(r))
+                .map(r -> new Failure(r.model(), Double.parseDouble(r.params().get("tasks")), r.value()))
+                .toList();
+    }
+
+    private static void mark(XYChart chart, List<Failure> failures, SeriesTable table) {
+        double top = table.series().values().stream().flatMap(List::stream).mapToDouble(Point::y).max().orElse(1);
+        for (Failure f : failures) {
+            chart.addAnnotation(new AnnotationLine(f.tasks(), true, false));
+            // left of the line, so the text stays inside the plot at the right edge
+            chart.addAnnotation(new AnnotationText(f.model() + ": threads failed to start here \u2192",
+                    f.tasks() / 4, top, false));
+        }
+    }
+
+    private static String failureNote(List<Failure> failures) {
+        return failures.stream().map(f -> " The vertical line marks where " + f.model()
+                + " failed to start threads: at " + Measure.number(f.tasks()) + " tasks, after "
+                + Measure.number(f.started()) + " had started.").reduce("", String::concat);
+    }
+
+    static Optional<Figure> ioLoad(RunData data, ChartWriter out) throws IOException {
+        SeriesTable p99 = SeriesTable.of(data.summary(), "io-load", "latency.p99", "rate", POOL_PARAMS, r -> true);
+        if (p99.isEmpty()) {
+            return Optional.empty();
+        }
+        XYChart chart = ChartWriter.xy("I/O under open-loop load: p99 against arrival rate",
+                "arrival rate (req/s, log)", "p99 latency (" + p99.unit() + ", log)");
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        Lines.addAll(chart, p99);
+        return Optional.of(out.write(chart, ChartNames.IO_LOAD, "I/O-bound: p99 against arrival rate",
+                "Requests to the loopback delay server at a constant arrival rate, latency measured from each"
+                        + " request's intended send time (no coordinated omission). A line that shoots up is a model"
+                        + " that cannot keep up with the rate; a bounded pool queues." + p99.guardedNote()));
+    }
+
+    static Optional<Figure> memory(RunData data, ChartWriter out) throws IOException {
+        SeriesTable rss = SeriesTable.of(data.summary(), "memory", "rssPerUnit", "units", POOL_PARAMS, r -> true);
+        SeriesTable vm = SeriesTable.of(data.summary(), "memory", "vmSizePerUnit", "units", POOL_PARAMS, r -> true);
+        if (rss.isEmpty() && vm.isEmpty()) {
+            return Optional.empty();
+        }
+        XYChart chart = ChartWriter.xy("Memory per waiting unit: resident and reserved", "waiting units (log)",
+                "bytes per unit (log)");
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        rss.series().forEach((label, points) -> Lines.add(chart, label + " resident", atLeastOneByte(points), false));
+        vm.series().forEach((label, points) -> Lines.add(chart, label + " reserved", atLeastOneByte(points), true));
+        return Optional.of(out.write(chart, ChartNames.MEMORY, "Memory per unit: resident (RSS) and reserved (VmSize)",
+                "Per waiting task, loop callback or thread: solid lines are resident memory (RSS, pages really"
+                        + " used), dashed lines are reserved address space (VmSize). The seed's ~8 MB per thread is a"
+                        + " reservation, so compare it with the dashed lines." + rss.guardedNote()));
+    }
+
+    /** A log axis cannot show 0 bytes; a unit that costs less than a byte is drawn at one. */
+    private static List<Point> atLeastOneByte(List<Point> bytes) {
+        return bytes.stream().map(p -> new Point(p.x(), Math.max(p.y(), 1), p.error())).toList();
+    }
+}

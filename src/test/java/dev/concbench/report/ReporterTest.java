@@ -1,0 +1,186 @@
+package dev.concbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concbench.claims.ChartNames;
+import dev.concbench.claims.SeedClaims;
+import dev.concbench.fixtures.FixtureRuns;
+import dev.concbench.fixtures.Fixtures;
+import dev.concbench.results.ClaimResult;
+import dev.concbench.results.ResultsDir;
+import dev.concbench.results.RunSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Timeout(20)
+class ReporterTest {
+
+    @TempDir
+    Path tmp;
+
+    /** The complete fixture's report, written once for the tests that only read it. */
+    @TempDir
+    static Path shared;
+    private static Path results;
+    private static Path out;
+    private static Path index;
+
+    @BeforeAll
+    static void writeCompleteReport() throws Exception {
+        results = Fixtures.copy(FixtureRuns.COMPLETE, shared);
+        out = shared.resolve("reports").resolve(results.getFileName());
+        index = Reporter.write(results, out);
+    }
+
+    /** Every chart a claim points to, plus the spectra and heartbeats the fixture's logs give. */
+    private static final List<String> COMPLETE_CHARTS = List.of(ChartNames.CONTEXT_SWITCH, ChartNames.SPAWN,
+            ChartNames.MEMORY, ChartNames.CPU_SPEEDUP, ChartNames.SCALABILITY_P99, ChartNames.SCALABILITY_THROUGHPUT,
+            ChartNames.IO_LOAD, ChartNames.HEARTBEAT_CPU_HOG, ChartNames.HEARTBEAT_BLOCKING, ChartNames.DETERMINISM,
+            ChartNames.EXAMPLES, ChartNames.POOLING, "spectrum-preemption-none", "spectrum-preemption-cpu-hog",
+            "spectrum-preemption-blocking-sleep", "spectrum-io-load-500", "spectrum-io-load-2000");
+
+    /** {@code text} as the page's template engine escapes it. */
+    static String escaped(String text) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        new com.github.mustachejava.DefaultMustacheFactory().compile(new java.io.StringReader("{{x}}"), "escape")
+                .execute(out, java.util.Map.of("x", text));
+        return out.toString();
+    }
+
+    @Test
+    void everyChartIsRenderedHeadlessAsPngAndSvg() throws Exception {
+        assertEquals(out.resolve(Reporter.INDEX), index);
+        for (String chart : COMPLETE_CHARTS) {
+            Path png = out.resolve(chart + ".png");
+            Path svg = out.resolve(chart + ".svg");
+            assertTrue(Files.size(png) > 8_000, chart + ".png is " + Files.size(png) + " bytes");
+            assertTrue(Files.size(svg) > 20_000, chart + ".svg is " + Files.size(svg) + " bytes");
+            assertTrue(Files.readString(index).contains("src=\"" + chart + ".png\""), chart + " not on the page");
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(COMPLETE_CHARTS.size() * 2 + 1, files.count());
+        }
+    }
+
+    @Test
+    void everyClaimChartLinkPointsToADrawnChart() throws Exception {
+        String html = Files.readString(index);
+        SeedClaims.all().forEach(c -> c.charts().forEach(png -> {
+            assertTrue(Files.isRegularFile(out.resolve(png)), c.id() + " points to " + png);
+            assertTrue(html.contains("href=\"#chart-" + png.replace(".png", "") + "\""), c.id() + " link to " + png);
+        }));
+        assertFalse(html.contains("not drawn: no data"));
+    }
+
+    @Test
+    void writesClaimsJsonBesideTheResults() throws Exception {
+        List<ClaimResult> claims = ResultsDir.open(results).readClaims();
+        assertEquals(SeedClaims.all().stream().map(c -> c.id()).toList(),
+                claims.stream().map(ClaimResult::id).toList());
+    }
+
+    @Test
+    void pageShowsEveryClaimTheEnvironmentTheCommandsAndRawFileLinks() throws Exception {
+        String html = Files.readString(index);
+        for (ClaimResult c : ResultsDir.open(results).readClaims()) {
+            assertTrue(html.contains("id=\"" + c.id() + "\""), c.id());
+            assertTrue(html.contains("badge " + ReportPage.css(c.verdict()) + "\">" + c.verdict().label()), c.id());
+        }
+        assertTrue(html.contains("Eclipse Adoptium 25.0.1+8-LTS"));
+        assertTrue(html.contains("./run-bench.sh report "));
+        assertTrue(html.contains("href=\"../../results/20261101-120000-quick/summary.json\""), "raw link");
+        assertTrue(html.contains("histograms/preemption-eventloop%2Boffload-none.hlog")
+                || html.contains("histograms/preemption-eventloop+offload-none.hlog"), "hlog link");
+        assertTrue(html.contains("1.01 ± 0.02 MiB"), "numbers carry units and errors");
+        assertFalse(html.contains("This run is incomplete"));
+    }
+
+    @Test
+    void partialRunGetsAReportThatSaysWhatIsMissing() throws Exception {
+        Path results = Fixtures.copy(FixtureRuns.PARTIAL, tmp);
+        Path out = tmp.resolve("report");
+        String html = Files.readString(Reporter.write(results, out));
+        assertTrue(html.contains("This run is incomplete"));
+        RunSummary summary = ResultsDir.open(results).readSummary();
+        summary.missing().forEach(m -> assertTrue(html.contains(escaped(m)), m));
+        assertTrue(html.contains("(did not end: interrupted)"));
+        assertTrue(html.contains(ChartNames.MEMORY + ".png (not drawn: no data)"), "a chart that cannot be drawn says so");
+        assertFalse(Files.exists(out.resolve(ChartNames.MEMORY + ".png")));
+        assertTrue(Files.size(out.resolve(ChartNames.CONTEXT_SWITCH + ".png")) > 8_000);
+    }
+
+    @Test
+    void guardedRowsAreListedAndDrawnApart() throws Exception {
+        Path results = Fixtures.copy(FixtureRuns.GUARDED, tmp);
+        String html = Files.readString(Reporter.write(results, tmp.resolve("report")));
+        assertTrue(html.contains("pinned: 37 jdk.VirtualThreadPinned events"));
+        assertTrue(html.contains("guarded row(s) are drawn dotted with crosses"));
+        assertTrue(html.contains("a guarded row never decides a verdict"));
+    }
+
+    @Test
+    void textFromTheResultsIsEscaped() throws Exception {
+        Path results = Fixtures.copy(FixtureRuns.PARTIAL, tmp);
+        ResultsDir dir = ResultsDir.open(results);
+        RunSummary s = dir.readSummary();
+        List<String> missing = new ArrayList<>(s.missing());
+        missing.add("pooling: <img src=x onerror=alert(1)> & \"quotes\"");
+        dir.writeSummary(new RunSummary(s.format(), s.runId(), s.profile(), false, missing, s.rows()));
+        String html = Files.readString(Reporter.write(results, tmp.resolve("report")));
+        assertFalse(html.contains("<img src=x"));
+        assertTrue(html.contains("&lt;img src&#61;x onerror&#61;alert(1)&gt; &amp; &quot;quotes&quot;"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {FixtureRuns.PARTIAL, FixtureRuns.GUARDED})
+    void everyFixtureGetsAReportWithEveryVerdictShown(String fixture) throws Exception {
+        Path results = Fixtures.copy(fixture, tmp);
+        String html = Files.readString(Reporter.write(results, tmp.resolve("report")));
+        for (ClaimResult c : ResultsDir.open(results).readClaims()) {
+            assertTrue(html.contains("badge " + ReportPage.css(c.verdict()) + "\">" + c.verdict().label()), c.id());
+        }
+    }
+
+    @Test
+    void highlightsTheRegressionGatesCompareJsonWhenItSitsBesideTheResults() throws Exception {
+        Path results = Fixtures.copy(FixtureRuns.COMPLETE, tmp);
+        Files.createDirectories(results.resolve("compare"));
+        // the shape 'compare' writes (dev.concbench.regress.Comparison as JSON), cut to the fields read
+        Files.writeString(results.resolve("compare").resolve("compare.json"), """
+                {"baselineRunId": "20261031-120000-quick", "currentRunId": "20261101-120000-quick",
+                 "headline": "REGRESSION: 1 regressed, 1 unchanged",
+                 "rows": [
+                  {"scenario": "context-switch", "model": "eventloop", "params": {}, "metric": "handoff",
+                   "baseline": {"value": 48.2, "error": 2.9, "unit": "ns/op"},
+                   "current": {"value": 48.0, "error": 3.1, "unit": "ns/op"},
+                   "status": "unchanged", "failsGate": false, "change": "1.00x"},
+                  {"scenario": "io-load", "model": "eventloop", "params": {"rate": "2000"}, "metric": "latency.p99",
+                   "baseline": {"value": 21.7, "error": null, "unit": "ms"},
+                   "current": {"value": 30.2, "error": null, "unit": "ms"},
+                   "status": "regressed", "failsGate": true, "change": "1.39x slower"}]}
+                """);
+        String html = Files.readString(Reporter.write(results, tmp.resolve("report")));
+        assertTrue(html.contains("Against the baseline 20261031-120000-quick"));
+        assertTrue(html.contains(escaped("io-load/eventloop [rate=2000] latency.p99")));
+        assertTrue(html.contains("regressed (fails the gate)"));
+        assertFalse(html.contains("context-switch/eventloop handoff"), "unchanged rows are not highlighted");
+    }
+
+    @Test
+    void defaultOutDirSitsBesideResults() {
+        assertEquals(tmp.resolve("reports").resolve("20261101-120000-quick"),
+                Reporter.defaultOutDir(tmp.resolve("results").resolve("20261101-120000-quick")));
+        assertEquals(Path.of("reports", "run1"), Reporter.defaultOutDir(tmp.resolve("elsewhere").resolve("run1")));
+    }
+}
