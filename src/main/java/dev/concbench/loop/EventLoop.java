@@ -178,12 +178,20 @@ public final class EventLoop implements Executor, AutoCloseable {
         }
     }
 
-    /** Runs {@code callback} after {@code delay} (asyncio's {@code call_later}). Any thread. */
+    /**
+     * Runs {@code callback} after {@code delay} (asyncio's {@code call_later}). Any thread.
+     *
+     * @throws RejectedExecutionException from another thread once {@link #close()} has begun
+     */
     public TimerHandle callLater(Duration delay, Runnable callback) {
         return callAt(clock.nanoTime() + delay.toNanos(), callback);
     }
 
-    /** Runs {@code callback} once the loop clock reaches {@code deadlineNanos}. Any thread. */
+    /**
+     * Runs {@code callback} once the loop clock reaches {@code deadlineNanos}. Any thread.
+     *
+     * @throws RejectedExecutionException from another thread once {@link #close()} has begun
+     */
     public TimerHandle callAt(long deadlineNanos, Runnable callback) {
         TimerHandle handle = timers.newHandle(deadlineNanos, traced(callback, callback));
         if (inLoop()) {

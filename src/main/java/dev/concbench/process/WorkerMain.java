@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.Map;
@@ -95,7 +96,15 @@ public final class WorkerMain {
             if (task.kind() != Frame.Kind.TASK) {
                 throw new IOException("worker expects TASK frames, got " + task.kind());
             }
-            run(task).writeTo(channel);
+            Frame answer = run(task);
+            ByteBuffer encoded;
+            try {
+                encoded = answer.encode();
+            } catch (Frame.TooLongException e) {
+                // the function's result cannot travel: its task fails, the worker stays healthy
+                encoded = Frame.error(task.id(), answer.nanos(), e).encode();
+            }
+            Frame.writeFully(encoded, channel);
         }
     }
 

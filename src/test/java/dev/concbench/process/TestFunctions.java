@@ -48,6 +48,18 @@ public final class TestFunctions {
         }
     }
 
+    /** Returns the letter x repeated (argument) times: a result as large as a test needs. */
+    public static final class Repeat extends Named {
+        public Repeat() {
+            super("repeat");
+        }
+
+        @Override
+        public String apply(String argument) {
+            return "x".repeat(Integer.parseInt(argument));
+        }
+    }
+
     /** Throws an {@link IllegalStateException} whose message is the argument. */
     public static final class Fail extends Named {
         public Fail() {

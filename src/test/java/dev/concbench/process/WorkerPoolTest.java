@@ -129,6 +129,20 @@ class WorkerPoolTest {
     }
 
     @Test
+    @Timeout(20)
+    void aResultTooLargeForAFrameFailsItsTaskAndKillsNoWorker() {
+        List<Long> before = shared.pids();
+
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> shared.submit("repeat", Integer.toString(Frame.MAX_LENGTH)).get());
+
+        WorkerTaskException cause = assertInstanceOf(WorkerTaskException.class, e.getCause());
+        assertTrue(cause.remoteMessage().contains("frame length must be <= " + Frame.MAX_LENGTH), cause.remoteMessage());
+        assertEquals("ok", shared.submit("echo", "ok").join().value());
+        assertEquals(before, shared.pids(), "a result that cannot be sent must not cost a worker");
+    }
+
+    @Test
     void workersBelowOneAreRejectedWithTheRule() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkerPoolConfig.of(0));
 

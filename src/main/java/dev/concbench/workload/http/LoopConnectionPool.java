@@ -52,6 +52,11 @@ public final class LoopConnectionPool {
         return open;
     }
 
+    /** Requests waiting for a connection now (for tests: cancelled ones must not stay queued). */
+    int waiting() {
+        return waiters.size();
+    }
+
     /**
      * Sends {@code GET path}.
      *
@@ -151,6 +156,7 @@ public final class LoopConnectionPool {
                 connection = null;
             } else if (acquiring != null) {
                 acquiring.cancel();
+                waiters.remove(acquiring);  // else a cancelled waiter stays queued until a connection frees up
                 acquiring = null;
             }
         }

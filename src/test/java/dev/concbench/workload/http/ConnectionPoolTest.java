@@ -15,6 +15,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,8 +63,7 @@ class ConnectionPoolTest {
             }
             assertEquals(LIMIT, server.peakConnections());
 
-            Thread.sleep(IDLE.multipliedBy(3).toMillis());
-            assertEquals(0, server.openConnections(), "the server should have closed the idle connections");
+            awaitServerClosedIdleConnections();
             assertEquals(200, pool.get("/").status());
 
             assertInstanceOf(SocketTimeoutException.class, assertThrows(IOException.class, () -> pool.get("/delay/2000")));
@@ -85,8 +85,7 @@ class ConnectionPoolTest {
             assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200), statuses);
             assertEquals(LIMIT, server.peakConnections());
 
-            Thread.sleep(IDLE.multipliedBy(3).toMillis());
-            assertEquals(0, server.openConnections(), "the server should have closed the idle connections");
+            awaitServerClosedIdleConnections();
             assertEquals(200, loop.submit(() -> pool.get("/").map(HttpResponse::status)).join());
 
             CompletionException slow = assertThrows(CompletionException.class,
@@ -94,6 +93,32 @@ class ConnectionPoolTest {
             assertInstanceOf(AsyncTimeoutException.class, slow.getCause());
             assertEquals(LIMIT - 1, loop.submit(() -> loop.completed(pool.openConnections())).join(),
                     "the timed-out request's connection must be closed and its slot freed");
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    void loopPoolForgetsARequestCancelledWhileWaitingForAConnection() throws Exception {
+        try (EventLoop loop = EventLoop.start()) {
+            LoopConnectionPool pool = new LoopConnectionPool(loop, server.address(), 1, Duration.ofSeconds(5));
+            CompletableFuture<Integer> holder = loop.submit(() -> pool.get("/delay/300").map(HttpResponse::status));
+            int waiting = loop.submit(() -> {
+                for (int i = 0; i < 5; i++) {
+                    pool.get("/").cancel();  // the caller gives up while the one connection is busy
+                }
+                // the cancellations take effect in the loop's next turn; a timer fires only after that
+                return loop.sleep(Duration.ofMillis(1)).map(v -> pool.waiting());
+            }).join();
+            assertEquals(0, waiting, "cancelled requests must not stay queued for a connection");
+            assertEquals(200, holder.join());
+            assertEquals(200, loop.submit(() -> pool.get("/").map(HttpResponse::status)).join());
+        }
+    }
+
+    /** Polls the server's count until it closed every idle connection; the test's timeout bounds the wait. */
+    private void awaitServerClosedIdleConnections() throws InterruptedException {
+        while (server.openConnections() > 0) {
+            Thread.sleep(IDLE.toMillis() / 4);
         }
     }
 }
