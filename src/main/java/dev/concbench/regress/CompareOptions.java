@@ -1,0 +1,67 @@
+package dev.concbench.regress;
+
+import java.util.List;
+
+/**
+ * How to compare.
+ *
+ * @param mode                     absolute numbers or in-run ratios
+ * @param threshold                when not null, the fraction every metric may worsen by, over any
+ *                                 scenario's own threshold (the command line wins)
+ * @param scenarioThresholds       the {@code thresholds:} of the scenario files
+ * @param reference                ratios mode: the model every other model is divided by; null picks
+ *                                 the first of {@link #REFERENCE_ORDER} that the scenario ran
+ * @param allowEnvironmentMismatch compare runs whose profile or environment differ (and say so)
+ */
+public record CompareOptions(
+        Mode mode,
+        Double threshold,
+        ScenarioThresholds scenarioThresholds,
+        String reference,
+        boolean allowEnvironmentMismatch) {
+
+    /** The fraction a metric may worsen by when neither the command line nor its scenario says. */
+    public static final double DEFAULT_THRESHOLD = 0.20;
+
+    /**
+     * Ratios mode: reference models, first present wins. Thread-based models come first because the
+     * event loop is what the injected slowdown and most changes of ours touch: dividing by it would
+     * turn a slower loop into "every other model improved".
+     */
+    public static final List<String> REFERENCE_ORDER = List.of("platform-pool", "thread-per-task", "virtual", "eventloop");
+
+    public CompareOptions {
+        if (threshold != null && !(threshold > 0)) {
+            throw new IllegalArgumentException("threshold must be a fraction > 0, got " + threshold);
+        }
+        scenarioThresholds = scenarioThresholds == null ? ScenarioThresholds.none() : scenarioThresholds;
+    }
+
+    /** Absolute mode, default thresholds, environments must match. */
+    public static CompareOptions defaults() {
+        return new CompareOptions(Mode.ABSOLUTE, null, ScenarioThresholds.none(), null, false);
+    }
+
+    /** A copy in {@code mode}. */
+    public CompareOptions withMode(Mode newMode) {
+        return new CompareOptions(newMode, threshold, scenarioThresholds, reference, allowEnvironmentMismatch);
+    }
+
+    /** A copy that compares runs from different environments. */
+    public CompareOptions allowingEnvironmentMismatch() {
+        return new CompareOptions(mode, threshold, scenarioThresholds, reference, true);
+    }
+
+    /** The fraction {@code metric} of {@code scenario} may worsen by: command line, then scenario, then default. */
+    public double thresholdFor(String scenario, String metric) {
+        if (threshold != null) {
+            return threshold;
+        }
+        return scenarioThresholds.of(scenario, metric).orElse(DEFAULT_THRESHOLD);
+    }
+
+    /** The models tried, in order, as the divisor of ratios mode. */
+    public List<String> referenceModels() {
+        return reference == null ? REFERENCE_ORDER : List.of(reference);
+    }
+}
