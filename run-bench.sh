@@ -13,22 +13,24 @@ java_major() {   # prints the feature version of the java binary $1, or nothing
     | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
 }
 
-find_jdk() {     # prints a JDK home whose java and javac are >= $min_java
-  local candidates=() home major
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
-  # newest first: sort by the version number in the directory name
-  while IFS= read -r home; do candidates+=("$home"); done < <(
-    ls -d /usr/lib/jvm/*/ 2>/dev/null | sed 's:/$::' | sort -t- -k2 -V -r)
-  for home in "${candidates[@]}"; do
-    [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || continue
+find_jdk() {     # prints a JDK home whose java is >= $min_java: JAVA_HOME first, else the newest
+  local home major best="" best_major=0
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
+    major="$(java_major "$JAVA_HOME/bin/java")"
+    if [ -n "$major" ] && [ "$major" -ge "$min_java" ]; then echo "$JAVA_HOME"; return 0; fi
+  fi
+  for home in "${CONCBENCH_JDK_SEARCH_DIR:-/usr/lib/jvm}"/*; do
+    [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] && [ ! -L "$home" ] || continue
     major="$(java_major "$home/bin/java")"
-    [ -n "$major" ] && [ "$major" -ge "$min_java" ] && { echo "$home"; return 0; }
+    if [ -n "$major" ] && [ "$major" -ge "$min_java" ] && [ "$major" -gt "$best_major" ]; then
+      best="$home"; best_major="$major"
+    fi
   done
-  return 1
+  [ -n "$best" ] && echo "$best"
 }
 
 JDK="$(find_jdk)" || {
-  echo "run-bench.sh: no JDK >= $min_java found (checked JAVA_HOME and /usr/lib/jvm); install one, e.g. Temurin 25, or set JAVA_HOME" >&2
+  echo "run-bench.sh: no JDK >= $min_java found (checked JAVA_HOME and ${CONCBENCH_JDK_SEARCH_DIR:-/usr/lib/jvm}); install one, e.g. Temurin 25, or set JAVA_HOME" >&2
   exit 2
 }
 export JAVA_HOME="$JDK"
@@ -49,7 +51,13 @@ stale() {        # true when the jar is missing or older than any source or the 
 build() {
   if stale; then
     echo "run-bench.sh: building concbench (JDK: $JDK)" >&2
-    mvn_cmd -DskipTests package >&2
+    mkdir -p "$here/target"
+    local log="$here/target/build.log"
+    if ! mvn_cmd -DskipTests package >"$log" 2>&1; then
+      grep -E '^\[ERROR\]' "$log" | head -20 >&2
+      echo "run-bench.sh: build failed; full log: $log" >&2
+      exit 3
+    fi
   fi
 }
 

@@ -119,7 +119,7 @@ public final class Main {
     }
 
     private static void printHelp(Command command, Options options) {
-        org.apache.commons.cli.help.HelpFormatter formatter = org.apache.commons.cli.help.HelpFormatter.builder().get();
+        org.apache.commons.cli.help.HelpFormatter formatter = org.apache.commons.cli.help.HelpFormatter.builder().setShowSince(false).get();
         try {
             formatter.printHelp(PROGRAM + " " + command.usage(), command.summary(), options, null, false);
         } catch (java.io.IOException e) {
