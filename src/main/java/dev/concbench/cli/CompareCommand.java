@@ -45,10 +45,10 @@ final class CompareCommand implements Command {
     @Override
     public Options options() {
         return new Options()
-                .addOption(Option.builder().longOpt("baseline").hasArg().argName("DIR").required()
-                        .desc("the results directory to compare against").get())
-                .addOption(Option.builder().longOpt("current").hasArg().argName("DIR").required()
-                        .desc("the results directory under test").get())
+                .addOption(Option.builder().longOpt("baseline").hasArg().argName("DIR")
+                        .desc("the results directory to compare against (required)").get())
+                .addOption(Option.builder().longOpt("current").hasArg().argName("DIR")
+                        .desc("the results directory under test (required)").get())
                 .addOption(Option.builder().longOpt("mode").hasArg().argName("MODE")
                         .desc("absolute (same machine; default) or ratios (each model over a reference model"
                                 + " of the same run; carries across machines)").get())
@@ -95,6 +95,10 @@ final class CompareCommand implements Command {
     }
 
     private static ResultsDir open(CommandLine line, String flag) {
+        if (!line.hasOption(flag)) {
+            throw new UsageException("compare: --" + flag + " DIR is required (usage: compare --baseline DIR"
+                    + " --current DIR)");
+        }
         try {
             return ResultsDir.open(Path.of(line.getOptionValue(flag)));
         } catch (ResultsFormatException e) {

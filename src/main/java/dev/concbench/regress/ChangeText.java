@@ -29,7 +29,8 @@ final class ChangeText {
         boolean up = ratio.value() >= 1;
         Estimate factor = up ? ratio : ratio.inverse();
         String error = factor.errorKnown() ? String.format(Locale.ROOT, "%.2f", factor.error()) : "?";
-        return String.format(Locale.ROOT, "%.2fx +- %s %s", factor.value(), error, word(up, better, unit));
+        String word = factor.value() < 1.005 ? "same" : word(up, better, unit);
+        return String.format(Locale.ROOT, "%.2fx +- %s %s", factor.value(), error, word);
     }
 
     private static String word(boolean up, Direction better, String unit) {

@@ -116,7 +116,7 @@ class CompareCommandTest {
                 List.of("--baseline", good.toString(), "--current", good.toString(), "--threshold", "x"),
                 List.of("--baseline", good.toString(), "--current", good.toString(), "--scenarios", scenarios.toString()));
         List<String> expected = List.of("no such results directory", "not a concbench results directory",
-                "holds no result rows", "is not supported", "Missing required option: current", "--mode",
+                "holds no result rows", "is not supported", "--current DIR is required", "--mode",
                 "--threshold", "--threshold", "context-switch.yaml:2:");
         for (int i = 0; i < cases.size(); i++) {
             Outcome o = compare(cases.get(i).toArray(String[]::new));
