@@ -37,6 +37,11 @@ public record Comparison(
         rows = List.copyOf(rows);
     }
 
+    /** The comparison of the row with {@code key} ({@link dev.concbench.results.ResultRow#key()}), if either run has it. */
+    public java.util.Optional<RowComparison> row(String key) {
+        return rows.stream().filter(r -> r.key().equals(key)).findFirst();
+    }
+
     /** The rows with {@code status}, in order. */
     public List<RowComparison> rows(Status status) {
         return rows.stream().filter(r -> r.status() == status).toList();
