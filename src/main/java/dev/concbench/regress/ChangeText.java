@@ -23,7 +23,10 @@ final class ChangeText {
      * @param unit the metric's unit: times and rates say slower/faster, others worse/better
      */
     static String change(Estimate ratio, Direction better, String unit) {
-        if (!Double.isFinite(ratio.value()) || ratio.value() <= 0) {
+        if (ratio.value() == 0) {
+            return "went to 0";
+        }
+        if (!Double.isFinite(ratio.value()) || ratio.value() < 0) {
             return "";
         }
         boolean up = ratio.value() >= 1;

@@ -13,11 +13,14 @@ record Estimate(double value, double error) {
         return new Estimate(row.value(), Math.abs(row.error()));
     }
 
-    /** {@code this / divisor}, its error from both relative errors added in quadrature. */
+    /**
+     * {@code this / divisor}, its error from both errors added in quadrature:
+     * {@code sqrt((e/d)^2 + (v*ed/d^2)^2)}, which is the relative-error rule without dividing by {@code v}
+     * (so a value of 0 keeps a finite error).
+     */
     Estimate over(Estimate divisor) {
-        double quotient = value / divisor.value;
-        double relative = Math.hypot(error / value, divisor.error / divisor.value);
-        return new Estimate(quotient, Math.abs(quotient) * relative);
+        double d = divisor.value;
+        return new Estimate(value / d, Math.hypot(error / d, value * divisor.error / (d * d)));
     }
 
     /** {@code 1 / this}. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -58,7 +59,7 @@ public final class RunComparator {
      */
     public static Comparison compare(RunSummary baseline, RunSummary current, CompareOptions options) {
         List<String> notes = new ArrayList<>();
-        if (!java.util.Objects.equals(baseline.profile(), current.profile())) {
+        if (!Objects.equals(baseline.profile(), current.profile())) {
             notes.add("profile differs: " + baseline.profile() + " (baseline) vs " + current.profile() + " (current)");
         }
         return compare(baseline, current, options, notes);

@@ -216,6 +216,17 @@ class RunComparatorTest {
         assertEquals(Status.SKIPPED, some.status());
     }
 
+    @Test
+    void aCountThatDropsToZeroIsImprovedWithAFiniteError() {
+        RunSummary some = Fixtures.summary("smoke", List.of(
+                row("io-load", "eventloop rate=100", "dropped", 5, 1, "count", Direction.LOWER_IS_BETTER)));
+        RowComparison row = RunComparator.compare(some, scaled(some, r -> true, 0), ABSOLUTE).rows().getFirst();
+        assertEquals(Status.IMPROVED, row.status());
+        assertEquals(0, row.ratio());
+        assertEquals(0, row.ratioError(), 1e-12);
+        assertEquals("went to 0", row.change());
+    }
+
     @ParameterizedTest
     @EnumSource(Mode.class)
     void identicalRunsHaveNoChangeInEitherMode(Mode mode) {
