@@ -45,14 +45,16 @@ final class EnvironmentCheck {
 
     /**
      * The JDK's feature release from a description like {@code "Eclipse Adoptium 25.0.3+9-LTS"}
-     * (the first word that parses as a {@link Runtime.Version}); the whole text when none does.
+     * (the last word that parses as a {@link Runtime.Version}: the version follows the vendor, and a
+     * word such as {@code 64-Bit} earlier would parse too); the whole text when none does.
      */
     static String jdkMajor(String jdk) {
         if (jdk == null) {
             return "unknown";
         }
-        for (String word : jdk.split("\\s+")) {
-            Optional<Integer> feature = feature(word);
+        String[] words = jdk.split("\\s+");
+        for (int i = words.length - 1; i >= 0; i--) {
+            Optional<Integer> feature = feature(words[i]);
             if (feature.isPresent()) {
                 return String.valueOf(feature.get());
             }
