@@ -10,6 +10,7 @@ import dev.concbench.regress.ScenarioThresholds;
 import dev.concbench.regress.TerminalTable;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.results.ResultsFormatException;
+import dev.concbench.scenario.ScenarioDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
@@ -22,9 +23,6 @@ import org.apache.commons.cli.Options;
  * threshold and error, 0 otherwise, 2 on input it cannot compare.
  */
 final class CompareCommand implements Command {
-
-    /** Where scenario files (and their {@code thresholds:}) are looked for when {@code --scenarios} is not given. */
-    static final Path DEFAULT_SCENARIOS = Path.of("scenarios");
 
     @Override
     public String name() {
@@ -59,7 +57,7 @@ final class CompareCommand implements Command {
                         .desc("ratios mode: divide by this model (default: the first of "
                                 + String.join(", ", CompareOptions.REFERENCE_ORDER) + " the scenario ran)").get())
                 .addOption(Option.builder().longOpt("scenarios").hasArg().argName("DIR")
-                        .desc("where scenario YAML files with thresholds: maps are (default ./scenarios if present)")
+                        .desc("where scenario YAML files with thresholds: maps are (default: the checkout's scenarios/)")
                         .get())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                         .desc("where compare.md and compare.json go (default CURRENT/compare)").get())
@@ -123,7 +121,7 @@ final class CompareCommand implements Command {
     }
 
     private static ScenarioThresholds thresholds(CommandLine line) {
-        Path dir = line.hasOption("scenarios") ? Path.of(line.getOptionValue("scenarios")) : DEFAULT_SCENARIOS;
+        Path dir = line.hasOption("scenarios") ? Path.of(line.getOptionValue("scenarios")) : ScenarioDirectory.locate();
         if (!Files.isDirectory(dir)) {
             if (line.hasOption("scenarios")) {
                 throw new UsageException("compare: --scenarios " + dir + ": no such directory");

@@ -28,17 +28,13 @@ public final class Main {
     /** The commands of the user-facing contract, in the order {@code --help} lists them. */
     static List<Command> contract() {
         return List.of(
-                new NotYetAvailableCommand("run",
-                        "run [--profile smoke|quick|full] [--scenario NAME]... [--model NAME]... [--out DIR]",
-                        "run scenarios through the models and write results/<run-id>/"),
+                new RunCommand(RunCommand.PRINT_RESULTS_PATH),
                 new NotYetAvailableCommand("report", "report RESULTS_DIR [--out DIR] [--baseline DIR]",
                         "rebuild the report from raw results, no re-run"),
                 new CompareCommand(),
-                new NotYetAvailableCommand("list", "list", "list scenarios, models and claims"),
-                new NotYetAvailableCommand("example", "example NAME [--unit-ms N] | example --list",
-                        "run one of the seed's example programs on the event loop"),
-                new NotYetAvailableCommand("server", "server [--port N] [--host ADDR]",
-                        "the delay server on 127.0.0.1, until interrupted"));
+                new ListCommand(),
+                new ExampleCommand(),
+                new ServerCommand());
     }
 
     public static void main(String[] args) {

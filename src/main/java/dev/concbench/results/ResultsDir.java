@@ -90,6 +90,11 @@ public final class ResultsDir {
         return summary;
     }
 
+    /** Writes {@code jmh.json}: JMH's own JSON result format, exactly as JMH rendered it. */
+    public void writeJmh(byte[] jmhJson) throws IOException {
+        writeAtomically(dir.resolve(JMH), jmhJson);
+    }
+
     public void writeEnv(EnvInfo env) throws IOException {
         writeAtomically(dir.resolve(ENV), JSON.writeValueAsBytes(env));
     }

@@ -63,7 +63,10 @@ class CompareCommandTest {
         Path base = run("base", baseline(), HERE);
         Path slow = run("slow", scaled(baseline(), only("eventloop", "handoff"), 1.31), HERE);
 
-        Outcome o = compare("--baseline", base.toString(), "--current", slow.toString());
+        // no scenario thresholds: the default 20% applies, whatever the shipped scenario files say
+        Path noScenarios = Files.createDirectories(tmp.resolve("no-scenarios"));
+        Outcome o = compare("--baseline", base.toString(), "--current", slow.toString(), "--scenarios",
+                noScenarios.toString());
         assertEquals(1, o.code(), o.out() + o.err());
         assertEquals("", o.err());
         String regressedLine = o.out().lines().filter(l -> l.startsWith("regressed")).findFirst().orElseThrow();

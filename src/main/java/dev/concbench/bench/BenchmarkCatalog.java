@@ -1,0 +1,87 @@
+package dev.concbench.bench;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * The benchmarks this build has, read from their annotations: each {@code @Benchmark} method by
+ * {@code Class.method} (and every class as {@code Class.*}), its {@code @Param} names, and the
+ * models it implements (the annotated values of its {@code model} parameter). Immutable.
+ */
+public final class BenchmarkCatalog {
+
+    /** The parameter every benchmark has, naming the model under test. */
+    public static final String MODEL_PARAM = "model";
+
+    /**
+     * The system property that gives benchmark forks the delay server's address ({@code host:port});
+     * the run sets it when a scenario needs the server.
+     */
+    public static final String SERVER_PROPERTY = "concbench.server";
+
+    private static final List<Class<?>> CLASSES = List.of(
+            ContextSwitchBenchmark.class, SpawnBenchmark.class, MemoryBenchmark.class, ScalabilityBenchmark.class,
+            CpuBenchmark.class, PreemptionBenchmark.class, IoLoadBenchmark.class, DeterminismBenchmark.class,
+            PoolingBenchmark.class);
+
+    /** A benchmark: its name, JMH's include pattern for it, its parameters and implemented models. */
+    public record Entry(String name, String include, Set<String> params, List<String> models) {}
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    /** The catalog of this build. */
+    public static BenchmarkCatalog of() {
+        return new BenchmarkCatalog(CLASSES);
+    }
+
+    BenchmarkCatalog(List<Class<?>> classes) {
+        for (Class<?> c : classes) {
+            Set<String> params = new LinkedHashSet<>();
+            List<String> models = new ArrayList<>();
+            for (Field f : c.getFields()) {
+                Param p = f.getAnnotation(Param.class);
+                if (p != null) {
+                    params.add(f.getName());
+                    if (f.getName().equals(MODEL_PARAM)) {
+                        models.addAll(Arrays.asList(p.value()));
+                    }
+                }
+            }
+            String prefix = "^" + Pattern.quote(c.getName() + ".");
+            entries.put(c.getSimpleName() + ".*", new Entry(c.getSimpleName() + ".*", prefix, Set.copyOf(params), List.copyOf(models)));
+            for (Method m : c.getMethods()) {
+                if (m.isAnnotationPresent(Benchmark.class)) {
+                    String name = c.getSimpleName() + "." + m.getName();
+                    entries.put(name, new Entry(name, prefix + Pattern.quote(m.getName()) + "$",
+                            Set.copyOf(params), List.copyOf(models)));
+                }
+            }
+        }
+    }
+
+    /** Every benchmark name with its parameter names, as {@link dev.concbench.scenario.ScenarioParser} wants. */
+    public Map<String, Set<String>> parameters() {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        entries.forEach((k, v) -> out.put(k, v.params()));
+        return out;
+    }
+
+    /** The entry for {@code name} ({@code Class.method} or {@code Class.*}). */
+    public Entry get(String name) {
+        Entry e = entries.get(name);
+        if (e == null) {
+            throw new IllegalArgumentException("unknown benchmark '" + name + "' (expected one of " + entries.keySet() + ")");
+        }
+        return e;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.concbench.bench;
+
+import dev.concbench.model.TaskResult;
+import dev.concbench.workload.Workload;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The table's "Best For" and "GIL Impact" rows: asyncio is no help for CPU-bound work (one thread
+ * runs every coroutine); Python threads are limited by the GIL; the fix is a process pool.
+ *
+ * <p>A fixed total of {@code totalBurn} iterations of the seed's {@code i * i} loop is split evenly over
+ * {@code workers} tasks of the model; the score (single shot) is the time until all finished. The
+ * speed-up over one worker is {@code time(1) / time(N)}. The platform pool gets {@code poolSize =
+ * workers}, the process pool {@code workers} worker JVMs. Expect the loop flat at 1x (one thread),
+ * threads and virtual threads scaling up to the number of cores (the JVM has no GIL), the process
+ * pool likewise after paying its round trips.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class CpuBenchmark {
+
+    /** The model under test; the values listed are the ones this build implements. */
+    @Param({"platform-pool", "virtual"})
+    public String model;
+
+    /** How many tasks share the work. */
+    @Param({"1", "2", "4", "8"})
+    public int workers;
+
+    /** Where {@code eventloop+offload} sends the burn: {@code process} or {@code threads}. */
+    @Param("process")
+    public String offload;
+
+    /** The total burn, in loop iterations, whatever the number of workers. */
+    @Param("100000000")
+    public long totalBurn;
+
+    private ModelSession session;
+
+    @Setup(Level.Trial)
+    public void start() {
+        Map<String, String> params = switch (model) {
+            case "platform-pool" -> Map.of("poolSize", Integer.toString(workers));
+            case "process-pool" -> Map.of("workers", Integer.toString(workers));
+            case "eventloop+offload" -> Map.of("offload", offload);
+            default -> Map.of();
+        };
+        session = new ModelSession(model, params, 0);
+    }
+
+    @TearDown(Level.Iteration)
+    public void publish() {
+        session.publishGuards();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        session.close();
+    }
+
+    /** One shot: the total burn split over {@code workers} tasks; returns the combined checksum. */
+    @Benchmark
+    public long burn() {
+        Workload share = new Workload.CpuBurn(totalBurn / workers);
+        List<java.util.concurrent.CompletableFuture<TaskResult>> futures = new java.util.ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            futures.add(session.submit(share));
+        }
+        long checksum = 0;
+        for (var f : futures) {
+            checksum += f.join().result().checksum();
+        }
+        return checksum;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.concbench.bench;
+
+import dev.concbench.metrics.HistogramLog;
+import java.util.function.LongSupplier;
+
+/**
+ * A 10 ms heartbeat and how late each beat came: the beat intended at {@code start + k * period}
+ * that ran at {@code t} is {@code t - intended} late. A beat that could not run at all while the
+ * task was stalled is recorded when the task resumes, with its own (larger) lateness, so a stall
+ * shows up as many late beats rather than one (no coordinated omission).
+ *
+ * <p>One heartbeat task calls {@link #beat} repeatedly; the time source is injected.
+ */
+final class Heartbeat {
+
+    /** The heartbeat period, in nanoseconds. */
+    static final long PERIOD_NANOS = 10_000_000L;
+
+    private final HistogramLog log;
+    private final LongSupplier nanoClock;
+    private final long start;
+    private long nextIntended;
+
+    /**
+     * @param log       where lateness goes, in nanoseconds
+     * @param nanoClock the time source, in nanoseconds (monotonic)
+     */
+    Heartbeat(HistogramLog log, LongSupplier nanoClock) {
+        this.log = log;
+        this.nanoClock = nanoClock;
+        this.start = nanoClock.getAsLong();
+        this.nextIntended = start + PERIOD_NANOS;
+    }
+
+    /** Nanoseconds from now until the next beat is due (<= 0 when it is due or overdue). */
+    long nanosToNextBeat() {
+        return nextIntended - nanoClock.getAsLong();
+    }
+
+    /** Records every beat that is due by now; returns how many. */
+    int beat() {
+        long now = nanoClock.getAsLong();
+        int beats = 0;
+        while (nextIntended <= now) {
+            log.record(now - nextIntended);
+            nextIntended += PERIOD_NANOS;
+            beats++;
+        }
+        return beats;
+    }
+
+    /** Nanoseconds since the heartbeat started. */
+    long elapsedNanos() {
+        return nanoClock.getAsLong() - start;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.concbench.bench;
+
+import dev.concbench.metrics.HistogramLog;
+import dev.concbench.metrics.IterationMetrics;
+import dev.concbench.workload.Workload;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The table's "Best For" row, I/O side: asyncio is best for "I/O-bound tasks (network, disk,
+ * sockets)".
+ *
+ * <p>An open-loop driver on its own thread sends {@code GET /delay/{delayMs}} to the delay server
+ * (its own process) at {@code rate} requests per second for {@code durationMs}; each request is a
+ * task of the model. Latency is measured from each request's intended send time; throughput is
+ * completed requests per second; sends the driver could not make on time are counted as
+ * {@code dropped} (and guard the row). Expect every model near {@code delayMs} at low rates, and
+ * the models that hold a thread per request to degrade first as the rate grows.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class IoLoadBenchmark {
+
+    /** How many connections the models may open: enough that the client pool is never the limit. */
+    static final int CONNECTIONS = 512;
+
+    /** The model under test; the values listed are the ones this build implements. */
+    @Param({"virtual", "platform-pool", "thread-per-task"})
+    public String model;
+
+    /** Requests per second. */
+    @Param("200")
+    public int rate;
+
+    /** The server-side delay of each request, in milliseconds. */
+    @Param("10")
+    public int delayMs;
+
+    /** How long the driver sends per invocation, in milliseconds. */
+    @Param("500")
+    public int durationMs;
+
+    /** The pool's size, for {@code platform-pool} only. */
+    @Param("100")
+    public int poolSize;
+
+    private ModelSession session;
+    private HistogramLog log;
+
+    @Setup(Level.Trial)
+    public void start() {
+        Map<String, String> params = ModelSession.poolParams(model, poolSize);
+        session = new ModelSession(model, params, CONNECTIONS);
+        log = new HistogramLog("io-load-" + model + "-" + rate);
+    }
+
+    @TearDown(Level.Iteration)
+    public void publish() {
+        LatencyPublisher.publish("latency.", log.endInterval(), new double[] {50, 99, 99.9}, true);
+        session.publishGuards();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws IOException {
+        session.close();
+        log.writeIfConfigured();
+    }
+
+    /** One shot: {@code durationMs} of sending at {@code rate}; returns the requests completed. */
+    @Benchmark
+    public long openLoop() {
+        Workload request = new Workload.HttpGet("/delay/" + delayMs);
+        long period = Math.round(1e9 / rate);
+        OpenLoopDriver.Tally t = new OpenLoopDriver(log, System::nanoTime)
+                .run(rate, TimeUnit.MILLISECONDS.toNanos(durationMs), Math.max(period, TimeUnit.MILLISECONDS.toNanos(1)),
+                        () -> session.submit(request));
+        IterationMetrics.publish("throughput", t.completed() / t.seconds(), "req/s");
+        IterationMetrics.publish("dropped", t.dropped(), "count");
+        IterationMetrics.guard("dropped", t.dropped());
+        IterationMetrics.guard("failedTasks", t.sent() - t.completed());
+        return t.completed();
+    }
+}

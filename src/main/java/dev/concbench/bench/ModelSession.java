@@ -1,0 +1,93 @@
+package dev.concbench.bench;
+
+import dev.concbench.metrics.IterationMetrics;
+import dev.concbench.model.ExecutionModel;
+import dev.concbench.model.ModelViolationException;
+import dev.concbench.model.Models;
+import dev.concbench.model.TaskResult;
+import dev.concbench.model.WorkTarget;
+import dev.concbench.workload.Workload;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One execution model for the length of a JMH trial, with the guard evidence its tasks produce: a
+ * task the model reports as run in the wrong place ({@link ModelViolationException}) counts as
+ * {@code notVirtual} for {@code virtual} and {@code notProcess} for {@code process-pool}.
+ *
+ * <p>Created in a trial set-up, closed in the trial tear-down, used from the benchmark thread.
+ */
+final class ModelSession implements AutoCloseable {
+
+    private final ExecutionModel model;
+    private final AtomicLong violations = new AtomicLong();
+
+    /**
+     * @param name   the model's name
+     * @param params its model parameters (e.g. {@code poolSize})
+     * @param connections the most connections to the delay server open at once; 0 when the tasks
+     *                    do not talk to the server
+     * @throws IllegalStateException when the server is needed but the run gave none
+     */
+    ModelSession(String name, Map<String, String> params, int connections) {
+        WorkTarget target = WorkTarget.none();
+        if (connections > 0) {
+            target = new WorkTarget(requireServer(), connections, WorkTarget.DEFAULT_TIMEOUT);
+        }
+        this.model = Models.start(name, params, target);
+    }
+
+    /** The model parameters of a benchmark with a {@code poolSize} parameter: it applies to {@code platform-pool} only. */
+    static Map<String, String> poolParams(String model, int poolSize) {
+        return model.equals("platform-pool") ? Map.of("poolSize", Integer.toString(poolSize)) : Map.of();
+    }
+
+    /** The delay server this fork was given; fails when the run gave none. */
+    static InetSocketAddress requireServer() {
+        return server().orElseThrow(() -> new IllegalStateException("this benchmark needs the delay server, but -D"
+                + BenchmarkCatalog.SERVER_PROPERTY + "=host:port is not set (the run could not start it)"));
+    }
+
+    /** The delay server this fork was given, if any. */
+    static Optional<InetSocketAddress> server() {
+        String s = System.getProperty(BenchmarkCatalog.SERVER_PROPERTY);
+        if (s == null || s.isBlank()) {
+            return Optional.empty();
+        }
+        int colon = s.lastIndexOf(':');
+        return Optional.of(new InetSocketAddress(s.substring(0, colon), Integer.parseInt(s.substring(colon + 1))));
+    }
+
+    /** Starts one task; a placement violation is counted (the future still fails with it). */
+    CompletableFuture<TaskResult> submit(Workload workload) {
+        return model.submit(workload).whenComplete((r, e) -> {
+            if (e != null && isViolation(e)) {
+                violations.incrementAndGet();
+            }
+        });
+    }
+
+    private static boolean isViolation(Throwable e) {
+        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return t instanceof ModelViolationException;
+    }
+
+    /** Publishes (and resets) this iteration's guard evidence. */
+    void publishGuards() {
+        long v = violations.getAndSet(0);
+        switch (model.name()) {
+            case "virtual" -> IterationMetrics.guard("notVirtual", v);
+            case "process-pool" -> IterationMetrics.guard("notProcess", v);
+            default -> IterationMetrics.guard("misplaced", v);
+        }
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

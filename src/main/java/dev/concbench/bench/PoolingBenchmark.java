@@ -1,0 +1,97 @@
+package dev.concbench.bench;
+
+import dev.concbench.workload.http.BlockingConnectionPool;
+import dev.concbench.workload.http.HttpResponse;
+import dev.concbench.model.WorkTarget;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The seed's performance tip "use connection pooling for network requests".
+ *
+ * <p>A task of the model makes {@value #REQUESTS} {@code GET /} requests to the delay server one
+ * after another, over one pooled keep-alive connection ({@code pooled}) or a new TCP connection per
+ * request ({@code new-per-request}); the score is the time per request. Expect the new connection
+ * to cost a TCP handshake and teardown more per request, even on loopback.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class PoolingBenchmark extends ThreadTasksBenchmark {
+
+    /** Requests per invocation. */
+    static final int REQUESTS = 20;
+
+    /** The model under test; the values listed are the ones this build implements. */
+    @Param({"virtual"})
+    public String model;
+
+    /** {@code pooled} or {@code new-per-request}. */
+    @Param({"pooled", "new-per-request"})
+    public String connections;
+
+    private InetSocketAddress server;
+    private BlockingConnectionPool pool;
+
+
+    public PoolingBenchmark() {
+        super(1);
+    }
+
+    @Override
+    String modelName() {
+        return model;
+    }
+
+    @Setup(Level.Trial)
+    public void start() {
+        server = ModelSession.requireServer();
+        pool = new BlockingConnectionPool(server, 1, WorkTarget.DEFAULT_TIMEOUT);
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        pool.close();
+    }
+
+    /** One invocation: {@value #REQUESTS} requests in a row from one task of the model. */
+    @Benchmark
+    @OperationsPerInvocation(REQUESTS)
+    public int request() throws Exception {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        tasks.execute(() -> {
+            try {
+                int ok = 0;
+                for (int i = 0; i < REQUESTS; i++) {
+                    ok += get().status() == 200 ? 1 : 0;
+                }
+                done.complete(ok);
+            } catch (IOException | RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done.get();
+    }
+
+    private HttpResponse get() throws IOException {
+        if (connections.equals("pooled")) {
+            return pool.get("/");
+        }
+        try (BlockingConnectionPool fresh = new BlockingConnectionPool(server, 1, WorkTarget.DEFAULT_TIMEOUT)) {
+            return fresh.get("/");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.concbench.bench;
+
+import dev.concbench.metrics.HistogramLog;
+import dev.concbench.workload.Burn;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The table's "Concurrency Model" row: asyncio is "cooperative — tasks yield at await points",
+ * threads are "preemptive — the OS schedules threads anywhere"; and the seed's pitfalls, a blocking
+ * call and a CPU-bound loop stall the event loop.
+ *
+ * <p>A heartbeat task of the model wants to run every 10 ms for {@code durationMs}; beside it run
+ * as many disturbing tasks of the same model as there are cores: nothing ({@code none}), a busy CPU
+ * loop ({@code cpu-hog}), or a blocking {@code Thread.sleep} ({@code blocking-sleep}). The metrics
+ * are the heartbeat's lateness percentiles. Expect platform threads on time under both (the kernel
+ * preempts the hogs), virtual threads on time beside sleeps but late beside hogs once every carrier
+ * is held (they are not time-sliced; with one carrier, one hog is enough), and the event loop late
+ * by the length of whatever callback blocks it.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class PreemptionBenchmark extends ThreadTasksBenchmark {
+
+    /** The model under test; the values listed are the ones this build implements. */
+    @Param({"virtual", "platform-pool"})
+    public String model;
+
+    /** What runs beside the heartbeat: {@code none}, {@code cpu-hog} or {@code blocking-sleep}. */
+    @Param({"none", "cpu-hog", "blocking-sleep"})
+    public String disturbance;
+
+    /** Where {@code eventloop+offload} sends the disturbing work: {@code threads} or {@code process}. */
+    @Param("threads")
+    public String offload;
+
+    /** How long the heartbeat runs per invocation, in milliseconds. */
+    @Param("300")
+    public int durationMs;
+
+    private final int disturbers = Runtime.getRuntime().availableProcessors();
+    private HistogramLog log;
+    private volatile long burnSink;
+
+
+    public PreemptionBenchmark() {
+        // one pool thread per disturber plus one for the heartbeat: a pool too small would starve
+        // the heartbeat by queueing, which is not what this measures
+        super(Runtime.getRuntime().availableProcessors() + 1);
+    }
+
+    @Override
+    String modelName() {
+        return model;
+    }
+
+    @Setup(Level.Trial)
+    public void start() {
+        log = new HistogramLog("preemption-" + modelLabel() + "-" + disturbance);
+    }
+
+    private String modelLabel() {
+        String carriers = System.getProperty("jdk.virtualThreadScheduler.parallelism");
+        return model.equals("virtual") && carriers != null ? model + "-carriers" + carriers : model;
+    }
+
+    @TearDown(Level.Iteration)
+    public void publish() {
+        LatencyPublisher.publish("lateness.", log.endInterval(), new double[] {50, 99}, true);
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws IOException {
+        log.writeIfConfigured();
+    }
+
+    /** One shot: the heartbeat for {@code durationMs} beside the disturbance. */
+    @Benchmark
+    public int heartbeat() throws InterruptedException {
+        long durationNanos = TimeUnit.MILLISECONDS.toNanos(durationMs);
+        CountDownLatch done = new CountDownLatch(1 + (disturbance.equals("none") ? 0 : disturbers));
+        int[] beats = new int[1];
+        tasks.execute(() -> {
+            Heartbeat hb = new Heartbeat(log, System::nanoTime);
+            while (hb.elapsedNanos() < durationNanos) {
+                long wait = hb.nanosToNextBeat();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                beats[0] += hb.beat();
+            }
+            done.countDown();
+        });
+        if (!disturbance.equals("none")) {
+            long end = System.nanoTime() + durationNanos;
+            for (int i = 0; i < disturbers; i++) {
+                tasks.execute(() -> {
+                    disturb(end);
+                    done.countDown();
+                });
+            }
+        }
+        done.await();
+        return beats[0];
+    }
+
+    private void disturb(long endNanos) {
+        long sink = 0;
+        while (System.nanoTime() < endNanos) {
+            if (disturbance.equals("cpu-hog")) {
+                sink += Burn.burn(100_000);
+            } else {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        burnSink = sink; // consumed, so the JIT cannot drop the burn
+    }
+}

@@ -1,0 +1,108 @@
+package dev.concbench.cli;
+
+import dev.concbench.workload.examples.ExampleRunner;
+import dev.concbench.workload.examples.ExampleSettings;
+import dev.concbench.workload.examples.Examples;
+import dev.concbench.workload.examples.SeedExample;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code example NAME [--unit-ms N]} and {@code example --list}: runs one of the seed's example
+ * programs on the event loop and prints what it prints, then {@code elapsed: <units> units (<ms> ms)}.
+ *
+ * <p>Like a JMH warm-up iteration, the example first runs once silently at {@link #WARMUP_UNIT}, so
+ * the printed timing measures the loop rather than the JVM's class loading and JIT compilation
+ * (tens of milliseconds, visible at the default 100 ms unit); {@code --no-warmup} skips it.
+ */
+final class ExampleCommand implements Command {
+
+    /** The time scale of the silent warm-up run: short, yet it takes every code path once. */
+    static final Duration WARMUP_UNIT = Duration.ofMillis(1);
+
+    private final PrintStream out;
+
+    ExampleCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    ExampleCommand() {
+        this(System.out);
+    }
+
+    @Override
+    public String name() {
+        return "example";
+    }
+
+    @Override
+    public String usage() {
+        return "example NAME [--unit-ms N] [--no-warmup] | example --list";
+    }
+
+    @Override
+    public String summary() {
+        return "run one of the seed's example programs on the event loop";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder().longOpt("unit-ms").hasArg().argName("N")
+                        .desc("milliseconds per second of the seed (default "
+                                + ExampleSettings.DEFAULT_UNIT.toMillis() + ")").get())
+                .addOption(Option.builder().longOpt("list").desc("list the examples").get())
+                .addOption(Option.builder().longOpt("no-warmup")
+                        .desc("skip the silent warm-up run (the timing then includes JVM warm-up)").get());
+    }
+
+    @Override
+    public int run(CommandLine line) {
+        List<String> args = line.getArgList();
+        if (line.hasOption("list")) {
+            Examples.all().forEach(e -> out.printf("%-18s %s%n", e.name(), e.summary()));
+            return 0;
+        }
+        if (args.size() != 1) {
+            throw new UsageException("example: expected one example NAME (one of " + String.join(", ", Examples.names())
+                    + "), got " + (args.isEmpty() ? "none" : args.size() + ": " + String.join(" ", args)));
+        }
+        Optional<SeedExample> example = Examples.find(args.get(0));
+        if (example.isEmpty()) {
+            throw new UsageException("example: unknown example '" + args.get(0) + "' (expected one of "
+                    + String.join(", ", Examples.names()) + ")");
+        }
+        Duration unit = unit(line.getOptionValue("unit-ms"));
+        try {
+            if (!line.hasOption("no-warmup")) {
+                ExampleRunner.run(example.get(), ExampleSettings.quiet(WARMUP_UNIT));
+            }
+            ExampleRunner.run(example.get(), ExampleSettings.quiet(unit).withOut(out::println));
+        } catch (CompletionException e) {
+            throw new RunFailedException("example " + args.get(0) + " failed: " + e.getCause(), e.getCause());
+        }
+        return 0;
+    }
+
+    private static Duration unit(String value) {
+        if (value == null) {
+            return ExampleSettings.DEFAULT_UNIT;
+        }
+        String rule = "example: --unit-ms must be a positive integer (milliseconds), got '" + value + "'";
+        try {
+            long ms = Long.parseLong(value.trim());
+            if (ms <= 0) {
+                throw new UsageException(rule);
+            }
+            return Duration.ofMillis(ms);
+        } catch (NumberFormatException e) {
+            throw new UsageException(rule);
+        }
+    }
+}

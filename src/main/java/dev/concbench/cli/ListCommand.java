@@ -1,0 +1,57 @@
+package dev.concbench.cli;
+
+import dev.concbench.bench.BenchmarkCatalog;
+import dev.concbench.scenario.ModelSpec;
+import dev.concbench.scenario.Scenario;
+import dev.concbench.scenario.ScenarioCatalog;
+import java.util.stream.Collectors;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/** {@code list}: the scenarios (with their models), the models, and the claim each scenario feeds. */
+public final class ListCommand implements Command {
+
+    @Override
+    public String name() {
+        return "list";
+    }
+
+    @Override
+    public String usage() {
+        return "list";
+    }
+
+    @Override
+    public String summary() {
+        return "list scenarios, models and claims";
+    }
+
+    @Override
+    public Options options() {
+        return new Options();
+    }
+
+    @Override
+    public int run(CommandLine line) throws Exception {
+        if (!line.getArgList().isEmpty()) {
+            throw new UsageException("list: unexpected argument '" + line.getArgList().get(0) + "' (list takes none)");
+        }
+        BenchmarkCatalog benchmarks = BenchmarkCatalog.of();
+        ScenarioCatalog catalog = RunCommand.loadScenarios(benchmarks);
+        System.out.println("scenarios:");
+        for (Scenario s : catalog.scenarios()) {
+            BenchmarkCatalog.Entry bench = benchmarks.get(s.benchmark());
+            String models = s.models().stream()
+                    .map(m -> bench.models().contains(m.name()) ? m.label() : m.label() + " (not in this build)")
+                    .collect(Collectors.joining(", "));
+            System.out.printf("  %-15s %s: %s%n  %-15s models: %s%n", s.name(), s.benchmark(), s.title(), "", models);
+        }
+        System.out.println("models:");
+        ModelSpec.MODELS.forEach(m -> System.out.println("  " + m));
+        System.out.println("claims:");
+        for (Scenario s : catalog.scenarios()) {
+            System.out.printf("  %-15s %s%n", s.name(), s.claim());
+        }
+        return 0;
+    }
+}

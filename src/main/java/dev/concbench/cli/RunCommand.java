@@ -1,0 +1,149 @@
+package dev.concbench.cli;
+
+import dev.concbench.bench.BenchmarkCatalog;
+import dev.concbench.results.RunSummary;
+import dev.concbench.run.BenchRun;
+import dev.concbench.run.Planner;
+import dev.concbench.scenario.Profile;
+import dev.concbench.scenario.ScenarioCatalog;
+import dev.concbench.scenario.ScenarioDirectory;
+import dev.concbench.scenario.ScenarioException;
+import dev.concbench.scenario.ScenarioParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code run [--profile smoke|quick|full] [--scenario NAME]... [--model NAME]... [--out DIR]}:
+ * validates every scenario file, plans, runs the benchmarks and writes {@code <out>/<run-id>/}.
+ * Exit 0 when every planned benchmark ran (pairs this build does not implement are listed, not
+ * failed), 3 when a benchmark failed, 2 for bad flags or a bad scenario file.
+ */
+public final class RunCommand implements Command {
+
+    /**
+     * What happens after a run wrote its results: the seam where the report is built. The default
+     * prints the results directory; the report command, once merged, replaces it.
+     */
+    @FunctionalInterface
+    public interface AfterRun {
+        /** @return the exit code to use when the run itself succeeded */
+        int accept(Path resultsDir) throws Exception;
+    }
+
+    /** Prints the results directory's path on stdout. */
+    public static final AfterRun PRINT_RESULTS_PATH = dir -> {
+        System.out.println(dir);
+        return 0;
+    };
+
+    private final AfterRun afterRun;
+
+    public RunCommand(AfterRun afterRun) {
+        this.afterRun = afterRun;
+    }
+
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String usage() {
+        return "run [--profile smoke|quick|full] [--scenario NAME]... [--model NAME]... [--out DIR]";
+    }
+
+    @Override
+    public String summary() {
+        return "run scenarios through the models and write results/<run-id>/";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder().longOpt("profile").hasArg().argName("P")
+                        .desc("smoke (<= 2 min, CI), quick (default, <= 10 min) or full (<= 60 min)").get())
+                .addOption(Option.builder().longOpt("scenario").hasArg().argName("NAME")
+                        .desc("run only this scenario (repeatable); see 'list'").get())
+                .addOption(Option.builder().longOpt("model").hasArg().argName("NAME")
+                        .desc("run only this model (repeatable); see 'list'").get())
+                .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
+                        .desc("where run directories go (default results/)").get());
+    }
+
+    @Override
+    public int run(CommandLine line) throws Exception {
+        if (!line.getArgList().isEmpty()) {
+            throw new UsageException("run: unexpected argument '" + line.getArgList().get(0) + "' (see 'run-bench.sh run --help')");
+        }
+        Profile profile;
+        try {
+            profile = Profile.of(line.getOptionValue("profile", Profile.QUICK.id()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("run: --profile: " + e.getMessage());
+        }
+        Path out = Path.of(line.getOptionValue("out", "results"));
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UsageException("run: --out '" + out + "' is a file (expected a directory)");
+        }
+        BenchmarkCatalog benchmarks = BenchmarkCatalog.of();
+        ScenarioCatalog catalog = loadScenarios(benchmarks);
+        Planner.Plan plan = new Planner(benchmarks).plan(catalog, profile, values(line, "scenario"), values(line, "model"));
+        if (plan.items().isEmpty()) {
+            throw new UsageException("run: nothing to run for these --scenario/--model filters"
+                    + (plan.missing().isEmpty() ? "" : " (" + plan.missing().get(0) + ")"));
+        }
+        String command = "run-bench.sh run" + Arrays.stream(line.getOptions())
+                .map(o -> " --" + o.getLongOpt() + " " + o.getValue()).reduce("", String::concat);
+        BenchRun run = new BenchRun(out, profile, plan, command, Clock.systemUTC(), System.err,
+                progressIsTerminal());
+        BenchRun.Outcome outcome = run.run();
+        RunSummary summary = outcome.summary();
+        System.err.println("run-bench.sh: " + summary.rows().size() + " rows, "
+                + (summary.complete() ? "complete" : "incomplete (" + summary.missing().size() + " missing)")
+                + " in " + outcome.results().path());
+        summary.missing().forEach(m -> System.err.println("  missing: " + m));
+        int after = afterRun.accept(outcome.results().path());
+        if (outcome.failures() > 0) {
+            throw new RunFailedException(outcome.failures() + " benchmark(s) failed; see 'missing' in "
+                    + outcome.results().path().resolve("summary.json"));
+        }
+        return after;
+    }
+
+    /** Loads and validates every shipped scenario; a bad file is a usage error naming file:line. */
+    static ScenarioCatalog loadScenarios(BenchmarkCatalog benchmarks) throws IOException {
+        Path dir = ScenarioDirectory.locate();
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException("no scenarios directory at " + dir.toAbsolutePath()
+                    + " (expected the checkout's scenarios/, or -D" + ScenarioDirectory.PROPERTY + "=DIR)");
+        }
+        try {
+            return ScenarioCatalog.load(dir, displayName(dir), new ScenarioParser(benchmarks.parameters()));
+        } catch (ScenarioException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static String displayName(Path dir) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = dir.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    private static boolean progressIsTerminal() {
+        java.io.Console console = System.console();
+        return console != null && console.isTerminal();
+    }
+
+    private static List<String> values(CommandLine line, String option) {
+        String[] v = line.getOptionValues(option);
+        return v == null ? List.of() : List.of(v);
+    }
+}

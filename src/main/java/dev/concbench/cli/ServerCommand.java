@@ -1,0 +1,79 @@
+package dev.concbench.cli;
+
+import dev.concbench.server.DelayServer;
+import dev.concbench.server.DelayServerMain;
+import dev.concbench.server.ServerLimits;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code server [--port N] [--host ADDR]}: the delay server in the foreground until Ctrl-C. Prints
+ * its address once it accepts connections; a port in use is a usage error (exit 2).
+ */
+final class ServerCommand implements Command {
+
+    static final int DEFAULT_PORT = 8080;
+    static final String DEFAULT_HOST = "127.0.0.1";
+
+    @Override
+    public String name() {
+        return "server";
+    }
+
+    @Override
+    public String usage() {
+        return "server [--port N] [--host ADDR]";
+    }
+
+    @Override
+    public String summary() {
+        return "the delay server on 127.0.0.1, until interrupted";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder().longOpt("port").hasArg().argName("N")
+                        .desc("TCP port to listen on, 0 for any free one (default " + DEFAULT_PORT + ")").get())
+                .addOption(Option.builder().longOpt("host").hasArg().argName("ADDR")
+                        .desc("address to bind (default " + DEFAULT_HOST + ")").get());
+    }
+
+    @Override
+    public int run(CommandLine line) throws InterruptedException {
+        int port = port(line.getOptionValue("port", Integer.toString(DEFAULT_PORT)));
+        String host = line.getOptionValue("host", DEFAULT_HOST);
+        DelayServer server;
+        try {
+            server = DelayServer.start(new InetSocketAddress(host, port), ServerLimits.DEFAULT);
+        } catch (BindException e) {
+            throw new UsageException("server: --port " + port + ": " + e.getMessage()
+                    + " (choose another with --port N)");
+        }
+        // Ctrl-C runs shutdown hooks: close the server there so every connection and the loop thread end
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.out.println("delay server stopped");
+        }, "delay-server-stop"));
+        System.out.println(DelayServerMain.readyLine(server.address()));
+        System.out.println("endpoints: /, /delay/{ms}, /status/{code}, /bytes/{n}; Ctrl-C stops");
+        System.out.flush();
+        server.awaitClosed();
+        return 0;
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value
+        }
+        throw new UsageException("server: --port must be an integer 0..65535, was '" + value + "'");
+    }
+}

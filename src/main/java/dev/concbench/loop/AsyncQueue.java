@@ -1,0 +1,137 @@
+package dev.concbench.loop;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * asyncio's {@code Queue}: a bounded FIFO between tasks of one loop. {@link #put} waits while the
+ * queue is full, {@link #get} while it is empty; {@link #taskDone()} and {@link #join()} track
+ * unfinished items so a producer can wait until consumers have processed everything. Waiters are
+ * served first-come first-served; a cancelled waiter is skipped and loses nothing. Loop thread only.
+ *
+ * @param <T> the element type
+ */
+public final class AsyncQueue<T> {
+
+    private final EventLoop loop;
+    private final int capacity;
+    private final ArrayDeque<T> items = new ArrayDeque<>();
+    private final ArrayDeque<LoopFuture<T>> getters = new ArrayDeque<>();
+    private final ArrayDeque<Putter<T>> putters = new ArrayDeque<>();
+    private final List<LoopFuture<Void>> joiners = new ArrayList<>();
+    private int unfinished;
+
+    /**
+     * @param capacity the most items it holds, at least 1 (asyncio's {@code maxsize}; use
+     *                 {@link Integer#MAX_VALUE} for unbounded)
+     */
+    public AsyncQueue(EventLoop loop, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
+        }
+        this.loop = loop;
+        this.capacity = capacity;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Items waiting in the queue now. */
+    public int size() {
+        loop.checkInLoop("AsyncQueue.size");
+        return items.size();
+    }
+
+    /** Items put and not yet marked done by {@link #taskDone()}. */
+    public int unfinished() {
+        loop.checkInLoop("AsyncQueue.unfinished");
+        return unfinished;
+    }
+
+    /** Adds {@code item}, waiting while the queue is full. */
+    public LoopFuture<Void> put(T item) {
+        loop.checkInLoop("AsyncQueue.put");
+        if (offer(item)) {
+            return loop.completed(null);
+        }
+        LoopFuture<Void> admitted = loop.newFuture();
+        putters.add(new Putter<>(item, admitted));
+        return admitted;
+    }
+
+    /** asyncio's {@code put_nowait}: adds {@code item} if there is room; false when full. */
+    public boolean offer(T item) {
+        loop.checkInLoop("AsyncQueue.offer");
+        if (items.size() >= capacity) {
+            return false;
+        }
+        unfinished++;
+        items.add(item);
+        handToGetters();
+        return true;
+    }
+
+    /** Removes and returns the oldest item, waiting while the queue is empty. */
+    public LoopFuture<T> get() {
+        loop.checkInLoop("AsyncQueue.get");
+        LoopFuture<T> taken = loop.newFuture();
+        getters.add(taken);
+        handToGetters();
+        return taken;
+    }
+
+    /**
+     * Marks one item taken by {@link #get} as processed (asyncio's {@code task_done}).
+     *
+     * @throws IllegalStateException when called more often than items were put
+     */
+    public void taskDone() {
+        loop.checkInLoop("AsyncQueue.taskDone");
+        if (unfinished == 0) {
+            throw new IllegalStateException("taskDone() called more times than there were items");
+        }
+        if (--unfinished == 0) {
+            List<LoopFuture<Void>> waiting = new ArrayList<>(joiners);
+            joiners.clear();
+            waiting.forEach(j -> j.complete(null));
+        }
+    }
+
+    /** Completes once every item put so far has been marked done (asyncio's {@code join}). */
+    public LoopFuture<Void> join() {
+        loop.checkInLoop("AsyncQueue.join");
+        if (unfinished == 0) {
+            return loop.completed(null);
+        }
+        LoopFuture<Void> joined = loop.newFuture();
+        joiners.add(joined);
+        return joined;
+    }
+
+    /** Moves items to waiting getters, then admits waiting putters into the freed room. */
+    private void handToGetters() {
+        while (!items.isEmpty() && !getters.isEmpty()) {
+            LoopFuture<T> getter = getters.poll();
+            if (getter.complete(items.peek())) {
+                items.poll();
+                admitPutters();
+            }
+        }
+    }
+
+    private void admitPutters() {
+        while (items.size() < capacity && !putters.isEmpty()) {
+            Putter<T> putter = putters.poll();
+            if (!putter.admitted.isDone()) {
+                unfinished++;
+                items.add(putter.item);
+                putter.admitted.complete(null);
+            }
+        }
+    }
+
+    private record Putter<T>(T item, LoopFuture<Void> admitted) {
+    }
+}

@@ -1,0 +1,566 @@
+package dev.concbench.loop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A single-threaded event loop on a {@link java.nio.channels.Selector}: asyncio's loop for the JVM.
+ *
+ * <p>One iteration ({@code runOnce}) reads as the algorithm: wait for I/O no longer than the time
+ * to the next timer (not at all when callbacks are ready), run the I/O handlers of ready channels,
+ * move due timers to the ready queue, then run the callbacks that were ready at that point, in FIFO
+ * order. Callbacks scheduled while those run wait for the next iteration, so I/O is never starved.
+ *
+ * <p>Threading: {@link #execute}, {@link #callLater}, {@link #callAt}, {@link #submit},
+ * {@link #stats()}, {@link #state()}, {@link #inLoop()} and {@link #close()} may be called from any
+ * thread. Everything else, and every method of the futures, queues and connections it creates, is
+ * for the loop thread only and throws {@link IllegalStateException} elsewhere. Callbacks submitted
+ * from the loop thread run in exactly the order submitted; from another thread, in the order that
+ * thread submitted them.
+ *
+ * <p>A callback that throws a {@code RuntimeException} is counted ({@link LoopStats}), reported to
+ * the {@link LoopListener} and the loop goes on; an {@link Error} stops the loop ({@link
+ * LoopState#FAILED}) and is rethrown on the loop thread.
+ *
+ * <p>Injected slowdown: when {@link LoopOptions#injectedSpinNanos()} is N &gt; 0 (from the
+ * environment variable {@code CONCBENCH_INJECT_LOOP_SPIN_NS} or the system property
+ * {@code concbench.inject.loopSpinNanos}), the loop busy-waits N ns of real time before each ready
+ * callback. It exists only to prove that the regression gate catches a slower loop.
+ *
+ * <pre>{@code
+ * try (EventLoop loop = EventLoop.start()) {
+ *     String s = loop.submit(() -> loop.sleep(Duration.ofMillis(10)).map(v -> "done")).join();
+ * }
+ * }</pre>
+ */
+public final class EventLoop implements Executor, AutoCloseable {
+
+    private final LoopOptions options;
+    private final LoopClock clock;
+    private final long slowNanos;
+    private final Thread thread;
+    private final IoSelector io = new IoSelector();
+    private final TimerQueue timers = new TimerQueue();
+    /** Loop-thread submissions, in order. */
+    private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
+    /** Submissions from other threads, moved to {@link #ready} at the start of each phase. */
+    private final Queue<Runnable> submissions = new ConcurrentLinkedQueue<>();
+    private final Set<LoopTask<?>> liveTasks = new LinkedHashSet<>();
+    private final Set<CompletableFuture<?>> bridges = ConcurrentHashMap.newKeySet();
+    private volatile LoopState state = LoopState.NEW;
+
+    // written by the loop thread only, read by any thread through stats()
+    private volatile long callbacksRun;
+    private volatile long callbackFailures;
+    private volatile long slowCallbacks;
+    private volatile long maxCallbackNanos;
+    private volatile long taskFailures;
+
+    private EventLoop(LoopOptions options) {
+        this.options = options;
+        this.clock = options.clock();
+        this.slowNanos = options.slowCallbackThreshold().toNanos();
+        this.thread = Thread.ofPlatform().name(options.threadName()).daemon(true).unstarted(this::threadBody);
+    }
+
+    /** Starts a loop with {@link LoopOptions#defaults()}. */
+    public static EventLoop start() {
+        return start(LoopOptions.defaults());
+    }
+
+    /** Starts a loop on its own new thread; it runs until {@link #close()}. */
+    public static EventLoop start(LoopOptions options) {
+        EventLoop loop = new EventLoop(options);
+        loop.state = LoopState.RUNNING;
+        loop.thread.start();
+        return loop;
+    }
+
+    /**
+     * asyncio's {@code run}: starts a loop, runs {@code main} on it, waits (blocking the calling
+     * thread) for the future it returns, closes the loop and returns the result.
+     *
+     * @throws CompletionException   wrapping the failure of {@code main}'s future
+     * @throws CancellationException when it was cancelled
+     */
+    public static <T> T run(LoopOptions options, Function<EventLoop, ? extends LoopFuture<T>> main) {
+        try (EventLoop loop = start(options)) {
+            return loop.submit(() -> main.apply(loop)).join();
+        }
+    }
+
+    public LoopOptions options() {
+        return options;
+    }
+
+    public LoopState state() {
+        return state;
+    }
+
+    /** The loop clock's reading, in nanoseconds. Any thread. */
+    public long now() {
+        return clock.nanoTime();
+    }
+
+    /** True when called on this loop's thread. */
+    public boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Throws unless on the loop thread; {@code what} names the caller in the message. */
+    public void checkInLoop(String what) {
+        if (Thread.currentThread() != thread) {
+            throw new IllegalStateException(what + " must be called on the loop thread '" + thread.getName()
+                    + "', not on '" + Thread.currentThread().getName() + "'");
+        }
+    }
+
+    /** A snapshot of the counters. Any thread. */
+    public LoopStats stats() {
+        return new LoopStats(callbacksRun, callbackFailures, slowCallbacks, maxCallbackNanos, taskFailures);
+    }
+
+    // ---- scheduling -------------------------------------------------------------------------
+
+    /**
+     * Schedules {@code callback} to run soon on the loop (asyncio's {@code call_soon} /
+     * {@code call_soon_threadsafe}). Any thread; wakes the selector only if the loop is asleep.
+     *
+     * @throws RejectedExecutionException when the loop has stopped
+     */
+    @Override
+    public void execute(Runnable callback) {
+        Runnable traced = traced(callback, callback);
+        if (inLoop()) {
+            ready.add(traced);
+            return;
+        }
+        if (state.compareTo(LoopState.STOPPING) > 0) {
+            throw new RejectedExecutionException("event loop '" + thread.getName() + "' is " + state);
+        }
+        submissions.add(traced);
+        io.wakeupIfSleeping();
+    }
+
+    /** Runs {@code callback} after {@code delay} (asyncio's {@code call_later}). Any thread. */
+    public TimerHandle callLater(Duration delay, Runnable callback) {
+        return callAt(clock.nanoTime() + delay.toNanos(), callback);
+    }
+
+    /** Runs {@code callback} once the loop clock reaches {@code deadlineNanos}. Any thread. */
+    public TimerHandle callAt(long deadlineNanos, Runnable callback) {
+        TimerHandle handle = timers.newHandle(deadlineNanos, traced(callback, callback));
+        if (inLoop()) {
+            timers.insert(handle);
+        } else {
+            // the heap is loop-confined: hand the timer over; the handle is cancellable at once
+            execute(() -> timers.insert(handle));
+        }
+        return handle;
+    }
+
+    // ---- futures and tasks -----------------------------------------------------------------
+
+    /** A pending future on this loop. Loop thread. */
+    public <T> LoopFuture<T> newFuture() {
+        checkInLoop("newFuture");
+        return new LoopFuture<>(this);
+    }
+
+    /** A future that already succeeded with {@code value}. Loop thread. */
+    public <T> LoopFuture<T> completed(T value) {
+        LoopFuture<T> f = newFuture();
+        f.complete(value);
+        return f;
+    }
+
+    /** A future that already failed with {@code error}. Loop thread. */
+    public <T> LoopFuture<T> failed(Throwable error) {
+        LoopFuture<T> f = newFuture();
+        f.fail(error);
+        return f;
+    }
+
+    /** asyncio's {@code sleep}: a future that succeeds after {@code delay}; cancelling it drops the timer. */
+    public LoopFuture<Void> sleep(Duration delay) {
+        LoopFuture<Void> f = newFuture();
+        f.awaitOne(callLater(delay, () -> f.complete(null)));
+        return f;
+    }
+
+    /**
+     * asyncio's {@code create_task}: runs {@code body} on the loop's next turn; the task completes
+     * with the outcome of the future the body returns. The loop keeps the task alive until done
+     * and cancels it on {@link #close()}. Loop thread.
+     */
+    public <T> LoopTask<T> spawn(String name, Supplier<? extends LoopFuture<T>> body) {
+        checkInLoop("spawn");
+        LoopTask<T> task = new LoopTask<>(this, name);
+        liveTasks.add(task);
+        task.onDone(liveTasks::remove);
+        ready.add(traced(() -> task.start(body), body));
+        return task;
+    }
+
+    /**
+     * A task nobody awaits (asyncio: {@code create_task} without keeping the result): if it
+     * fails, the failure is counted in {@link LoopStats#taskFailures()} and reported to the
+     * listener, never silently lost. Loop thread.
+     */
+    public LoopTask<?> fireAndForget(String name, Supplier<? extends LoopFuture<?>> body) {
+        @SuppressWarnings("unchecked")
+        LoopTask<Object> task = spawn(name, (Supplier<LoopFuture<Object>>) body);
+        task.onDone(t -> {
+            Throwable error = t.exception();
+            if (error != null && !t.isCancelled()) {
+                taskFailures++;
+                options.listener().taskFailed(name, error);
+            }
+        });
+        return task;
+    }
+
+    /**
+     * asyncio's {@code run_coroutine_threadsafe}: runs {@code body} as a task on the loop and
+     * returns a {@link CompletableFuture} for its outcome. Any thread; the calling thread may block
+     * on the result (never call {@code join()} on it from the loop thread: it would deadlock).
+     */
+    public <T> CompletableFuture<T> submit(Supplier<? extends LoopFuture<T>> body) {
+        CompletableFuture<T> bridge = new CompletableFuture<>();
+        trackBridge(bridge);
+        execute(() -> spawn("submitted", body).onDone(t -> {
+            Throwable error = t.exception();
+            if (error == null) {
+                bridge.complete(t.result());
+            } else {
+                bridge.completeExceptionally(error);
+            }
+        }));
+        return bridge;
+    }
+
+    /**
+     * asyncio's {@code run_in_executor}: runs {@code work} on {@code executor} (blocking or CPU
+     * work, off the loop) and completes the returned future on the loop thread. Cancelling the
+     * future does not interrupt work already running, as in asyncio. Loop thread.
+     */
+    public <T> LoopFuture<T> runInExecutor(Executor executor, Callable<T> work) {
+        LoopFuture<T> f = newFuture();
+        executor.execute(() -> {
+            T value;
+            try {
+                value = work.call();
+            } catch (Exception e) {
+                executeIfRunning(() -> f.fail(e));
+                return;
+            }
+            executeIfRunning(() -> f.complete(value));
+        });
+        return f;
+    }
+
+    /**
+     * A loop future completed (on the loop thread) with {@code stage}'s outcome, which may come
+     * from any thread. Cancelling the loop future does not cancel the stage. Loop thread.
+     */
+    public <T> LoopFuture<T> adapt(CompletionStage<T> stage) {
+        LoopFuture<T> f = newFuture();
+        stage.whenComplete((value, error) -> executeIfRunning(() -> {
+            if (error == null) {
+                f.complete(value);
+            } else {
+                f.fail(LoopFuture.unwrap(error));
+            }
+        }));
+        return f;
+    }
+
+    /**
+     * asyncio's {@code gather}: the results in the order given, once all succeed. The first
+     * failure fails the gather at once (the others keep running, as in asyncio); cancelling the
+     * gather cancels every child. Loop thread.
+     */
+    public <T> LoopFuture<List<T>> gather(List<? extends LoopFuture<? extends T>> children) {
+        checkInLoop("gather");
+        return Gather.failFast(this, children);
+    }
+
+    /** asyncio's {@code gather(..., return_exceptions=True)}: every outcome, in order, never failing. Loop thread. */
+    public <T> LoopFuture<List<Outcome<T>>> gatherSettled(List<? extends LoopFuture<? extends T>> children) {
+        checkInLoop("gatherSettled");
+        return Gather.settled(this, children);
+    }
+
+    /**
+     * asyncio's {@code wait_for}: {@code work}'s outcome, or after {@code timeout} an
+     * {@link AsyncTimeoutException} — and then {@code work} is cancelled. Loop thread.
+     */
+    public <T> LoopFuture<T> waitFor(LoopFuture<T> work, Duration timeout) {
+        LoopFuture<T> out = newFuture();
+        TimerHandle timer = callLater(timeout, () -> {
+            if (!out.isDone()) {
+                out.fail(new AsyncTimeoutException(timeout));
+                work.cancel();
+            }
+        });
+        out.follow(work);
+        out.onDone(o -> timer.cancel());
+        return out;
+    }
+
+    // ---- I/O -------------------------------------------------------------------------------
+
+    /**
+     * Registers a channel that someone else owns (for example a Unix-domain
+     * {@link java.nio.channels.SocketChannel} to a worker process); {@code handler} runs on the loop
+     * when it is ready for {@code ops}. The loop never closes it. Loop thread.
+     */
+    public IoRegistration register(SelectableChannel channel, int ops, IoHandler handler) throws IOException {
+        return register(channel, ops, handler, false);
+    }
+
+    IoRegistration register(SelectableChannel channel, int ops, IoHandler handler, boolean owned) throws IOException {
+        checkInLoop("register");
+        SelectionKey key = io.register(channel, ops);
+        IoRegistration registration = new IoRegistration(this, key, handler, owned);
+        key.attach(registration);
+        return registration;
+    }
+
+    /** asyncio's {@code open_connection}: a non-blocking TCP connection to {@code address}. Loop thread. */
+    public LoopFuture<TcpConnection> openConnection(InetSocketAddress address) {
+        return TcpConnection.connect(this, address);
+    }
+
+    /**
+     * asyncio's {@code start_server}: listens on {@code address} (port 0 picks a free one) and
+     * hands each accepted connection to {@code onAccept} on the loop thread. Loop thread.
+     *
+     * @param backlog the listen queue length, in connections
+     */
+    public TcpServer startServer(InetSocketAddress address, int backlog, Consumer<TcpConnection> onAccept) {
+        try {
+            return TcpServer.bind(this, address, backlog, onAccept);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + address, e);
+        }
+    }
+
+    // ---- lifecycle -------------------------------------------------------------------------
+
+    /**
+     * Stops the loop: cancels live tasks, runs the callbacks that cancellation schedules, closes
+     * connections and servers the loop owns (channels registered with {@link #register} are only
+     * deregistered), closes the selector and joins the thread. Any thread; idempotent. Called on
+     * the loop thread it only requests the stop (a thread cannot join itself).
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (state == LoopState.RUNNING) {
+                state = LoopState.STOPPING;
+            }
+        }
+        if (inLoop()) {
+            return;
+        }
+        submissions.add(() -> { });
+        io.wakeupIfSleeping();
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void threadBody() {
+        try {
+            while (state == LoopState.RUNNING) {
+                runOnce();
+            }
+            drainOnShutdown();
+            releaseResources();
+            state = LoopState.TERMINATED;
+            reportDroppedSubmissions();
+        } catch (Error e) {
+            state = LoopState.FAILED;
+            releaseResources();
+            throw e;
+        } catch (IOException e) {
+            state = LoopState.FAILED;
+            releaseResources();
+            throw new UncheckedIOException("event loop selector failed", e);
+        }
+    }
+
+    /** One turn of the loop: I/O, due timers, then the callbacks ready at that point. */
+    private void runOnce() throws IOException {
+        moveSubmissions();
+        long timeout = ready.isEmpty() ? timers.nanosToNextDeadline(clock.nanoTime()) : 0;
+        io.select(timeout, submissions);
+        io.dispatchReady(this::runIoHandler);
+        timers.moveDue(clock.nanoTime(), ready::add);
+        moveSubmissions();
+        for (int n = ready.size(); n > 0; n--) {
+            runReady(ready.poll());
+        }
+    }
+
+    private void moveSubmissions() {
+        for (Runnable r = submissions.poll(); r != null; r = submissions.poll()) {
+            ready.add(r);
+        }
+    }
+
+    private void runReady(Runnable callback) {
+        long spin = options.injectedSpinNanos();
+        if (spin > 0) {
+            InjectedSpin.busyWait(spin);
+        }
+        runCounted(callback, callback);
+    }
+
+    private void runIoHandler(SelectionKey key) {
+        IoRegistration registration = (IoRegistration) key.attachment();
+        int readyOps = key.readyOps();
+        runCounted(() -> {
+            try {
+                registration.handler().ready(registration, readyOps);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, registration);
+    }
+
+    /** Runs one callback, timing it: failures are counted and reported, an Error stops the loop. */
+    private void runCounted(Runnable callback, Object described) {
+        long start = clock.nanoTime();
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            callbackFailures++;
+            options.listener().callbackFailed(described, e);
+        } finally {
+            long took = clock.nanoTime() - start;
+            callbacksRun++;
+            if (took > maxCallbackNanos) {
+                maxCallbackNanos = took;
+            }
+            if (took > slowNanos) {
+                slowCallbacks++;
+                if (options.debug()) {
+                    options.listener().slowCallback(new SlowCallback(String.valueOf(described), took,
+                            TracedCallback.origin(callback)));
+                }
+            }
+        }
+    }
+
+    /** asyncio's shutdown in {@code run}: cancel what is left, let the cancellations run. */
+    private void drainOnShutdown() {
+        timers.clear();
+        new ArrayList<>(liveTasks).forEach(LoopTask::cancel);
+        moveSubmissions();
+        while (!ready.isEmpty()) {
+            runReady(ready.poll());
+            moveSubmissions();
+        }
+    }
+
+    private void releaseResources() {
+        for (SelectionKey key : io.keys()) {
+            if (key.attachment() instanceof IoRegistration r && r.ownedByLoop()) {
+                closeQuietly(key.channel());
+            }
+            key.cancel();
+        }
+        try {
+            io.close();
+        } catch (IOException e) {
+            options.listener().callbackFailed("selector close", new UncheckedIOException(e));
+        }
+        CancellationException stopped = new CancellationException("event loop '" + thread.getName() + "' stopped");
+        bridges.forEach(b -> b.completeExceptionally(stopped));
+        bridges.clear();
+    }
+
+    /** Callbacks that raced with the end of shutdown cannot run any more: say so rather than drop them silently. */
+    private void reportDroppedSubmissions() {
+        int dropped = submissions.size();
+        submissions.clear();
+        if (dropped > 0) {
+            options.listener().callbackFailed("shutdown", new RejectedExecutionException(
+                    dropped + " callback(s) submitted while event loop '" + thread.getName() + "' was stopping were dropped"));
+        }
+    }
+
+    private void closeQuietly(SelectableChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            options.listener().callbackFailed("close " + channel, new UncheckedIOException(e));
+        }
+    }
+
+    // ---- package-private plumbing -----------------------------------------------------------
+
+    /** Queues a callback from the loop thread (futures' done-callbacks). */
+    void callSoon(Runnable callback) {
+        ready.add(callback);
+    }
+
+    /** In debug mode, wraps {@code action} with where it is being scheduled from. */
+    Runnable traced(Runnable action, Object described) {
+        return options.debug() ? new TracedCallback(action, described) : action;
+    }
+
+    void trackBridge(CompletableFuture<?> bridge) {
+        bridges.add(bridge);
+        bridge.whenComplete((v, e) -> bridges.remove(bridge));
+        if (state.compareTo(LoopState.STOPPING) > 0) {
+            bridge.completeExceptionally(new CancellationException("event loop '" + thread.getName() + "' stopped"));
+        }
+    }
+
+    /** Completion from a foreign thread; dropped (the future stays pending) once the loop is gone. */
+    private void executeIfRunning(Runnable completion) {
+        try {
+            execute(completion);
+        } catch (RejectedExecutionException e) {
+            options.listener().callbackFailed(completion, e);
+        }
+    }
+
+    void countCallbackFailure(Object described, RuntimeException e) {
+        callbackFailures++;
+        options.listener().callbackFailed(described, e);
+    }
+}

@@ -1,0 +1,324 @@
+package dev.concbench.loop;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The result of asynchronous work on one {@link EventLoop}: asyncio's {@code Future}. Pending until
+ * it succeeds, fails or is cancelled, then never changes.
+ *
+ * <p>Threading: every method except {@link #toCompletableFuture()}, {@link #isDone()} and
+ * {@link #loop()} must be called on the loop thread, and fails with {@link IllegalStateException}
+ * elsewhere. Done-callbacks are never run inline: completing a future schedules each callback on
+ * the loop's ready queue (as asyncio's {@code call_soon}), so completion order is FIFO and stacks
+ * stay flat.
+ *
+ * <p>Cancellation propagates to what the future is waiting on: a future returned by
+ * {@link #then} waits on this future and then on the inner future the function returned;
+ * cancelling it cancels whichever of those is pending (asyncio: cancelling a task cancels the
+ * future it awaits). A {@link EventLoop#sleep} future cancels its timer; a {@link EventLoop#gather}
+ * future cancels its children.
+ *
+ * @param <T> the result type
+ */
+public class LoopFuture<T> implements Cancellable {
+
+    private enum State { PENDING, SUCCEEDED, FAILED, CANCELLED }
+
+    private final EventLoop loop;
+    private volatile State state = State.PENDING;
+    private T value;
+    private Throwable failure;
+    private List<Runnable> callbacks;
+    /** What {@link #cancel()} propagates to while this is pending: a Cancellable or a List of them. */
+    private Object awaiting;
+
+    /** A pending future on {@code loop}; loop thread (or use {@link EventLoop#newFuture()}). */
+    public LoopFuture(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /** True once succeeded, failed or cancelled. Any thread. */
+    public boolean isDone() {
+        return state != State.PENDING;
+    }
+
+    public boolean isCancelled() {
+        loop.checkInLoop("LoopFuture.isCancelled");
+        return state == State.CANCELLED;
+    }
+
+    /** True when done with a result (not failed, not cancelled). */
+    public boolean isSucceeded() {
+        loop.checkInLoop("LoopFuture.isSucceeded");
+        return state == State.SUCCEEDED;
+    }
+
+    /** Completes with {@code result}; false (and no effect) when already done. */
+    public boolean complete(T result) {
+        return settle(State.SUCCEEDED, result, null);
+    }
+
+    /**
+     * Completes with {@code error}; false when already done. A {@link CancellationException}
+     * cancels instead (without propagating: the work that threw it is already over).
+     */
+    public boolean fail(Throwable error) {
+        if (error instanceof CancellationException) {
+            return settle(State.CANCELLED, null, error);
+        }
+        return settle(State.FAILED, null, error);
+    }
+
+    /** Cancels this future and what it is waiting on; false when already done. */
+    @Override
+    public boolean cancel() {
+        Object target = awaiting;
+        if (!settle(State.CANCELLED, null, new CancellationException("cancelled"))) {
+            return false;
+        }
+        cancelAll(target);
+        return true;
+    }
+
+    /**
+     * The result.
+     *
+     * @throws IllegalStateException when still pending
+     * @throws CancellationException when cancelled
+     * @throws CompletionException   wrapping the failure when failed
+     */
+    public T result() {
+        loop.checkInLoop("LoopFuture.result");
+        return switch (state) {
+            case PENDING -> throw new IllegalStateException("future is still pending");
+            case SUCCEEDED -> value;
+            case CANCELLED -> throw (CancellationException) failure;
+            case FAILED -> throw new CompletionException(failure);
+        };
+    }
+
+    /**
+     * The failure ({@link CancellationException} when cancelled), or null when it succeeded.
+     *
+     * @throws IllegalStateException when still pending
+     */
+    public Throwable exception() {
+        loop.checkInLoop("LoopFuture.exception");
+        if (state == State.PENDING) {
+            throw new IllegalStateException("future is still pending");
+        }
+        return failure;
+    }
+
+    /** Runs {@code callback} on the loop once this is done (soon, if it already is). */
+    public LoopFuture<T> onDone(Consumer<? super LoopFuture<T>> callback) {
+        loop.checkInLoop("LoopFuture.onDone");
+        Runnable scheduled = loop.traced(() -> callback.accept(this), callback);
+        if (state != State.PENDING) {
+            loop.callSoon(scheduled);
+        } else {
+            if (callbacks == null) {
+                callbacks = new ArrayList<>(2);
+            }
+            callbacks.add(scheduled);
+        }
+        return this;
+    }
+
+    /** asyncio's {@code await}: when this succeeds, continue with the future {@code next} returns. */
+    public <U> LoopFuture<U> then(Function<? super T, ? extends LoopFuture<U>> next) {
+        return derive((source, derived) -> {
+            if (source.state != State.SUCCEEDED) {
+                derived.fail(source.failure);
+            } else {
+                derived.follow(next.apply(source.value));
+            }
+        });
+    }
+
+    /** When this succeeds, transform its result (synchronously, on the loop thread). */
+    public <U> LoopFuture<U> map(Function<? super T, ? extends U> mapper) {
+        return derive((source, derived) -> {
+            if (source.state != State.SUCCEEDED) {
+                derived.fail(source.failure);
+            } else {
+                derived.complete(mapper.apply(source.value));
+            }
+        });
+    }
+
+    /**
+     * When this is done either way, compute a result from (result, failure); exactly one of them
+     * is meaningful ({@code failure} is null on success; a {@link CancellationException} when
+     * cancelled). An exception from {@code handler} fails the returned future.
+     */
+    public <U> LoopFuture<U> handle(BiFunction<? super T, Throwable, ? extends U> handler) {
+        return derive((source, derived) -> derived.complete(handler.apply(source.value, source.failure)));
+    }
+
+    /** When this fails (not when cancelled), continue with the future {@code recovery} returns. */
+    public LoopFuture<T> recover(Function<? super Throwable, ? extends LoopFuture<T>> recovery) {
+        return derive((source, derived) -> {
+            if (source.state != State.FAILED) {
+                derived.copy(source);
+            } else {
+                derived.follow(recovery.apply(unwrap(source.failure)));
+            }
+        });
+    }
+
+    /** How a derived future goes on once its source is done. */
+    @FunctionalInterface
+    private interface Continuation<S, D> {
+        void proceed(LoopFuture<S> source, LoopFuture<D> derived);
+    }
+
+    /**
+     * A future that waits on this one (so cancelling it cancels this), then runs
+     * {@code continuation} unless it was cancelled meanwhile; an exception from the continuation
+     * fails it.
+     */
+    private <U> LoopFuture<U> derive(Continuation<T, U> continuation) {
+        LoopFuture<U> derived = new LoopFuture<>(loop);
+        derived.awaiting = this;
+        onDone(source -> {
+            if (derived.isDone()) {
+                return;
+            }
+            try {
+                continuation.proceed(source, derived);
+            } catch (RuntimeException e) {
+                derived.fail(e);
+            }
+        });
+        return derived;
+    }
+
+    /**
+     * asyncio's {@code try/finally} with an awaited cleanup: when this is done either way, run
+     * the future {@code cleanup} returns, then finish with this future's outcome (a failing
+     * cleanup replaces a success, and is added as suppressed to a failure).
+     */
+    public LoopFuture<T> andFinally(Supplier<? extends LoopFuture<?>> cleanup) {
+        LoopFuture<T> derived = new LoopFuture<>(loop);
+        derived.awaiting = this;
+        onDone(source -> {
+            LoopFuture<?> cleaning;
+            try {
+                cleaning = cleanup.get();
+            } catch (RuntimeException e) {
+                cleaning = loop.failed(e);
+            }
+            cleaning.onDone(c -> {
+                if (c.state == State.FAILED && derived.isDone()) {
+                    loop.countCallbackFailure("cleanup after cancellation", asRuntime(c.failure));
+                } else if (c.state == State.FAILED && source.state == State.SUCCEEDED) {
+                    derived.fail(c.failure);
+                } else {
+                    if (c.state == State.FAILED && source.failure != null && source.failure != c.failure) {
+                        source.failure.addSuppressed(c.failure);
+                    }
+                    derived.copy(source);
+                }
+            });
+        });
+        return derived;
+    }
+
+    /**
+     * A {@link CompletableFuture} completed (on the loop thread) with this future's outcome, for
+     * code outside the loop. Any thread. Cancelling the returned future does not cancel this one.
+     * If the loop terminates first, it is completed with a {@link CancellationException}.
+     */
+    public CompletableFuture<T> toCompletableFuture() {
+        CompletableFuture<T> bridge = new CompletableFuture<>();
+        loop.trackBridge(bridge);
+        Runnable attach = () -> onDone(f -> {
+            if (f.state == State.SUCCEEDED) {
+                bridge.complete(f.value);
+            } else {
+                bridge.completeExceptionally(f.failure);
+            }
+        });
+        if (loop.inLoop()) {
+            attach.run();
+        } else {
+            loop.execute(attach);
+        }
+        return bridge;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + state + "]";
+    }
+
+    /** Completes this with {@code inner}'s outcome once it is done; cancelling this cancels it. */
+    final void follow(LoopFuture<? extends T> inner) {
+        awaiting = inner;
+        inner.onDone(this::copy);
+    }
+
+    /** Makes {@code cancel()} propagate to {@code targets} (timers, child futures). */
+    final void awaitAll(List<? extends Cancellable> targets) {
+        awaiting = targets;
+    }
+
+    final void awaitOne(Cancellable target) {
+        awaiting = target;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void copy(LoopFuture<? extends T> source) {
+        switch (source.state) {
+            case SUCCEEDED -> complete(source.value);
+            case FAILED, CANCELLED -> fail(source.failure);
+            case PENDING -> throw new IllegalStateException("copy from a pending future");
+        }
+    }
+
+    private boolean settle(State outcome, T result, Throwable error) {
+        loop.checkInLoop("LoopFuture completion");
+        if (state != State.PENDING) {
+            return false;
+        }
+        value = result;
+        failure = error;
+        state = outcome;
+        List<Runnable> toRun = callbacks;
+        callbacks = null;
+        if (toRun != null) {
+            toRun.forEach(loop::callSoon);
+        }
+        awaiting = null;
+        return true;
+    }
+
+    private static void cancelAll(Object target) {
+        if (target instanceof Cancellable one) {
+            one.cancel();
+        } else if (target instanceof List<?> many) {
+            many.forEach(t -> ((Cancellable) t).cancel());
+        }
+    }
+
+    private static RuntimeException asRuntime(Throwable t) {
+        return t instanceof RuntimeException r ? r : new CompletionException(t);
+    }
+
+    static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.concbench.loop;
+
+/**
+ * Counters of what an {@link EventLoop} has run since it started: the benchmarks' "loop blocked"
+ * guard compares {@code maxCallbackNanos} and {@code slowCallbacks} with the threshold.
+ *
+ * @param callbacksRun      ready callbacks and I/O handlers run
+ * @param callbackFailures  callbacks that threw a {@code RuntimeException} (the loop went on)
+ * @param slowCallbacks     callbacks that ran longer than the slow-callback threshold
+ * @param maxCallbackNanos  the longest single callback, in nanoseconds
+ * @param taskFailures      fire-and-forget tasks that failed
+ */
+public record LoopStats(long callbacksRun, long callbackFailures, long slowCallbacks, long maxCallbackNanos,
+        long taskFailures) {
+
+    /**
+     * The counts since {@code earlier} (a snapshot of the same loop); {@code maxCallbackNanos} stays
+     * the maximum since start because a maximum cannot be subtracted.
+     */
+    public LoopStats since(LoopStats earlier) {
+        return new LoopStats(callbacksRun - earlier.callbacksRun, callbackFailures - earlier.callbackFailures,
+                slowCallbacks - earlier.slowCallbacks, maxCallbackNanos, taskFailures - earlier.taskFailures);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.concbench.model;
+
+import dev.concbench.loop.EventLoop;
+import dev.concbench.loop.LoopOptions;
+import dev.concbench.loop.LoopState;
+import dev.concbench.workload.LoopRunner;
+import dev.concbench.workload.Placement;
+import dev.concbench.workload.PlacementLog;
+import dev.concbench.workload.Step;
+import dev.concbench.workload.ThreadKind;
+import dev.concbench.workload.WorkResult;
+import dev.concbench.workload.Workload;
+import dev.concbench.workload.http.LoopConnectionPool;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code eventloop} and {@code eventloop+offload}: every task is a task on one {@link EventLoop}
+ * thread, written with non-blocking futures ({@link LoopRunner}); requests go through the loop's own
+ * bounded connection pool. The two differ only in the {@link CpuOffload}: the burn on the loop
+ * itself, or handed to worker processes / a thread pool through {@code runInExecutor}.
+ *
+ * <p>Proof: waits, requests and blocking sleeps must run on the loop thread of this JVM; the burn
+ * where the offload says.
+ */
+final class EventLoopModel extends AbstractModel {
+
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final EventLoop loop;
+    private final CpuOffload offload;
+    private final LoopConnectionPool http;
+    private final LoopRunner runner;
+
+    private EventLoopModel(String name, Map<String, String> params, WorkTarget target, CpuOffload offload) {
+        super(name, params);
+        this.offload = offload;
+        this.loop = EventLoop.start(LoopOptions.defaults().withThreadName("concbench-model-loop" + INSTANCES.incrementAndGet()));
+        this.http = target.hasServer()
+                ? new LoopConnectionPool(loop, target.server(), target.connectionLimit(), target.requestTimeout())
+                : null;
+        this.runner = new LoopRunner(loop, http, offload.step(loop));
+    }
+
+    /** {@code eventloop}: everything, the burn included, on the loop thread. */
+    static EventLoopModel plain(WorkTarget target) {
+        return new EventLoopModel("eventloop", Map.of(), target, CpuOffload.inline());
+    }
+
+    /**
+     * {@code eventloop+offload}: I/O on the loop, the burn on {@code workers} worker processes
+     * ({@code offload=process}) or platform threads ({@code offload=threads}).
+     */
+    static EventLoopModel offload(String kind, int workers, WorkTarget target) {
+        CpuOffload offload = switch (kind) {
+            case "process" -> CpuOffload.processes(ProcessPoolModel.startPool(workers));
+            case "threads" -> CpuOffload.threads(workers);
+            default -> throw new IllegalArgumentException("offload must be one of process, threads, was '" + kind + "'");
+        };
+        return new EventLoopModel("eventloop+offload", Map.of("offload", kind, "workers", Integer.toString(workers)),
+                target, offload);
+    }
+
+    /** The loop, for benchmarks that measure its lag or stats. */
+    EventLoop loop() {
+        return loop;
+    }
+
+    @Override
+    CompletableFuture<WorkResult> start(Workload workload, PlacementLog log) {
+        return loop.submit(() -> runner.run(workload, log));
+    }
+
+    @Override
+    void check(Placement placement) {
+        if (placement.step() == Step.CPU && !offload.onLoop()) {
+            offload.checkCpu(name(), placement);
+            return;
+        }
+        String loopThread = loop.options().threadName();
+        if (placement.kind() != ThreadKind.LOOP || placement.pid() != Placement.ownPid() || !placement.thread().equals(loopThread)) {
+            throw new ModelViolationException(name(), (offload.onLoop() ? "every step" : "its waits and I/O")
+                    + " on its loop thread '" + loopThread + "' in pid " + Placement.ownPid(), placement);
+        }
+    }
+
+    @Override
+    void stop() {
+        try {
+            if (http != null && loop.state() == LoopState.RUNNING) {
+                loop.submit(() -> {
+                    http.close();
+                    return loop.completed(null);
+                }).join();
+            }
+        } finally {
+            loop.close();
+            offload.close();
+        }
+    }
+}

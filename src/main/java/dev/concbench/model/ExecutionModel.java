@@ -1,0 +1,65 @@
+package dev.concbench.model;
+
+import dev.concbench.workload.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One way of running tasks: an event loop, a thread pool, a thread per task, virtual threads, worker
+ * processes, or a loop that offloads CPU work. Obtain one from {@link Models}; it is RUNNING from the
+ * start.
+ *
+ * <p>Thread-safety: {@link #submit} may be called from any thread that is not one of the model's own
+ * (for {@code eventloop}, not the loop thread); {@link #close()} from any thread.
+ */
+public interface ExecutionModel extends AutoCloseable {
+
+    /** The model's name as {@code docs/metrics.md} spells it, e.g. {@code "platform-pool"}. */
+    String name();
+
+    /** The model's parameters ({@code poolSize}, {@code workers}, {@code carriers}, {@code offload}) as given. */
+    Map<String, String> params();
+
+    /** The lifecycle state now. */
+    ModelState state();
+
+    /**
+     * Starts one task running {@code workload} in this model's native style.
+     *
+     * @return completes with the result and its checked placements; completes exceptionally with
+     *     {@link ModelViolationException} when a step ran somewhere the model does not claim, or with
+     *     the workload's own failure (an {@link java.io.IOException} from a request, ...)
+     * @throws java.util.concurrent.RejectedExecutionException when the model is not RUNNING
+     */
+    CompletableFuture<TaskResult> submit(Workload workload);
+
+    /**
+     * Starts {@code tasks} tasks of the same workload at once.
+     *
+     * @param tasks how many, {@code >= 1}
+     * @return completes when all did, with their results in submission order; exceptionally on the first failure
+     */
+    default CompletableFuture<List<TaskResult>> submitAll(Workload workload, int tasks) {
+        if (tasks < 1) {
+            throw new IllegalArgumentException("tasks must be >= 1, was " + tasks);
+        }
+        List<CompletableFuture<TaskResult>> futures = new ArrayList<>(tasks);
+        for (int i = 0; i < tasks; i++) {
+            futures.add(submit(workload));
+        }
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> futures.stream().map(CompletableFuture::join).toList());
+    }
+
+    /**
+     * Stops the model: rejects new tasks, interrupts or cancels the ones in flight (their futures
+     * complete exceptionally) and returns once every thread and process it started has ended.
+     * Idempotent.
+     *
+     * @throws IllegalStateException (state FAILED) when something it started outlived the grace period
+     */
+    @Override
+    void close();
+}

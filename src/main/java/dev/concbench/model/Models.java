@@ -1,0 +1,129 @@
+package dev.concbench.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The registry of execution models by their {@code docs/metrics.md} names. Bad names and parameters
+ * are rejected with one line naming the rule and the value, e.g.
+ * {@code unknown model 'virtul' (expected one of eventloop, platform-pool, ...)} or
+ * {@code poolSize must be >= 1, was 0}.
+ *
+ * <p>{@code {@code
+ * try (ExecutionModel model = Models.start("virtual", Map.of(), WorkTarget.of(server.address()))) {
+ *     TaskResult r = model.submit(new Workload.HttpGet("/delay/10")).join();
+ * }
+ * }}
+ */
+public final class Models {
+
+    /** A model's factory: its parameters are already validated against {@link Spec#params}. */
+    @FunctionalInterface
+    private interface Factory {
+        ExecutionModel start(Params params, WorkTarget target);
+    }
+
+    /** One registered model: the parameters it accepts and how to start it. */
+    private record Spec(Set<String> params, Factory factory) {
+    }
+
+    private static final Map<String, Spec> MODELS = new LinkedHashMap<>();
+
+    static {
+        MODELS.put("eventloop", new Spec(Set.of(), (p, t) -> EventLoopModel.plain(t)));
+        MODELS.put("platform-pool", new Spec(Set.of("poolSize"),
+                (p, t) -> ThreadModel.platformPool(p.positive("poolSize", Params.cores()), t)));
+        MODELS.put("thread-per-task", new Spec(Set.of(), (p, t) -> ThreadModel.threadPerTask(t)));
+        MODELS.put("virtual", new Spec(Set.of("carriers"),
+                (p, t) -> ThreadModel.virtual(p.has("carriers") ? p.positive("carriers", 0) : 0, t)));
+        MODELS.put("process-pool", new Spec(Set.of("workers"),
+                (p, t) -> ProcessPoolModel.start(p.positive("workers", Params.cores()), t)));
+        MODELS.put("eventloop+offload", new Spec(Set.of("offload", "workers"), (p, t) -> EventLoopModel.offload(
+                p.oneOf("offload", List.of("process", "threads"), "process"), p.positive("workers", Params.cores()), t)));
+    }
+
+    private Models() {
+    }
+
+    /** Every model name, in the order of {@code docs/metrics.md}. */
+    public static List<String> names() {
+        return List.copyOf(MODELS.keySet());
+    }
+
+    /**
+     * Starts the model called {@code name}.
+     *
+     * @param params the model's parameters by their metrics.md names: {@code poolSize}
+     *     (platform-pool, default: the number of cores), {@code workers} (process-pool, default: the
+     *     number of cores), {@code carriers} (virtual; needs {@link #virtualCarrierJvmArgs}),
+     *     {@code offload} ({@code process}, the default, or {@code threads}) and {@code workers}
+     *     (its pool size, default: the number of cores) for eventloop+offload
+     * @param target the delay server for HTTP workloads, or {@link WorkTarget#none()}
+     * @return a RUNNING model; the caller must {@link ExecutionModel#close()} it
+     * @throws IllegalArgumentException for an unknown model, an unknown parameter or a bad value
+     */
+    public static ExecutionModel start(String name, Map<String, String> params, WorkTarget target) {
+        Spec spec = MODELS.get(name);
+        if (spec == null) {
+            throw new IllegalArgumentException("unknown model '" + name + "' (expected one of "
+                    + String.join(", ", MODELS.keySet()) + ")");
+        }
+        for (String key : params.keySet()) {
+            if (!spec.params().contains(key)) {
+                throw new IllegalArgumentException("model '" + name + "' has no parameter '" + key + "' (it takes "
+                        + (spec.params().isEmpty() ? "none" : String.join(", ", spec.params())) + ")");
+            }
+        }
+        return spec.factory().start(new Params(params), target);
+    }
+
+    /**
+     * The JVM arguments a benchmark fork needs to run {@code virtual} with {@code carriers} carrier
+     * threads: the JDK's virtual-thread scheduler is JVM-wide, so the variant cannot be made in-process.
+     */
+    public static List<String> virtualCarrierJvmArgs(int carriers) {
+        return CarrierCheck.jvmArgs(carriers);
+    }
+
+    /** A model's raw parameters with typed, validated access. */
+    record Params(Map<String, String> raw) {
+
+        static int cores() {
+            return Runtime.getRuntime().availableProcessors();
+        }
+
+        boolean has(String key) {
+            return raw.containsKey(key);
+        }
+
+        /** The parameter as an integer {@code >= 1}, or {@code fallback} when absent. */
+        int positive(String key, int fallback) {
+            String value = raw.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            int n;
+            try {
+                n = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be an integer >= 1, was '" + value + "'");
+            }
+            if (n < 1) {
+                throw new IllegalArgumentException(key + " must be >= 1, was " + n);
+            }
+            return n;
+        }
+
+        /** The parameter as one of {@code allowed}, or {@code fallback} when absent. */
+        String oneOf(String key, List<String> allowed, String fallback) {
+            String value = raw.getOrDefault(key, fallback);
+            if (!allowed.contains(value)) {
+                throw new IllegalArgumentException(key + " must be one of " + String.join(", ", allowed)
+                        + ", was '" + value + "'");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package dev.concbench.run;
+
+import dev.concbench.metrics.EnvCapture;
+import dev.concbench.metrics.HistogramLog;
+import dev.concbench.results.EnvInfo;
+import dev.concbench.results.ResultRow;
+import dev.concbench.results.ResultsDir;
+import dev.concbench.results.RunSummary;
+import dev.concbench.scenario.Profile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.RunnerException;
+
+/**
+ * One run of a plan: writes {@code results/<run-id>/} ({@code env.json} first, then {@code jmh.json}
+ * and {@code summary.json}/{@code .csv} after every item), shows progress, and survives Ctrl-C.
+ *
+ * <p>Lifecycle: {@code NEW -> RUNNING -> FINISHED}, or {@code RUNNING -> INTERRUPTED} when the JVM
+ * is shutting down (SIGINT/SIGTERM) before the plan finished. On interruption a shutdown hook kills
+ * every descendant process (JMH forks, their worker JVMs, the delay server) and writes the summary
+ * of what finished with {@code complete=false} and every unfinished item in {@code missing}. All
+ * writes happen under one lock and only while RUNNING, so the hook and the run's thread never
+ * write over each other. {@link #run} is called once, from one thread.
+ */
+public final class BenchRun {
+
+    /** The run's lifecycle. */
+    public enum State { NEW, RUNNING, FINISHED, INTERRUPTED }
+
+    /**
+     * What a finished run left.
+     *
+     * @param results  the results directory
+     * @param summary  the summary as written
+     * @param failures how many items (or parameter combinations) failed while running
+     */
+    public record Outcome(ResultsDir results, RunSummary summary, int failures) {}
+
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    /** How long children get to exit after SIGTERM before they are killed. */
+    private static final long CHILD_GRACE_MS = 3000;
+
+    private final Path outRoot;
+    private final Profile profile;
+    private final Planner.Plan plan;
+    private final String command;
+    private final Clock clock;
+    private final PrintStream progressOut;
+    private final boolean terminal;
+
+    private final Object lock = new Object();
+    private State state = State.NEW;
+    private ResultsDir results;
+    private EnvInfo env;
+    private final List<ResultRow> rows = new ArrayList<>();
+    private final List<RunResult> jmhResults = new ArrayList<>();
+    private final List<String> failed = new ArrayList<>();
+    private int nextItem;
+
+    /**
+     * @param outRoot     where run directories go (default {@code results/})
+     * @param command     the command line, recorded in {@code env.json}
+     * @param clock       the clock for the run id and start/end instants
+     * @param progressOut where progress goes
+     * @param terminal    whether {@code progressOut} is a terminal (one updating line)
+     */
+    public BenchRun(Path outRoot, Profile profile, Planner.Plan plan, String command, Clock clock,
+            PrintStream progressOut, boolean terminal) {
+        this.outRoot = outRoot;
+        this.profile = profile;
+        this.plan = plan;
+        this.command = command;
+        this.clock = clock;
+        this.progressOut = progressOut;
+        this.terminal = terminal;
+    }
+
+    /** The state now. */
+    public State state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    /**
+     * Runs every item of the plan.
+     *
+     * @throws IOException when the results directory cannot be written
+     */
+    public Outcome run() throws IOException {
+        Instant start = clock.instant();
+        Path dir = freshRunDir(start);
+        List<String> forkArgs = List.of(
+                "-D" + HistogramLog.DIR_PROPERTY + "=" + dir.resolve(ResultsDir.HISTOGRAMS).toAbsolutePath(),
+                // JMH 1.37 uses sun.misc.Unsafe; JDK 24+ warns about it on every fork's stderr
+                "--sun-misc-unsafe-memory-access=allow");
+        List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        flags.addAll(forkArgs);
+        synchronized (lock) {
+            results = ResultsDir.create(dir);
+            env = EnvCapture.capture(flags, dev.concbench.scenario.ScenarioDirectory.projectDir(), profile.id(), command, start);
+            results.writeEnv(env);
+            state = State.RUNNING;
+        }
+        if (System.getProperty("jmh.ignoreLock") == null) {
+            // JMH refuses to start while another JMH holds /tmp/jmh.lock; on a shared machine that
+            // would fail the run instead of measuring it (the noise is recorded in env.json's cores)
+            System.setProperty("jmh.ignoreLock", "true");
+        }
+        Thread hook = new Thread(this::interrupted, "concbench-run-interrupted");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Progress progress = new Progress(progressOut, terminal, plan.estimatedSeconds());
+        try (DelayServerHost server = DelayServerHost.startIfNeeded(plan, progressOut)) {
+            List<String> args = new ArrayList<>(forkArgs);
+            server.forkArg().ifPresent(args::add);
+            runItems(new JmhInvocation(args), progress);
+        } finally {
+            progress.close();
+        }
+        RunSummary summary;
+        synchronized (lock) {
+            if (state != State.RUNNING) {
+                return new Outcome(results, summary(false), failed.size());
+            }
+            state = State.FINISHED;
+            summary = summary(true);
+            writeAll(summary, env.ended(clock.instant().toString()));
+        }
+        Runtime.getRuntime().removeShutdownHook(hook);
+        return new Outcome(results, summary, failed.size());
+    }
+
+    private void runItems(JmhInvocation jmh, Progress progress) throws IOException {
+        List<PlanItem> items = plan.items();
+        for (int i = 0; i < items.size(); i++) {
+            PlanItem item = items.get(i);
+            if (state() != State.RUNNING) {
+                return;
+            }
+            progress.starting(i + 1, items.size(), item);
+            Optional<JmhInvocation.Outcome> outcome;
+            try {
+                outcome = Optional.of(jmh.run(item));
+            } catch (RunnerException e) {
+                outcome = Optional.empty();
+                record(item, List.of(), List.of(item.label() + ": JMH failed: " + e.getMessage()));
+                progress.note("run-bench.sh: " + item.label() + ": JMH failed: " + e.getMessage());
+            }
+            if (outcome.isPresent()) {
+                List<ResultRow> newRows = new ArrayList<>();
+                for (RunResult r : outcome.get().results()) {
+                    newRows.addAll(RowMapper.rows(item, r));
+                }
+                List<String> failures = new ArrayList<>();
+                if (outcome.get().results().size() < item.combinations()) {
+                    String why = outcome.get().failureReason();
+                    failures.add(item.label() + ": " + (item.combinations() - outcome.get().results().size()) + " of "
+                            + item.combinations() + " parameter combination(s) failed: " + why);
+                    progress.note("run-bench.sh: " + failures.get(0));
+                }
+                synchronized (lock) {
+                    jmhResults.addAll(outcome.get().results());
+                }
+                record(item, newRows, failures);
+            }
+            progress.finished(item);
+            synchronized (lock) {
+                nextItem = i + 1;
+            }
+        }
+    }
+
+    private void record(PlanItem item, List<ResultRow> newRows, List<String> failures) throws IOException {
+        synchronized (lock) {
+            if (state != State.RUNNING) {
+                return;
+            }
+            rows.addAll(newRows);
+            failed.addAll(failures);
+            nextItem = plan.items().indexOf(item) + 1;
+            writeAll(summary(false), env);
+        }
+    }
+
+    /** The shutdown hook: kill every child, then write what finished, marked incomplete. */
+    private void interrupted() {
+        synchronized (lock) {
+            if (state != State.RUNNING) {
+                return;
+            }
+            state = State.INTERRUPTED;
+        }
+        killDescendants();
+        synchronized (lock) {
+            try {
+                writeAll(summary(false), env.ended(clock.instant().toString()));
+                progressOut.println();
+                progressOut.println("run-bench.sh: interrupted; what finished is in " + results.path()
+                        + " (summary marked incomplete)");
+            } catch (IOException e) {
+                progressOut.println("run-bench.sh: interrupted, and could not write " + results.path() + ": " + e);
+            }
+        }
+    }
+
+    /** Terminates every descendant (JMH forks and what they started), forcibly after a grace period. */
+    static void killDescendants() {
+        // snapshot first: once a fork dies, its children are re-parented and no longer our descendants
+        List<ProcessHandle> all = ProcessHandle.current().descendants().toList();
+        all.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CHILD_GRACE_MS);
+        for (ProcessHandle p : all) {
+            long left = deadline - System.nanoTime();
+            try {
+                p.onExit().get(Math.max(1, left), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                p.destroyForcibly();
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The summary now; must hold the lock. */
+    private RunSummary summary(boolean finished) {
+        List<String> missing = new ArrayList<>(plan.missing());
+        missing.addAll(failed);
+        if (!finished) {
+            for (int i = nextItem; i < plan.items().size(); i++) {
+                missing.add(plan.items().get(i).label() + ": not run (the run was interrupted or is still running)");
+            }
+        }
+        return new RunSummary(RunSummary.FORMAT, results.runId(), profile.id(), finished && missing.isEmpty(), missing, rows);
+    }
+
+    /** Writes summary, jmh.json and env; must hold the lock. */
+    private void writeAll(RunSummary summary, EnvInfo envNow) throws IOException {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        try (PrintStream ps = new PrintStream(json, true, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(jmhResults);
+        }
+        results.writeJmh(json.toByteArray());
+        results.writeSummary(summary);
+        results.writeEnv(envNow);
+    }
+
+    private Path freshRunDir(Instant start) {
+        Instant t = start;
+        Path dir;
+        // two runs started in the same second get the next free second, so run ids stay unique and well-formed
+        while (Files.exists(dir = outRoot.resolve(RUN_ID.format(t) + "-" + profile.id()))) {
+            t = t.plusSeconds(1);
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.concbench.run;
+
+import dev.concbench.bench.BenchmarkCatalog;
+import dev.concbench.bench.IterationMetricsProfiler;
+import dev.concbench.scenario.ModelSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs one {@link PlanItem} through JMH's Runner API: forks, warm-up and measurement iterations from
+ * the item's settings, the model and sweep as JMH parameters, the fork's JVM arguments (carrier
+ * count, where histogram logs go, the delay server's address), and the profiler that turns
+ * published values into secondary results. JMH's own console output is captured, not shown; a
+ * failure's last lines become the reason in {@code missing}.
+ *
+ * <p>Called from the run's thread, one invocation at a time.
+ */
+final class JmhInvocation {
+
+    /** The longest one iteration may take before JMH gives up on the fork. */
+    private static final TimeValue ITERATION_TIMEOUT = TimeValue.minutes(10);
+
+    /** What one invocation produced: JMH's results and its captured console output. */
+    record Outcome(Collection<RunResult> results, String output) {
+
+        /** The last lines of the captured output that name an error, for a one-line reason. */
+        String failureReason() {
+            List<String> errors = output.lines()
+                    .filter(l -> l.contains("Exception") || l.contains("Error") || l.startsWith("<failure>"))
+                    .filter(l -> !l.contains("<failure>") || l.length() > "<failure>".length())
+                    .map(String::trim)
+                    .toList();
+            return errors.isEmpty() ? "the benchmark produced no result (see JMH output)" : errors.get(0);
+        }
+    }
+
+    private final List<String> forkArgs;
+
+    /** @param forkArgs JVM arguments every fork gets (e.g. {@code -Dconcbench.histograms=...}) */
+    JmhInvocation(List<String> forkArgs) {
+        this.forkArgs = List.copyOf(forkArgs);
+    }
+
+    Outcome run(PlanItem item) throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(item.include())
+                .forks(item.settings().forks())
+                .warmupIterations(item.settings().warmupIterations())
+                .warmupTime(TimeValue.milliseconds(item.settings().iterationMillis()))
+                .measurementIterations(item.settings().iterations())
+                .measurementTime(TimeValue.milliseconds(item.settings().iterationMillis()))
+                .timeout(ITERATION_TIMEOUT)
+                .shouldFailOnError(false)
+                .addProfiler(IterationMetricsProfiler.class)
+                .param(BenchmarkCatalog.MODEL_PARAM, item.model().name());
+        item.params().forEach((k, v) -> options.param(k, v.toArray(String[]::new)));
+        item.model().params().forEach((k, v) -> {
+            if (!k.equals(ModelSpec.CARRIERS)) {
+                options.param(k, v);
+            }
+        });
+        List<String> args = new ArrayList<>(forkArgs);
+        args.addAll(item.model().jvmArgs());
+        options.jvmArgsAppend(args.toArray(String[]::new));
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        OutputFormat format = OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL);
+        Collection<RunResult> results = new Runner(options.build(), format).run();
+        out.flush();
+        return new Outcome(results, captured.toString(StandardCharsets.UTF_8));
+    }
+}

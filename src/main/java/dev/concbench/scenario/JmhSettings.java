@@ -1,0 +1,19 @@
+package dev.concbench.scenario;
+
+/**
+ * The JMH run settings of one scenario in one profile.
+ *
+ * @param forks            JMH forks per parameter combination, at least 1
+ * @param warmupIterations warm-up iterations per fork
+ * @param iterations       measurement iterations per fork, at least 1
+ * @param iterationMillis  the length of one iteration, in milliseconds (ignored by single-shot benchmarks)
+ */
+public record JmhSettings(int forks, int warmupIterations, int iterations, int iterationMillis) {
+
+    public JmhSettings {
+        if (forks < 1 || warmupIterations < 0 || iterations < 1 || iterationMillis < 1) {
+            throw new IllegalArgumentException("forks and iterations must be >= 1, warm-up >= 0, iteration time >= 1 ms: "
+                    + forks + ", " + iterations + ", " + warmupIterations + ", " + iterationMillis);
+        }
+    }
+}

@@ -1,0 +1,391 @@
+package dev.concbench.scenario;
+
+import dev.concbench.results.Direction;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and validates one scenario file. The schema (all keys but {@code description},
+ * {@code methodParam} and {@code thresholds} are required):
+ *
+ * <pre>{@code
+ * claim: "table: context switch"          # the claim of the seed it feeds
+ * title: Context switch
+ * description: Two tasks hand a token back and forth.
+ * benchmark: ContextSwitchBenchmark.handoff   # or Class.* for every @Benchmark method of the class
+ * methodParam: example                    # with Class.*: the row parameter naming the method
+ * server: true                             # optional: the run starts the delay server for it
+ * models: [eventloop, virtual, {name: virtual, carriers: 1}]
+ * metrics:
+ *   handoff: {unit: ns/op, better: lower, source: primary}   # source: primary or a secondary result label
+ * thresholds: {handoff: 0.25}              # optional, for compare
+ * profiles:                                # smoke, quick and full, each required
+ *   smoke:
+ *     params: {units: [1000]}              # swept for every model
+ *     extra: [{models: [virtual], params: {units: [1000000]}}]   # more runs for some models
+ *     forks: 1                             # optional JMH overrides: forks, warmup, iterations, time (ms)
+ * }</pre>
+ *
+ * <p>Instances are immutable; {@link #parse} may be called from any thread.
+ */
+public final class ScenarioParser {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final List<String> TOP_KEYS = List.of(
+            "claim", "title", "description", "benchmark", "methodParam", "server", "models", "metrics", "thresholds",
+            "profiles");
+    private static final List<String> METRIC_KEYS = List.of("unit", "better", "source");
+    private static final List<String> PROFILE_KEYS = List.of("params", "extra", "forks", "warmup", "iterations", "time");
+    private static final List<String> EXTRA_KEYS = List.of("models", "params");
+
+    private final Map<String, Set<String>> benchmarks;
+
+    /**
+     * @param benchmarks the benchmarks this build has ({@code Class.method} and {@code Class.*}),
+     *                   each with the names of the parameters it accepts
+     */
+    public ScenarioParser(Map<String, Set<String>> benchmarks) {
+        this.benchmarks = Map.copyOf(benchmarks);
+    }
+
+    /**
+     * Parses {@code text}, the contents of the file the user calls {@code file}.
+     *
+     * @param file how errors name the file, e.g. {@code scenarios/x.yaml}; its base name is the scenario's name
+     * @throws ScenarioException the first problem found, with its line
+     */
+    public Scenario parse(String file, String text) throws ScenarioException {
+        return new FileParse(file).scenario(new YamlTreeReader(file).read(text));
+    }
+
+    /** The state of parsing one file: its name, for errors. */
+    private final class FileParse {
+        private final String file;
+
+        FileParse(String file) {
+            this.file = file;
+        }
+
+        Scenario scenario(YamlNode root) throws ScenarioException {
+            YamlNode.Mapping top = mapping(root, "the scenario");
+            checkKeys(top, TOP_KEYS, "key");
+            String name = baseName();
+            String claim = text(required(top, "claim"), "claim");
+            String title = text(required(top, "title"), "title");
+            String description = top.entries().containsKey("description")
+                    ? text(top.entries().get("description"), "description") : "";
+            YamlNode.Entry benchEntry = required(top, "benchmark");
+            String benchmark = text(benchEntry, "benchmark");
+            if (!benchmarks.containsKey(benchmark)) {
+                throw error(benchEntry.value().line(), "unknown benchmark '" + benchmark + "' (expected one of "
+                        + String.join(", ", new java.util.TreeSet<>(benchmarks.keySet())) + ")");
+            }
+            Set<String> benchParams = benchmarks.get(benchmark);
+            String methodParam = "";
+            if (top.entries().containsKey("methodParam")) {
+                YamlNode.Entry e = top.entries().get("methodParam");
+                if (!benchmark.endsWith(".*")) {
+                    throw error(e.keyLine(), "methodParam needs a benchmark of the form Class.* (found '" + benchmark + "')");
+                }
+                methodParam = text(e, "methodParam");
+            }
+            List<ModelSpec> models = models(required(top, "models"), benchParams);
+            List<MetricSpec> metrics = metrics(required(top, "metrics"));
+            Map<String, Double> thresholds = top.entries().containsKey("thresholds")
+                    ? thresholds(top.entries().get("thresholds"), metrics) : Map.of();
+            Map<Profile, ProfilePlan> profiles = profiles(required(top, "profiles"), models, benchParams);
+            boolean server = top.entries().containsKey("server") && bool(top.entries().get("server"));
+            return new Scenario(name, file, claim, title, description, benchmark, methodParam, models, metrics, profiles,
+                    server, thresholds);
+        }
+
+        private String baseName() throws ScenarioException {
+            String base = java.nio.file.Path.of(file).getFileName().toString();
+            if (!base.endsWith(".yaml")) {
+                throw error(1, "a scenario file's name must end in .yaml");
+            }
+            String name = base.substring(0, base.length() - ".yaml".length());
+            if (!NAME.matcher(name).matches()) {
+                throw error(1, "scenario name '" + name + "' must be lower-case letters, digits and dashes");
+            }
+            return name;
+        }
+
+        private List<ModelSpec> models(YamlNode.Entry entry, Set<String> benchParams) throws ScenarioException {
+            YamlNode.Sequence seq = sequence(entry.value(), "models");
+            if (seq.items().isEmpty()) {
+                throw error(seq.line(), "models is empty (expected at least one of " + String.join(", ", ModelSpec.MODELS) + ")");
+            }
+            List<ModelSpec> models = new ArrayList<>();
+            for (YamlNode item : seq.items()) {
+                ModelSpec spec = item instanceof YamlNode.Mapping m ? modelWithParams(m, benchParams) : ModelSpec.of(model(item));
+                if (models.contains(spec)) {
+                    throw error(item.line(), "model '" + spec.label() + "' is listed twice");
+                }
+                models.add(spec);
+            }
+            return models;
+        }
+
+        private ModelSpec modelWithParams(YamlNode.Mapping m, Set<String> benchParams) throws ScenarioException {
+            List<String> allowed = new ArrayList<>(List.of("name"));
+            allowed.addAll(ModelSpec.MODEL_PARAMS);
+            checkKeys(m, allowed, "model key");
+            YamlNode.Entry nameEntry = m.entries().get("name");
+            if (nameEntry == null) {
+                throw error(m.line(), "missing 'name' in model (expected e.g. {name: virtual, carriers: 1})");
+            }
+            String name = model(nameEntry.value());
+            Map<String, String> params = new TreeMap<>();
+            for (YamlNode.Entry e : m.entries().values()) {
+                if (e.key().equals("name")) {
+                    continue;
+                }
+                if (!e.key().equals(ModelSpec.CARRIERS) && !benchParams.contains(e.key())) {
+                    throw error(e.keyLine(), "model parameter '" + e.key() + "' is not a parameter of this benchmark"
+                            + " (expected one of " + String.join(", ", new java.util.TreeSet<>(benchParams)) + ")");
+                }
+                String value = text(e, e.key());
+                if (e.key().equals(ModelSpec.CARRIERS)) {
+                    positiveInt(e.value(), ModelSpec.CARRIERS);
+                }
+                params.put(e.key(), value);
+            }
+            return new ModelSpec(name, params);
+        }
+
+        private String model(YamlNode node) throws ScenarioException {
+            String name = scalar(node, "model").text();
+            if (!ModelSpec.MODELS.contains(name)) {
+                throw error(node.line(), "unknown model '" + name + "' (expected one of "
+                        + String.join(", ", ModelSpec.MODELS) + ")");
+            }
+            return name;
+        }
+
+        private List<MetricSpec> metrics(YamlNode.Entry entry) throws ScenarioException {
+            YamlNode.Mapping m = mapping(entry.value(), "metrics");
+            if (m.entries().isEmpty()) {
+                throw error(m.line(), "metrics is empty (expected at least one metric)");
+            }
+            List<MetricSpec> metrics = new ArrayList<>();
+            for (YamlNode.Entry e : m.entries().values()) {
+                YamlNode.Mapping spec = mapping(e.value(), "metric '" + e.key() + "'");
+                checkKeys(spec, METRIC_KEYS, "metric key");
+                String unit = text(requiredIn(spec, "unit", "metric '" + e.key() + "'"), "unit");
+                YamlNode.Entry betterEntry = requiredIn(spec, "better", "metric '" + e.key() + "'");
+                Direction better = direction(betterEntry);
+                String source = spec.entries().containsKey("source") ? text(spec.entries().get("source"), "source") : e.key();
+                metrics.add(new MetricSpec(e.key(), unit, better, source));
+            }
+            return metrics;
+        }
+
+        private Direction direction(YamlNode.Entry entry) throws ScenarioException {
+            String text = text(entry, "better");
+            for (Direction d : Direction.values()) {
+                if (d.json().equals(text)) {
+                    return d;
+                }
+            }
+            throw error(entry.value().line(), "better '" + text + "' is not a direction (expected one of lower, higher, neutral)");
+        }
+
+        private Map<String, Double> thresholds(YamlNode.Entry entry, List<MetricSpec> metrics) throws ScenarioException {
+            YamlNode.Mapping m = mapping(entry.value(), "thresholds");
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (YamlNode.Entry e : m.entries().values()) {
+                if (metrics.stream().noneMatch(s -> s.name().equals(e.key()))) {
+                    throw error(e.keyLine(), "threshold for unknown metric '" + e.key() + "' (expected one of "
+                            + String.join(", ", metrics.stream().map(MetricSpec::name).toList()) + ")");
+                }
+                String text = text(e, e.key());
+                double v;
+                try {
+                    v = Double.parseDouble(text);
+                } catch (NumberFormatException ex) {
+                    v = Double.NaN;
+                }
+                if (!(v > 0 && v <= 10)) {
+                    throw error(e.value().line(), "threshold '" + text + "' for " + e.key()
+                            + " must be a fraction between 0 (exclusive) and 10, e.g. 0.25 for 25%");
+                }
+                out.put(e.key(), v);
+            }
+            return out;
+        }
+
+        private Map<Profile, ProfilePlan> profiles(YamlNode.Entry entry, List<ModelSpec> models, Set<String> benchParams)
+                throws ScenarioException {
+            YamlNode.Mapping m = mapping(entry.value(), "profiles");
+            for (YamlNode.Entry e : m.entries().values()) {
+                try {
+                    Profile.of(e.key());
+                } catch (IllegalArgumentException ex) {
+                    throw error(e.keyLine(), ex.getMessage());
+                }
+            }
+            Map<Profile, ProfilePlan> out = new EnumMap<>(Profile.class);
+            for (Profile p : Profile.values()) {
+                YamlNode.Entry pe = m.entries().get(p.id());
+                if (pe == null) {
+                    throw error(m.line(), "missing profile '" + p.id() + "' (every scenario names smoke, quick and full)");
+                }
+                out.put(p, profile(p, pe, models, benchParams));
+            }
+            return out;
+        }
+
+        private ProfilePlan profile(Profile p, YamlNode.Entry entry, List<ModelSpec> models, Set<String> benchParams)
+                throws ScenarioException {
+            YamlNode.Mapping m = entry.value() instanceof YamlNode.Scalar s && s.text().isEmpty()
+                    ? new YamlNode.Mapping(Map.of(), s.line()) : mapping(entry.value(), "profile '" + p.id() + "'");
+            checkKeys(m, PROFILE_KEYS, "profile key");
+            List<ParamSweep> sweeps = new ArrayList<>();
+            sweeps.add(new ParamSweep(List.of(), m.entries().containsKey("params")
+                    ? params(m.entries().get("params"), benchParams) : Map.of()));
+            if (m.entries().containsKey("extra")) {
+                for (YamlNode item : sequence(m.entries().get("extra").value(), "extra").items()) {
+                    YamlNode.Mapping x = mapping(item, "an extra sweep");
+                    checkKeys(x, EXTRA_KEYS, "extra key");
+                    List<String> names = new ArrayList<>();
+                    for (YamlNode n : sequence(requiredIn(x, "models", "extra sweep").value(), "models").items()) {
+                        String name = model(n);
+                        if (models.stream().noneMatch(s -> s.name().equals(name))) {
+                            throw error(n.line(), "extra sweep names model '" + name + "' that the scenario does not run");
+                        }
+                        names.add(name);
+                    }
+                    sweeps.add(new ParamSweep(names, params(requiredIn(x, "params", "extra sweep"), benchParams)));
+                }
+            }
+            JmhSettings d = p.defaults();
+            JmhSettings settings = new JmhSettings(
+                    intOr(m, "forks", d.forks(), 1), intOr(m, "warmup", d.warmupIterations(), 0),
+                    intOr(m, "iterations", d.iterations(), 1), intOr(m, "time", d.iterationMillis(), 1));
+            return new ProfilePlan(sweeps, settings);
+        }
+
+        private Map<String, List<String>> params(YamlNode.Entry entry, Set<String> benchParams) throws ScenarioException {
+            YamlNode.Mapping m = mapping(entry.value(), "params");
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            for (YamlNode.Entry e : m.entries().values()) {
+                if (!benchParams.contains(e.key()) || e.key().equals("model")) {
+                    throw error(e.keyLine(), "unknown parameter '" + e.key() + "' (expected one of "
+                            + String.join(", ", new java.util.TreeSet<>(benchParams.stream()
+                                    .filter(s -> !s.equals("model")).toList())) + ")");
+                }
+                List<String> values = new ArrayList<>();
+                if (e.value() instanceof YamlNode.Sequence seq) {
+                    for (YamlNode v : seq.items()) {
+                        values.add(scalar(v, "a value of " + e.key()).text());
+                    }
+                } else {
+                    values.add(scalar(e.value(), e.key()).text());
+                }
+                if (values.isEmpty()) {
+                    throw error(e.value().line(), "parameter '" + e.key() + "' has no values (expected a list of at least one)");
+                }
+                out.put(e.key(), values);
+            }
+            return out;
+        }
+
+        private boolean bool(YamlNode.Entry e) throws ScenarioException {
+            String t = text(e, e.key());
+            if (!t.equals("true") && !t.equals("false")) {
+                throw error(e.value().line(), e.key() + " '" + t + "' is not a boolean (expected true or false)");
+            }
+            return t.equals("true");
+        }
+
+        private int intOr(YamlNode.Mapping m, String key, int dflt, int min) throws ScenarioException {
+            YamlNode.Entry e = m.entries().get(key);
+            if (e == null) {
+                return dflt;
+            }
+            int v = intValue(e.value(), key);
+            if (v < min) {
+                throw error(e.value().line(), key + " must be >= " + min + " (found " + v + ")");
+            }
+            return v;
+        }
+
+        private int positiveInt(YamlNode node, String what) throws ScenarioException {
+            int v = intValue(node, what);
+            if (v < 1) {
+                throw error(node.line(), what + " must be >= 1 (found " + v + ")");
+            }
+            return v;
+        }
+
+        private int intValue(YamlNode node, String what) throws ScenarioException {
+            String text = scalar(node, what).text();
+            try {
+                return Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw error(node.line(), what + " '" + text + "' is not an integer");
+            }
+        }
+
+        private YamlNode.Entry required(YamlNode.Mapping m, String key) throws ScenarioException {
+            return requiredIn(m, key, "the scenario");
+        }
+
+        private YamlNode.Entry requiredIn(YamlNode.Mapping m, String key, String where) throws ScenarioException {
+            YamlNode.Entry e = m.entries().get(key);
+            if (e == null) {
+                throw error(m.line(), "missing '" + key + "' in " + where);
+            }
+            return e;
+        }
+
+        private void checkKeys(YamlNode.Mapping m, List<String> allowed, String what) throws ScenarioException {
+            for (YamlNode.Entry e : m.entries().values()) {
+                if (!allowed.contains(e.key())) {
+                    throw error(e.keyLine(), "unknown " + what + " '" + e.key() + "' (expected one of "
+                            + String.join(", ", allowed) + ")");
+                }
+            }
+        }
+
+        private String text(YamlNode.Entry e, String what) throws ScenarioException {
+            String t = scalar(e.value(), what).text();
+            if (t.isBlank()) {
+                throw error(e.value().line(), what + " is empty");
+            }
+            return t;
+        }
+
+        private YamlNode.Scalar scalar(YamlNode node, String what) throws ScenarioException {
+            if (node instanceof YamlNode.Scalar s) {
+                return s;
+            }
+            throw error(node.line(), what + ": expected a scalar, found " + node.kind());
+        }
+
+        private YamlNode.Mapping mapping(YamlNode node, String what) throws ScenarioException {
+            if (node instanceof YamlNode.Mapping m) {
+                return m;
+            }
+            throw error(node.line(), what + ": expected a mapping, found " + node.kind());
+        }
+
+        private YamlNode.Sequence sequence(YamlNode node, String what) throws ScenarioException {
+            if (node instanceof YamlNode.Sequence s) {
+                return s;
+            }
+            throw error(node.line(), what + ": expected a list, found " + node.kind());
+        }
+
+        private ScenarioException error(int line, String what) {
+            return new ScenarioException(file, line, what);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.concbench.loop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A failure never stops the loop (an Error does); slow callbacks are counted and, in debug mode, reported. */
+@Timeout(10)
+class LoopRobustnessTest {
+
+    private final RecordingListener listener = new RecordingListener();
+
+    @Test
+    void aFailingCallbackIsCountedAndTheLoopGoesOn() throws Exception {
+        try (ManualLoop m = new ManualLoop(LoopOptions.defaults().withListener(listener))) {
+            m.loop.execute(() -> {
+                throw new IllegalStateException("boom");
+            });
+            assertEquals("still running", m.call(() -> "still running"));
+            assertEquals(1, m.loop.stats().callbackFailures());
+            assertEquals("boom", listener.callbackFailures.get(0).getMessage());
+            assertEquals(LoopState.RUNNING, m.loop.state());
+        }
+    }
+
+    @Test
+    void aFailingFireAndForgetTaskIsReportedAndOthersFinish() throws Exception {
+        try (ManualLoop m = new ManualLoop(LoopOptions.defaults().withListener(listener))) {
+            m.run(() -> {
+                m.loop.fireAndForget("doomed", () -> m.loop.failed(new IllegalArgumentException("bad input")));
+                m.loop.fireAndForget("fine", () -> m.loop.completed("ok"));
+            });
+            m.settle();
+            m.settle();
+            assertEquals(List.of("doomed: bad input"), listener.taskFailures);
+            assertEquals(1, m.loop.stats().taskFailures());
+            assertEquals("after", m.loop.submit(() -> m.loop.completed("after")).get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void anErrorStopsTheLoopAsFailed() throws Exception {
+        EventLoop loop = EventLoop.start(LoopOptions.defaults().withListener(listener).withThreadName("error-loop"));
+        Thread.UncaughtExceptionHandler quiet = (t, e) -> { };
+        loop.execute(() -> Thread.currentThread().setUncaughtExceptionHandler(quiet));
+        loop.execute(() -> {
+            throw new AssertionError("fatal");
+        });
+        loop.close();
+        assertEquals(LoopState.FAILED, loop.state());
+        assertThrows(java.util.concurrent.RejectedExecutionException.class, () -> loop.execute(() -> { }));
+    }
+
+    @Test
+    void debugModeReportsASlowCallbackWithItsDurationAndOrigin() throws Exception {
+        LoopOptions debug = LoopOptions.defaults().withListener(listener).withDebug(true);
+        try (ManualLoop m = new ManualLoop(debug)) {
+            m.loop.execute(() -> m.clock.advance(Duration.ofMillis(250)));
+            m.loop.execute(() -> m.clock.advance(Duration.ofMillis(50)));
+            m.settle();
+            assertEquals(1, listener.slow.size());
+            SlowCallback report = listener.slow.get(0);
+            assertEquals(Duration.ofMillis(250).toNanos(), report.durationNanos());
+            assertTrue(report.scheduledAt().contains("LoopRobustnessTest"), report.scheduledAt());
+            LoopStats stats = m.loop.stats();
+            assertEquals(1, stats.slowCallbacks());
+            assertEquals(Duration.ofMillis(250).toNanos(), stats.maxCallbackNanos());
+        }
+    }
+
+    @Test
+    void withoutDebugModeSlowCallbacksAreCountedButNotReported() throws Exception {
+        try (ManualLoop m = new ManualLoop(LoopOptions.defaults().withListener(listener))) {
+            m.loop.execute(() -> m.clock.advance(Duration.ofMillis(150)));
+            m.settle();
+            assertEquals(1, m.loop.stats().slowCallbacks());
+            assertEquals(List.of(), listener.slow);
+        }
+    }
+
+    @Test
+    void injectedSpinIsReadFromThePropertyAndRejectsGarbage() {
+        String old = System.getProperty(LoopOptions.INJECT_SPIN_PROPERTY);
+        try {
+            System.setProperty(LoopOptions.INJECT_SPIN_PROPERTY, "1500");
+            assertEquals(1500, LoopOptions.defaults().injectedSpinNanos());
+            System.setProperty(LoopOptions.INJECT_SPIN_PROPERTY, "-3");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, LoopOptions::defaults);
+            assertTrue(e.getMessage().contains(LoopOptions.INJECT_SPIN_PROPERTY), e.getMessage());
+        } finally {
+            if (old == null) {
+                System.clearProperty(LoopOptions.INJECT_SPIN_PROPERTY);
+            } else {
+                System.setProperty(LoopOptions.INJECT_SPIN_PROPERTY, old);
+            }
+        }
+    }
+
+    @Test
+    void injectedSpinDelaysEveryReadyCallback() throws Exception {
+        // the spin costs real time, so the loop's own (system) clock sees callbacks at least that long
+        long spin = Duration.ofMillis(2).toNanos();
+        try (EventLoop loop = EventLoop.start(LoopOptions.defaults().withInjectedSpinNanos(spin))) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                loop.submit(() -> loop.completed(null)).get(5, TimeUnit.SECONDS);
+            }
+            assertTrue(System.nanoTime() - start >= 5 * spin);
+        }
+    }
+}

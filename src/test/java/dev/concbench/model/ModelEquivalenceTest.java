@@ -1,0 +1,105 @@
+package dev.concbench.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.concbench.server.DelayServerProcess;
+import dev.concbench.workload.BlockingRunner;
+import dev.concbench.workload.Placement;
+import dev.concbench.workload.PlacementLog;
+import dev.concbench.workload.Step;
+import dev.concbench.workload.ThreadKind;
+import dev.concbench.workload.WorkResult;
+import dev.concbench.workload.Workload;
+import dev.concbench.workload.http.BlockingConnectionPool;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every workload through every model gives the result the reference gives (the workload run inline
+ * on the test thread with the blocking client), and every step ran where the model claims: the
+ * thread kind, and for worker processes the pid.
+ */
+class ModelEquivalenceTest {
+
+    private static final int TASKS = 6;
+    private static final List<Workload> WORKLOADS = List.of(
+            new Workload.TimerWait(5),
+            new Workload.HttpGet("/bytes/3000"),
+            new Workload.HttpGet("/status/404"),
+            new Workload.CpuBurn(200_000),
+            new Workload.Mixed("/delay/5", 100_000),
+            new Workload.FanOut("/delay/5", "/bytes/100"),
+            new Workload.BlockingSleep(5));
+
+    private static DelayServerProcess server;
+    private static WorkTarget target;
+    private static final Map<Workload, WorkResult> EXPECTED = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startServerAndComputeReference() throws Exception {
+        server = DelayServerProcess.start();
+        target = WorkTarget.of(server.address());
+        try (BlockingConnectionPool http = new BlockingConnectionPool(server.address(), 1, target.requestTimeout())) {
+            BlockingRunner reference = new BlockingRunner(http, Runnable::run);
+            for (Workload w : WORKLOADS) {
+                EXPECTED.put(w, reference.run(w, new PlacementLog()));
+            }
+        }
+        assertEquals(List.of(404), EXPECTED.get(new Workload.HttpGet("/status/404")).statuses());
+        assertEquals(List.of(200, 200), EXPECTED.get(new Workload.FanOut("/delay/5", "/bytes/100")).statuses());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.concbench.model.ModelCase#all")
+    @Timeout(30)
+    void everyWorkloadGivesTheReferenceResultAndRunsWhereTheModelClaims(ModelCase modelCase) throws IOException {
+        try (ExecutionModel model = modelCase.start(target)) {
+            for (Workload workload : WORKLOADS) {
+                List<TaskResult> results = model.submitAll(workload, TASKS).join();
+                for (TaskResult r : results) {
+                    assertEquals(EXPECTED.get(workload), r.result(), modelCase + " " + workload);
+                    assertFalse(r.placements().isEmpty(), modelCase + " " + workload + " recorded no placement");
+                    r.placements().forEach(p -> assertPlacement(modelCase, p));
+                }
+            }
+        }
+    }
+
+    /** The test's own statement of each model's claim, independent of the model's check. */
+    private static void assertPlacement(ModelCase modelCase, Placement p) {
+        String what = modelCase + ": " + p;
+        switch (modelCase.name()) {
+            case "virtual" -> assertEquals(ThreadKind.VIRTUAL, p.kind(), what);
+            case "platform-pool", "thread-per-task" -> assertEquals(ThreadKind.PLATFORM, p.kind(), what);
+            case "process-pool" -> assertNotEquals(Placement.ownPid(), p.pid(), what);
+            case "eventloop" -> assertEquals(ThreadKind.LOOP, p.kind(), what);
+            case "eventloop+offload" -> {
+                if (p.step() != Step.CPU) {
+                    assertEquals(ThreadKind.LOOP, p.kind(), what);
+                } else if (modelCase.params().get("offload").equals("process")) {
+                    assertNotEquals(Placement.ownPid(), p.pid(), what);
+                } else {
+                    assertEquals(ThreadKind.PLATFORM, p.kind(), what);
+                }
+            }
+            default -> throw new AssertionError("no placement rule for " + modelCase);
+        }
+        if (!modelCase.name().equals("process-pool") && !(p.step() == Step.CPU && "process".equals(modelCase.params().get("offload")))) {
+            assertEquals(Placement.ownPid(), p.pid(), what);
+        }
+    }
+}

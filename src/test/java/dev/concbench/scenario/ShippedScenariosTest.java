@@ -1,0 +1,75 @@
+package dev.concbench.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concbench.bench.BenchmarkCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+
+/** Every scenario file the project ships parses, and says what docs/metrics.md says. */
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class ShippedScenariosTest {
+
+    private static final Path DIR = Path.of("scenarios");
+
+    private static ScenarioCatalog shipped() throws Exception {
+        assertTrue(Files.isDirectory(DIR), "run from the checkout: " + DIR.toAbsolutePath());
+        return ScenarioCatalog.load(DIR, "scenarios", new ScenarioParser(BenchmarkCatalog.of().parameters()));
+    }
+
+    @Test
+    void everyShippedFileIsValidAndCoversEveryProfile() throws Exception {
+        ScenarioCatalog catalog = shipped();
+        assertFalse(catalog.scenarios().isEmpty());
+        for (Scenario s : catalog.scenarios()) {
+            for (Profile p : Profile.values()) {
+                assertFalse(s.plan(p).sweeps().isEmpty(), s.name() + " " + p.id());
+            }
+        }
+    }
+
+    @Test
+    void theContractsScenariosAreShipped() throws Exception {
+        List<String> names = shipped().names();
+        for (String expected : List.of("context-switch", "spawn", "memory", "scalability", "cpu-bound", "preemption",
+                "io-load", "determinism", "pooling")) {
+            assertTrue(names.contains(expected), expected + " in " + names);
+        }
+    }
+
+    /** A primary metric's declared unit must be what JMH will report for its benchmark. */
+    @Test
+    void primaryUnitsMatchTheBenchmarksTimeUnit() throws Exception {
+        for (Scenario s : shipped().scenarios()) {
+            Class<?> c = Class.forName("dev.concbench.bench." + s.benchmarkClass());
+            TimeUnit unit = c.getAnnotation(OutputTimeUnit.class).value();
+            String jmh = switch (unit) {
+                case NANOSECONDS -> "ns";
+                case MICROSECONDS -> "us";
+                case MILLISECONDS -> "ms";
+                default -> unit.name().toLowerCase(Locale.ROOT);
+            };
+            s.metrics().stream().filter(m -> m.primary()).forEach(m -> assertTrue(
+                    m.unit().equals(jmh) || m.unit().equals(jmh + "/op"),
+                    s.name() + "." + m.name() + " declares " + m.unit() + " but the benchmark reports " + jmh + "/op"));
+        }
+    }
+
+    @Test
+    void smokeIsSmallerThanQuickIsSmallerThanFull() throws Exception {
+        for (Scenario s : shipped().scenarios()) {
+            int smoke = s.plan(Profile.SMOKE).settings().forks();
+            int full = s.plan(Profile.FULL).settings().forks();
+            assertEquals(1, smoke, s.name() + ": smoke runs one fork");
+            assertTrue(full >= smoke, s.name());
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.concbench.workload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concbench.loop.EventLoop;
+import dev.concbench.server.DelayServer;
+import dev.concbench.server.ServerLimits;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The seed's scraper against a real delay server: the seed's summary, timeouts and the connection limit. */
+class ScraperTest {
+
+    private static final Duration UNIT = Duration.ofMillis(100);
+
+    private DelayServer server;
+    private EventLoop loop;
+    private final List<String> printed = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void start() throws Exception {
+        server = DelayServer.start(new InetSocketAddress("127.0.0.1", 0), ServerLimits.DEFAULT);
+        loop = EventLoop.start();
+    }
+
+    @AfterEach
+    void stop() {
+        loop.close();
+        server.close();
+    }
+
+    private List<Scraper.Page> scrape(List<String> paths) {
+        Scraper scraper = new Scraper(loop, server.address(), UNIT, printed::add);
+        return loop.submit(() -> scraper.processPages(paths)).join();
+    }
+
+    @Test
+    @Timeout(10)
+    void theSeedsUrlsAllSucceedAndA404IsNotAFailure() {
+        List<Scraper.Page> pages = scrape(Scraper.SEED_PATHS);
+
+        assertEquals(List.of(200, 200, 200, 404), pages.stream().map(Scraper.Page::status).toList());
+        assertTrue(pages.get(0).url().endsWith("/delay/100"), pages.get(0).url());
+        assertTrue(pages.get(1).url().endsWith("/delay/200"), pages.get(1).url());
+        assertEquals(List.of("Fetching 4 pages...", "✅ Success: 4", "❌ Failed: 0"), printed);
+    }
+
+    @Test
+    @Timeout(10)
+    void aPageSlowerThanTheRequestTimeoutFailsWithTimeoutAndTheOthersStillSucceed() {
+        List<Scraper.Page> pages = scrape(List.of("/delay/1", "/delay/" + (Scraper.REQUEST_TIMEOUT_SECONDS + 3), "/status/500"));
+
+        assertEquals("Timeout", pages.get(1).error());
+        assertEquals(200, pages.get(0).status());
+        assertEquals(500, pages.get(2).status());
+        assertEquals("✅ Success: 2", printed.get(1));
+        assertEquals("❌ Failed: 1", printed.get(2));
+        assertTrue(printed.get(3).matches(" - http://127\\.0\\.0\\.1:\\d+/delay/800: Timeout"), printed.get(3));
+    }
+
+    @Test
+    @Timeout(10)
+    void neverMoreThanTheConnectionLimitIsOpen() {
+        List<String> paths = Collections.nCopies(3 * Scraper.CONNECTION_LIMIT, "/delay/1");
+        List<Scraper.Page> pages = scrape(paths);
+
+        assertEquals(3 * Scraper.CONNECTION_LIMIT, pages.stream().filter(p -> p.status() == 200).count());
+        assertEquals(Scraper.CONNECTION_LIMIT, server.peakConnections(), "the server saw this many connections at once");
+    }
+}
