@@ -18,7 +18,8 @@ import java.util.Optional;
  *
  * <p>A row regresses when it is worse, in its metric's direction, by more than its threshold
  * <em>and</em> by more than the combined error of both runs (JMH's 99.9% half-widths propagated
- * in quadrature); when a run reported no error, the threshold alone decides. It improves under
+ * in quadrature, tested in log space: see {@link #judge}); when a run reported no error, the
+ * threshold alone decides. It improves under
  * the mirror rule (better by a factor above 1 + threshold). Neutral metrics are never better or
  * worse: they are {@link Status#CHANGED} or unchanged. Guarded rows get their status but never
  * fail the gate.
@@ -139,20 +140,28 @@ public final class RunComparator {
 
     /**
      * The verdict for {@code ratio} = current / baseline. The change counts when the factor by
-     * which the metric moved exceeds 1 + threshold and its interval excludes 1.
+     * which the metric moved exceeds 1 + threshold (either way) and lies outside the ratio's error.
+     *
+     * <p>The error test is done on the logarithm: {@code |ln ratio| > error / ratio} (the ratio's
+     * relative error, which is the half-width of {@code ln ratio}'s interval by the delta method).
+     * A slow-down and the matching speed-up are then judged alike, and a noisy run (relative
+     * errors near or above 100%, as three JMH iterations on a busy machine give) still lets a
+     * change of many times its noise through, where the linear test {@code |ratio - 1| > error}
+     * could never flag a slow-down at all.
      */
     static Status judge(Estimate ratio, Direction better, double threshold) {
-        Estimate worse = better == Direction.HIGHER_IS_BETTER ? ratio.inverse() : ratio;
-        boolean beyondError = !worse.errorKnown() || Math.abs(worse.value() - 1) > worse.error();
-        boolean up = worse.value() > 1 + threshold;
-        boolean down = 1 / worse.value() > 1 + threshold;
+        double factor = ratio.value();
+        boolean beyondError = !ratio.errorKnown() || (factor == 0
+                ? ratio.error() < 1 : Math.abs(Math.log(factor)) > ratio.error() / factor);
+        boolean up = factor > 1 + threshold;
+        boolean down = 1 / factor > 1 + threshold;
         if (!beyondError || !(up || down)) {
             return Status.UNCHANGED;
         }
         if (better == Direction.NEUTRAL) {
             return Status.CHANGED;
         }
-        return up ? Status.REGRESSED : Status.IMPROVED;
+        return up == (better == Direction.LOWER_IS_BETTER) ? Status.REGRESSED : Status.IMPROVED;
     }
 
     private static RowComparison skipped(ResultRow b, ResultRow c, String reference, double threshold,

@@ -77,6 +77,20 @@ class RunComparatorTest {
     }
 
     @Test
+    void aNoisyRunStillLetsAChangeOfManyTimesItsNoiseThrough() {
+        // three JMH iterations on a busy machine: a 99.9% half-width of 150% of the value
+        RunSummary noisy = Fixtures.summary("smoke", List.of(
+                row("context-switch", "eventloop", "handoff", 200, 300, "ns/op", Direction.LOWER_IS_BETTER)));
+        RowComparison thirty = RunComparator.compare(noisy, scaled(noisy, r -> true, 30), ABSOLUTE).rows().getFirst();
+        assertEquals(Status.REGRESSED, thirty.status(), thirty.toString());
+        RowComparison fasterThirty = RunComparator.compare(noisy, scaled(noisy, r -> true, 1.0 / 30), ABSOLUTE)
+                .rows().getFirst();
+        assertEquals(Status.IMPROVED, fasterThirty.status(), fasterThirty.toString());
+        RowComparison three = RunComparator.compare(noisy, scaled(noisy, r -> true, 3), ABSOLUTE).rows().getFirst();
+        assertEquals(Status.UNCHANGED, three.status(), "within its noise: " + three);
+    }
+
+    @Test
     void aChangeBeyondTheErrorButWithinTheThresholdIsUnchanged() {
         Comparison c = RunComparator.compare(baseline(), scaled(baseline(), r -> true, 1.15), ABSOLUTE);
         assertTrue(c.rows().stream().allMatch(r -> r.status() == Status.UNCHANGED), c.rows().toString());
