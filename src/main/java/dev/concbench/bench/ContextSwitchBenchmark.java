@@ -24,13 +24,13 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class ContextSwitchBenchmark extends ThreadTasksBenchmark {
+public class ContextSwitchBenchmark extends TaskBenchmark {
 
     /** Hand-offs per invocation: enough that starting the two tasks is noise. */
     static final int PASSES = 2_000;
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"virtual", "platform-pool"})
+    @Param({"eventloop", "virtual", "platform-pool"})
     public String model;
 
 
@@ -48,6 +48,10 @@ public class ContextSwitchBenchmark extends ThreadTasksBenchmark {
     @Benchmark
     @OperationsPerInvocation(PASSES)
     public void handoff() throws InterruptedException {
+        if (loop != null) {
+            loop.run(() -> LoopHandoff.play(loop.loop(), PASSES / 2));
+            return;
+        }
         Handoff token = new Handoff();
         CountDownLatch done = new CountDownLatch(2);
         for (int side = 0; side < 2; side++) {

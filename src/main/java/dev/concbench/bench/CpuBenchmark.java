@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class CpuBenchmark {
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"platform-pool", "virtual"})
+    @Param({"eventloop", "platform-pool", "virtual", "process-pool", "eventloop+offload"})
     public String model;
 
     /** How many tasks share the work. */
@@ -55,7 +55,7 @@ public class CpuBenchmark {
         Map<String, String> params = switch (model) {
             case "platform-pool" -> Map.of("poolSize", Integer.toString(workers));
             case "process-pool" -> Map.of("workers", Integer.toString(workers));
-            case "eventloop+offload" -> Map.of("offload", offload);
+            case "eventloop+offload" -> Map.of("offload", offload, "workers", Integer.toString(workers));
             default -> Map.of();
         };
         session = new ModelSession(model, params, 0);

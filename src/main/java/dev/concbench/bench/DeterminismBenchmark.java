@@ -1,10 +1,14 @@
 package dev.concbench.bench;
 
+import dev.concbench.loop.EventLoop;
+import dev.concbench.loop.LoopFuture;
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.metrics.ProcStatus;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +34,12 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class DeterminismBenchmark extends ThreadTasksBenchmark {
+public class DeterminismBenchmark extends TaskBenchmark {
 
     static final int TASKS = 4;
     static final int INCREMENTS = 100_000;
+    /** On the loop, increments between two yields. */
+    static final int CHUNK = 1_000;
 
     private static final VarHandle COUNT;
 
@@ -57,7 +63,7 @@ public class DeterminismBenchmark extends ThreadTasksBenchmark {
     }
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"virtual", "platform-pool"})
+    @Param({"eventloop", "virtual", "platform-pool"})
     public String model;
 
 
@@ -75,6 +81,48 @@ public class DeterminismBenchmark extends ThreadTasksBenchmark {
     @Param("20")
     public int runs;
 
+    private long countOnThreads() throws InterruptedException {
+        Counter counter = new Counter();
+        CountDownLatch done = new CountDownLatch(TASKS);
+        for (int t = 0; t < TASKS; t++) {
+            tasks.execute(() -> {
+                for (int i = 0; i < INCREMENTS; i++) {
+                    counter.increment();
+                }
+                done.countDown();
+            });
+        }
+        done.await();
+        return (long) COUNT.getVolatile(counter);
+    }
+
+    /**
+     * The same on the loop: each task yields to the others every {@value #CHUNK} increments (an
+     * {@code await} point), but never between a read and its write.
+     */
+    private static LoopFuture<Long> countOnLoop(EventLoop l) {
+        Counter counter = new Counter();
+        List<LoopFuture<Void>> all = new ArrayList<>();
+        for (int t = 0; t < TASKS; t++) {
+            LoopFuture<Void> done = l.newFuture();
+            all.add(done);
+            l.execute(() -> countChunk(l, counter, INCREMENTS, done));
+        }
+        return l.gather(all).map(ignored -> (long) COUNT.getVolatile(counter));
+    }
+
+    private static void countChunk(EventLoop l, Counter counter, int left, LoopFuture<Void> done) {
+        int n = Math.min(CHUNK, left);
+        for (int i = 0; i < n; i++) {
+            counter.increment();
+        }
+        if (left > n) {
+            l.execute(() -> countChunk(l, counter, left - n, done));
+        } else {
+            done.complete(null);
+        }
+    }
+
     /** One shot: {@code runs} runs of the racy counter; returns the number of distinct outcomes. */
     @Benchmark
     public int sharedCounter() throws InterruptedException {
@@ -82,18 +130,7 @@ public class DeterminismBenchmark extends ThreadTasksBenchmark {
         long lost = 0;
         ProcStatus before = ProcStatus.read();
         for (int r = 0; r < runs; r++) {
-            Counter counter = new Counter();
-            CountDownLatch done = new CountDownLatch(TASKS);
-            for (int t = 0; t < TASKS; t++) {
-                tasks.execute(() -> {
-                    for (int i = 0; i < INCREMENTS; i++) {
-                        counter.increment();
-                    }
-                    done.countDown();
-                });
-            }
-            done.await();
-            long result = (long) COUNT.getVolatile(counter);
+            long result = loop != null ? loop.run(() -> countOnLoop(loop.loop())) : countOnThreads();
             outcomes.add(result);
             lost += (long) TASKS * INCREMENTS - result;
         }

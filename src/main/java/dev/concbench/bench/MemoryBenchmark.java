@@ -1,7 +1,11 @@
 package dev.concbench.bench;
 
+import dev.concbench.loop.EventLoop;
+import dev.concbench.loop.LoopFuture;
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.metrics.MemorySnapshot;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,10 +31,10 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class MemoryBenchmark extends ThreadTasksBenchmark {
+public class MemoryBenchmark extends TaskBenchmark {
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"virtual", "thread-per-task"})
+    @Param({"eventloop", "virtual", "thread-per-task"})
     public String model;
 
 
@@ -50,6 +54,9 @@ public class MemoryBenchmark extends ThreadTasksBenchmark {
     /** One shot: start {@code units} waiting units, measure, release them, wait for them to end. */
     @Benchmark
     public long waiting() throws InterruptedException {
+        if (loop != null) {
+            return waitingOnLoop();
+        }
         MemorySnapshot before = MemorySnapshot.take();
         CountDownLatch waiting = new CountDownLatch(units);
         CountDownLatch signal = new CountDownLatch(1);
@@ -77,14 +84,42 @@ public class MemoryBenchmark extends ThreadTasksBenchmark {
             }
         }
         waiting.await();
+        MemorySnapshot grown = publishPerUnit(before, started);
+        signal.countDown();
+        ended.await();
+        return grown.rssBytes();
+    }
+
+    /** The loop's units: {@code units} tasks, each awaiting the one signal future. */
+    private long waitingOnLoop() {
+        EventLoop l = loop.loop();
+        MemorySnapshot before = MemorySnapshot.take();
+        List<LoopFuture<Void>> waiters = new ArrayList<>(units);
+        LoopFuture<Void> signal = loop.run(() -> {
+            LoopFuture<Void> s = l.newFuture();
+            for (int i = 0; i < units; i++) {
+                waiters.add(l.spawn("unit", () -> s));
+            }
+            // every spawned task has run its first step (and now awaits the signal) once this runs
+            LoopFuture<LoopFuture<Void>> started = l.newFuture();
+            l.execute(() -> started.complete(s));
+            return started;
+        });
+        MemorySnapshot grown = publishPerUnit(before, units);
+        loop.run(() -> {
+            signal.complete(null);
+            return l.gather(waiters);
+        });
+        return grown.rssBytes();
+    }
+
+    private static MemorySnapshot publishPerUnit(MemorySnapshot before, int started) {
         MemorySnapshot grown = MemorySnapshot.take().minus(before);
         int n = Math.max(1, started);
         IterationMetrics.publish("heapPerUnit", (double) grown.heapUsedBytes() / n, "bytes");
         IterationMetrics.publish("rssPerUnit", (double) grown.rssBytes() / n, "bytes");
         IterationMetrics.publish("vmSizePerUnit", (double) grown.vmSizeBytes() / n, "bytes");
         IterationMetrics.publish("threads", before.threads() + grown.threads(), "count");
-        signal.countDown();
-        ended.await();
-        return grown.rssBytes();
+        return grown;
     }
 }

@@ -1,6 +1,9 @@
 package dev.concbench.bench;
 
+import dev.concbench.loop.EventLoop;
+import dev.concbench.loop.LoopFuture;
 import dev.concbench.workload.http.BlockingConnectionPool;
+import dev.concbench.workload.http.LoopConnectionPool;
 import dev.concbench.workload.http.HttpResponse;
 import dev.concbench.model.WorkTarget;
 import java.io.IOException;
@@ -15,7 +18,6 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
@@ -30,13 +32,13 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class PoolingBenchmark extends ThreadTasksBenchmark {
+public class PoolingBenchmark extends TaskBenchmark {
 
     /** Requests per invocation. */
     static final int REQUESTS = 20;
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"virtual"})
+    @Param({"eventloop", "virtual"})
     public String model;
 
     /** {@code pooled} or {@code new-per-request}. */
@@ -45,6 +47,7 @@ public class PoolingBenchmark extends ThreadTasksBenchmark {
 
     private InetSocketAddress server;
     private BlockingConnectionPool pool;
+    private LoopConnectionPool loopPool;
 
 
     public PoolingBenchmark() {
@@ -56,21 +59,36 @@ public class PoolingBenchmark extends ThreadTasksBenchmark {
         return model;
     }
 
-    @Setup(Level.Trial)
-    public void start() {
+    @Override
+    void startTrial() {
         server = ModelSession.requireServer();
-        pool = new BlockingConnectionPool(server, 1, WorkTarget.DEFAULT_TIMEOUT);
+        if (loop != null) {
+            loopPool = loop.run(() -> loop.loop().completed(
+                    new LoopConnectionPool(loop.loop(), server, 1, WorkTarget.DEFAULT_TIMEOUT)));
+        } else {
+            pool = new BlockingConnectionPool(server, 1, WorkTarget.DEFAULT_TIMEOUT);
+        }
     }
 
-    @TearDown(Level.Trial)
-    public void stop() {
-        pool.close();
+    @Override
+    void stopTrial() {
+        if (loopPool != null) {
+            loop.run(() -> {
+                loopPool.close();
+                return loop.loop().completed(null);
+            });
+        } else {
+            pool.close();
+        }
     }
 
     /** One invocation: {@value #REQUESTS} requests in a row from one task of the model. */
     @Benchmark
     @OperationsPerInvocation(REQUESTS)
     public int request() throws Exception {
+        if (loop != null) {
+            return loop.run(() -> requestsOnLoop(loop.loop(), REQUESTS, 0));
+        }
         CompletableFuture<Integer> done = new CompletableFuture<>();
         tasks.execute(() -> {
             try {
@@ -84,6 +102,24 @@ public class PoolingBenchmark extends ThreadTasksBenchmark {
             }
         });
         return done.get();
+    }
+
+    /** {@code left} requests one after another on the loop; completes with how many returned 200. */
+    private LoopFuture<Integer> requestsOnLoop(EventLoop l, int left, int ok) {
+        if (left == 0) {
+            return l.completed(ok);
+        }
+        LoopFuture<HttpResponse> response;
+        if (connections.equals("pooled")) {
+            response = loopPool.get("/");
+        } else {
+            LoopConnectionPool fresh = new LoopConnectionPool(l, server, 1, WorkTarget.DEFAULT_TIMEOUT);
+            response = fresh.get("/").andFinally(() -> {
+                fresh.close();
+                return l.completed(null);
+            });
+        }
+        return response.then(r -> requestsOnLoop(l, left - 1, ok + (r.status() == 200 ? 1 : 0)));
     }
 
     private HttpResponse get() throws IOException {

@@ -1,8 +1,15 @@
 package dev.concbench.bench;
 
+import dev.concbench.loop.EventLoop;
+import dev.concbench.loop.LoopFuture;
 import dev.concbench.metrics.HistogramLog;
 import dev.concbench.workload.Burn;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -13,7 +20,6 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
@@ -33,10 +39,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class PreemptionBenchmark extends ThreadTasksBenchmark {
+public class PreemptionBenchmark extends TaskBenchmark {
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"virtual", "platform-pool"})
+    @Param({"eventloop", "eventloop+offload", "virtual", "platform-pool"})
     public String model;
 
     /** What runs beside the heartbeat: {@code none}, {@code cpu-hog} or {@code blocking-sleep}. */
@@ -67,9 +73,24 @@ public class PreemptionBenchmark extends ThreadTasksBenchmark {
         return model;
     }
 
-    @Setup(Level.Trial)
-    public void start() {
+    /** Where {@code eventloop+offload} hands the disturbing work (a thread pool, one thread per disturber). */
+    private ExecutorService offloadPool;
+
+    @Override
+    void startTrial() {
         log = new HistogramLog("preemption-" + modelLabel() + "-" + disturbance);
+        if (model.equals("eventloop+offload")) {
+            if (!offload.equals("threads")) {
+                throw new IllegalArgumentException("preemption offloads to threads only (offload=threads), not '" + offload + "'");
+            }
+            offloadPool = Executors.newFixedThreadPool(disturbers, Thread.ofPlatform().name("concbench-offload-", 0).factory());
+        }
+    }
+
+    @Override
+    boolean loopMustStayResponsive() {
+        // the claim under test: offloading keeps the loop free; with nothing beside it, so should the plain loop
+        return model.equals("eventloop+offload") || disturbance.equals("none");
     }
 
     private String modelLabel() {
@@ -82,8 +103,12 @@ public class PreemptionBenchmark extends ThreadTasksBenchmark {
         LatencyPublisher.publish("lateness.", log.endInterval(), new double[] {50, 99}, true);
     }
 
-    @TearDown(Level.Trial)
-    public void stop() throws IOException {
+    @Override
+    void stopTrial() throws IOException {
+        if (offloadPool != null) {
+            offloadPool.shutdownNow();
+            offloadPool.close();
+        }
         log.writeIfConfigured();
     }
 
@@ -91,6 +116,9 @@ public class PreemptionBenchmark extends ThreadTasksBenchmark {
     @Benchmark
     public int heartbeat() throws InterruptedException {
         long durationNanos = TimeUnit.MILLISECONDS.toNanos(durationMs);
+        if (loop != null) {
+            return heartbeatOnLoop(loop.loop(), durationNanos);
+        }
         CountDownLatch done = new CountDownLatch(1 + (disturbance.equals("none") ? 0 : disturbers));
         int[] beats = new int[1];
         tasks.execute(() -> {
@@ -115,6 +143,44 @@ public class PreemptionBenchmark extends ThreadTasksBenchmark {
         }
         done.await();
         return beats[0];
+    }
+
+    /**
+     * The loop's heartbeat is a timer callback re-armed for the next beat; the disturbers are
+     * callbacks on the same loop ({@code eventloop}) or work handed to the offload pool through
+     * {@code runInExecutor} ({@code eventloop+offload}).
+     */
+    private int heartbeatOnLoop(EventLoop l, long durationNanos) {
+        return loop.run(() -> {
+            Heartbeat hb = new Heartbeat(log, System::nanoTime);
+            LoopFuture<Integer> beating = l.newFuture();
+            int[] beats = new int[1];
+            Runnable[] tick = new Runnable[1];
+            tick[0] = () -> {
+                beats[0] += hb.beat();
+                if (hb.elapsedNanos() < durationNanos) {
+                    l.callLater(Duration.ofNanos(Math.max(0, hb.nanosToNextBeat())), tick[0]);
+                } else {
+                    beating.complete(beats[0]);
+                }
+            };
+            l.callLater(Duration.ofNanos(hb.nanosToNextBeat()), tick[0]);
+            List<LoopFuture<Object>> disturbing = new ArrayList<>();
+            if (!disturbance.equals("none")) {
+                long end = System.nanoTime() + durationNanos;
+                for (int i = 0; i < disturbers; i++) {
+                    if (offloadPool != null) {
+                        disturbing.add(l.runInExecutor(offloadPool, () -> {
+                            disturb(end);
+                            return null;
+                        }));
+                    } else {
+                        l.execute(() -> disturb(end));
+                    }
+                }
+            }
+            return beating.then(n -> l.gather(disturbing).map(ignored -> n));
+        });
     }
 
     private void disturb(long endNanos) {

@@ -42,7 +42,7 @@ public class ScalabilityBenchmark {
     static final long WAIT_MS = 100;
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"virtual", "thread-per-task", "platform-pool"})
+    @Param({"eventloop", "virtual", "thread-per-task", "platform-pool"})
     public String model;
 
     /** How many tasks start at once. */

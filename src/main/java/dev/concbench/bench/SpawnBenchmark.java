@@ -1,6 +1,10 @@
 package dev.concbench.bench;
 
+import dev.concbench.loop.EventLoop;
+import dev.concbench.loop.LoopFuture;
 import dev.concbench.metrics.IterationMetrics;
+import dev.concbench.workload.Workload;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,13 +33,13 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class SpawnBenchmark extends ThreadTasksBenchmark {
+public class SpawnBenchmark extends TaskBenchmark {
 
     /** Start-and-finish cycles per invocation. */
     static final int SPAWNS = 200;
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"virtual", "thread-per-task"})
+    @Param({"eventloop", "virtual", "thread-per-task", "process-pool"})
     public String model;
 
     private final AtomicLong notVirtual = new AtomicLong();
@@ -51,15 +55,46 @@ public class SpawnBenchmark extends ThreadTasksBenchmark {
         return model;
     }
 
+    private ModelSession workers;
+
+    @Override
+    void startTrial() {
+        if (model.equals("process-pool")) {
+            workers = new ModelSession(model, Map.of("workers", "1"), 0);
+        }
+    }
+
     @TearDown(Level.Iteration)
     public void publishChildGuards() {
-        IterationMetrics.guard("notVirtual", notVirtual.getAndSet(0));
+        if (workers != null) {
+            workers.publishGuards();
+        } else {
+            IterationMetrics.guard("notVirtual", notVirtual.getAndSet(0));
+        }
+    }
+
+    @Override
+    void stopTrial() {
+        if (workers != null) {
+            workers.close();
+        }
     }
 
     /** One invocation: a parent of the model starts and joins {@value #SPAWNS} children, one at a time. */
     @Benchmark
     @OperationsPerInvocation(SPAWNS)
     public void spawn() throws Exception {
+        if (loop != null) {
+            loop.run(() -> spawnOnLoop(loop.loop(), SPAWNS));
+            return;
+        }
+        if (workers != null) {
+            Workload nothing = new Workload.CpuBurn(0);
+            for (int i = 0; i < SPAWNS; i++) {
+                workers.submit(nothing).join();
+            }
+            return;
+        }
         CompletableFuture<Void> batch = new CompletableFuture<>();
         tasks.execute(() -> {
             try {
@@ -72,6 +107,21 @@ public class SpawnBenchmark extends ThreadTasksBenchmark {
             }
         });
         batch.get();
+    }
+
+    /** {@code n} loop tasks, each started and awaited before the next: asyncio's create_task + await. */
+    private static LoopFuture<Void> spawnOnLoop(EventLoop loop, int n) {
+        LoopFuture<Void> done = loop.newFuture();
+        spawnNext(loop, n, done);
+        return done;
+    }
+
+    private static void spawnNext(EventLoop loop, int left, LoopFuture<Void> done) {
+        if (left == 0) {
+            done.complete(null);
+            return;
+        }
+        loop.spawn("child", () -> loop.completed(null)).onDone(t -> spawnNext(loop, left - 1, done));
     }
 
     private Thread child() {
