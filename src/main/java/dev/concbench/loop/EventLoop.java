@@ -542,6 +542,15 @@ public final class EventLoop implements Executor, AutoCloseable {
         return options.debug() ? new TracedCallback(action, described) : action;
     }
 
+    /** The selector wake-up protocol's state, for tests: is the loop blocked in select, and how often was it woken. */
+    boolean isSleeping() {
+        return io.isSleeping();
+    }
+
+    long wakeups() {
+        return io.wakeups();
+    }
+
     void trackBridge(CompletableFuture<?> bridge) {
         bridges.add(bridge);
         bridge.whenComplete((v, e) -> bridges.remove(bridge));

@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +27,8 @@ final class IoSelector implements AutoCloseable {
 
     private final Selector selector;
     private final AtomicBoolean sleeping = new AtomicBoolean();
+    /** Wakeup system calls issued, for tests of the protocol above. */
+    private final AtomicLong wakeups = new AtomicLong();
 
     IoSelector() {
         try {
@@ -78,8 +81,17 @@ final class IoSelector implements AutoCloseable {
     /** Wakes the loop if it is blocked in select; any thread. */
     void wakeupIfSleeping() {
         if (sleeping.compareAndSet(true, false)) {
+            wakeups.incrementAndGet();
             selector.wakeup();
         }
+    }
+
+    boolean isSleeping() {
+        return sleeping.get();
+    }
+
+    long wakeups() {
+        return wakeups.get();
     }
 
     SelectionKey register(SelectableChannel channel, int ops) throws IOException {

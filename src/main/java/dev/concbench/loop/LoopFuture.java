@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -255,7 +256,11 @@ public class LoopFuture<T> implements Cancellable {
         if (loop.inLoop()) {
             attach.run();
         } else {
-            loop.execute(attach);
+            try {
+                loop.execute(attach);
+            } catch (RejectedExecutionException e) {
+                bridge.completeExceptionally(e);  // the loop is gone: this future will never complete
+            }
         }
         return bridge;
     }

@@ -19,6 +19,15 @@
  * <li>{@link dev.concbench.loop.LoopFuture} — {@code complete}, {@code fail}, {@code cancel} (propagates to what it
  *     awaits), {@code result}, {@code exception}, {@code onDone}, {@code then} (await), {@code map}, {@code handle},
  *     {@code recover}, {@code andFinally} (async try/finally), {@code toCompletableFuture()} (any thread).</li>
+ * <li>{@link dev.concbench.loop.AsyncQueue} ({@code put}, {@code offer}, {@code get}, {@code taskDone}, {@code join}),
+ *     {@link dev.concbench.loop.AsyncSemaphore} ({@code acquire}, {@code release}, {@code withPermit}),
+ *     {@link dev.concbench.loop.AsyncIterator} ({@code next}, {@code forEach}: async for),
+ *     {@link dev.concbench.loop.AsyncGenerator} ({@code of(loop, index -> ...)}),
+ *     {@link dev.concbench.loop.AsyncScope#using} with {@link dev.concbench.loop.AsyncResource} (async with).</li>
+ * <li>{@link dev.concbench.loop.TcpConnection} — {@code read(ByteBuffer)} (-1 at EOF), {@code readExactly(n)},
+ *     {@code readUntil(byte, max)}, {@code write(ByteBuffer)} (completes when the kernel took it all: await it
+ *     for back-pressure), {@code pendingWriteBytes()}, {@code shutdownOutput()}, {@code close()}.
+ *     {@link dev.concbench.loop.TcpServer} — {@code port()}, {@code address()}, {@code close()}.</li>
  * <li>{@link dev.concbench.loop.LoopOptions} — thread name, {@link dev.concbench.loop.LoopClock} (inject a
  *     {@link dev.concbench.loop.ManualClock} in tests), debug mode, slow-callback threshold (100 ms),
  *     injected spin, {@link dev.concbench.loop.LoopListener}.</li>

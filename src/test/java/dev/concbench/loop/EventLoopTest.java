@@ -64,6 +64,36 @@ class EventLoopTest {
     }
 
     @Test
+    void submissionsWakeTheSelectorOnlyWhenTheLoopSleeps() throws Exception {
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        loop.execute(() -> {
+            busy.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(busy.await(5, TimeUnit.SECONDS));
+        long before = loop.wakeups();
+        CountDownLatch ran = new CountDownLatch(100);
+        for (int i = 0; i < 100; i++) {
+            loop.execute(ran::countDown);
+        }
+        assertEquals(before, loop.wakeups(), "the loop was running a callback, not sleeping");
+        release.countDown();
+        assertTrue(ran.await(5, TimeUnit.SECONDS));
+        while (!loop.isSleeping()) {
+            Thread.onSpinWait();
+        }
+        CountDownLatch woke = new CountDownLatch(1);
+        loop.execute(woke::countDown);
+        assertTrue(woke.await(5, TimeUnit.SECONDS));
+        assertEquals(before + 1, loop.wakeups());
+    }
+
+    @Test
     void timersFireInDeadlineOrderAndCancelledOnesNever() throws Exception {
         List<String> fired = new ArrayList<>();
         m.run(() -> {

@@ -133,6 +133,25 @@ class TcpEchoTest {
         assertInstanceOf(EOFException.class, failure.getCause());
     }
 
+    @Test
+    void aWriteStaysPendingWhileThePeerDoesNotReadThenCompletes() throws Exception {
+        int size = 64 * 1024 * 1024;  // more than both socket buffers can hold (tcp_wmem + tcp_rmem maxima)
+        try (java.net.ServerSocket peer = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.CompletableFuture<LoopFuture<Void>> writing = clientLoop.submit(() -> clientLoop
+                    .openConnection(new InetSocketAddress(InetAddress.getLoopbackAddress(), peer.getLocalPort()))
+                    .map(c -> c.write(ByteBuffer.allocate(size))));
+            try (Socket accepted = peer.accept()) {
+                LoopFuture<Void> write = writing.get(5, TimeUnit.SECONDS);
+                Thread.sleep(100);  // give the loop time to fill the socket buffers
+                long pending = clientLoop.submit(() -> clientLoop.completed(write.isDone() ? 0L : 1L))
+                        .get(5, TimeUnit.SECONDS);
+                assertEquals(1L, pending, "the write cannot be done: the peer has read nothing");
+                assertEquals(size, accepted.getInputStream().readNBytes(size).length);
+                clientLoop.submit(() -> write).get(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private <T> T onServer(java.util.function.Supplier<T> read) {
         try {
             return serverLoop.submit(() -> serverLoop.completed(read.get())).get(5, TimeUnit.SECONDS);

@@ -63,12 +63,18 @@ final class ProducerConsumerExample {
             return ctx.loop().completed(null);
         }
         String item = "Item-" + producerId + "-" + i;
-        return queue.put(Optional.of(item))
-                .then(v -> {
-                    ctx.print("Producer " + producerId + " added " + item);
-                    return ctx.sleep(uniform(random, 0.5, 1.5));
-                })
-                .then(v -> produce(ctx, queue, random, producerId, i + 1));
+        // asyncio's `await queue.put(x)` does not yield when there is room, so the producer prints
+        // before any consumer it woke runs; offer() keeps that order, put() waits when full
+        if (queue.offer(Optional.of(item))) {
+            return added(ctx, queue, random, producerId, i, item);
+        }
+        return queue.put(Optional.of(item)).then(v -> added(ctx, queue, random, producerId, i, item));
+    }
+
+    private static LoopFuture<Void> added(ExampleContext ctx, AsyncQueue<Optional<String>> queue, Random random,
+            int producerId, int i, String item) {
+        ctx.print("Producer " + producerId + " added " + item);
+        return ctx.sleep(uniform(random, 0.5, 1.5)).then(v -> produce(ctx, queue, random, producerId, i + 1));
     }
 
     /** The seed's {@code consumer(queue, consumer_id)}: until the poison pill. */

@@ -122,7 +122,7 @@ class ExamplesTest {
     }
 
     @Test
-    void producerConsumerHandsEveryItemOverOnce() {
+    void producerConsumerHandsEveryItemOverOnceAfterItWasAdded() {
         ExampleResult r = run("producer-consumer", UNIT);
         List<String> lines = printed(r);
         assertEquals(10, r.fact(ExampleResult.ITEMS_CONSUMED).getAsLong());
@@ -134,6 +134,10 @@ class ExamplesTest {
                 long processed = lines.stream().filter(l -> l.matches("Consumer \\d processed " + item)).count();
                 assertEquals(1, added, item);
                 assertEquals(1, processed, item);
+                int addedAt = lines.indexOf(addedLine);
+                int processedAt = lines.indexOf(lines.stream().filter(l -> l.endsWith(" processed " + item))
+                        .findFirst().orElseThrow());
+                assertTrue(addedAt < processedAt, item + " processed before it was added: " + lines);
             }
         }
     }
