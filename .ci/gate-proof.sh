@@ -6,11 +6,11 @@
 #      loop's hand-off, in both modes, and no other model is blamed in ratios mode.
 # Exits 0 when both hold, 1 when the gate misses the slowdown or flags the pair, 2 when a run fails.
 # Takes three smoke runs of one scenario (about a minute each on 2 cores).
-# Env: GATE_PROOF_SPIN_NS (default 3000), GATE_PROOF_THRESHOLD (default 0.5), GATE_PROOF_KEEP=DIR to keep the runs.
+# Env: GATE_PROOF_SPIN_NS (default 5000), GATE_PROOF_THRESHOLD (default 0.5), GATE_PROOF_KEEP=DIR to keep the runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-spin_ns="${GATE_PROOF_SPIN_NS:-3000}"
+spin_ns="${GATE_PROOF_SPIN_NS:-5000}"
 threshold="${GATE_PROOF_THRESHOLD:-0.5}"
 scenario=context-switch
 work="${GATE_PROOF_KEEP:-}"

@@ -9,6 +9,8 @@ final class ChangeText {
 
     private static final Pattern TIME = Pattern.compile("(ns|us|µs|ms|s|min)(/op)?");
     private static final Pattern RATE = Pattern.compile(".+/s");
+    /** Relative error above which the change also shows the log-space interval. */
+    private static final double WIDE = 0.25;
 
     private ChangeText() {
     }
@@ -16,7 +18,8 @@ final class ChangeText {
     /**
      * A ratio as a factor of at least 1 with its error and the direction in words:
      * {@code "1.31x +- 0.04 slower"}, {@code "1.43x +- 0.05 faster"}; {@code "+- ?"} when the
-     * error is unknown.
+     * error is unknown; with a relative error above 25% also the interval the gate tests,
+     * {@code "31.21x +- 37.95 slower (99.9% interval 9.06x..107.5x)"}.
      *
      * @param ratio current / baseline (dimensionless, with its error)
      * @param better which direction is an improvement
@@ -33,7 +36,14 @@ final class ChangeText {
         Estimate factor = up ? ratio : ratio.inverse();
         String error = factor.errorKnown() ? String.format(Locale.ROOT, "%.2f", factor.error()) : "?";
         String word = factor.value() < 1.005 ? "same" : word(up, better, unit);
-        return String.format(Locale.ROOT, "%.2fx +- %s %s", factor.value(), error, word);
+        String text = String.format(Locale.ROOT, "%.2fx +- %s %s", factor.value(), error, word);
+        double relative = factor.error() / factor.value();
+        if (factor.errorKnown() && relative > WIDE) {
+            // a first-order "+-" this wide says little; the interval the gate tests is the log-space one
+            text += String.format(Locale.ROOT, " (99.9%% interval %sx..%sx)",
+                    number(factor.value() * Math.exp(-relative)), number(factor.value() * Math.exp(relative)));
+        }
+        return text;
     }
 
     private static String word(boolean up, Direction better, String unit) {

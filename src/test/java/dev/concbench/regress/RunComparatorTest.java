@@ -83,6 +83,8 @@ class RunComparatorTest {
                 row("context-switch", "eventloop", "handoff", 200, 300, "ns/op", Direction.LOWER_IS_BETTER)));
         RowComparison thirty = RunComparator.compare(noisy, scaled(noisy, r -> true, 30), ABSOLUTE).rows().getFirst();
         assertEquals(Status.REGRESSED, thirty.status(), thirty.toString());
+        // relative error sqrt(2) * 1.5: the interval 30 x e^(-/+2.12)
+        assertEquals("30.00x +- 63.64 slower (99.9% interval 3.60x..250.3x)", thirty.change());
         RowComparison fasterThirty = RunComparator.compare(noisy, scaled(noisy, r -> true, 1.0 / 30), ABSOLUTE)
                 .rows().getFirst();
         assertEquals(Status.IMPROVED, fasterThirty.status(), fasterThirty.toString());
