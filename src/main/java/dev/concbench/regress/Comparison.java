@@ -76,8 +76,9 @@ public record Comparison(
                 .map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(Collectors.joining(", "));
         String outcome = exitCode() == PASSED ? "PASS" : "REGRESSION";
-        long guarded = rows(Status.REGRESSED).stream().filter(RowComparison::guarded).count();
-        String guardNote = guarded == 0 ? "" : " (" + guarded + " regressed row(s) guarded, not deciding)";
+        long passive = rows(Status.REGRESSED).stream().filter(r -> !r.failsGate()).count();
+        String guardNote = passive == 0 ? ""
+                : " (" + passive + " regressed row(s) do not decide: guarded or without an error)";
         return outcome + ": " + counts + guardNote;
     }
 

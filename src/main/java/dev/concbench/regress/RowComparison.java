@@ -25,7 +25,7 @@ import java.util.Map;
  *                   propagated in quadrature; {@code NaN} when a run gave no error
  * @param threshold  the fraction this metric may worsen by (0.2 = 20 %)
  * @param status     the verdict
- * @param failsGate  true when this row makes the gate fail: regressed and unguarded
+ * @param failsGate  true when this row makes the gate fail: regressed, unguarded, with a known error
  * @param guards     guards of the rows involved, each prefixed with the run it came from
  * @param change     the change in words, e.g. {@code "1.31x +- 0.04 slower"}; empty when not compared
  * @param note       why a row was skipped, or what else a reader must know; empty otherwise

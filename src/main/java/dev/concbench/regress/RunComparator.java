@@ -18,8 +18,8 @@ import java.util.Optional;
  *
  * <p>A row regresses when it is worse, in its metric's direction, by more than its threshold
  * <em>and</em> by more than the combined error of both runs (JMH's 99.9% half-widths propagated
- * in quadrature, tested in log space: see {@link #judge}); when a run reported no error, the
- * threshold alone decides. It improves under
+ * in quadrature, tested in log space: see {@link #judge}). A row without an error (a single value
+ * such as a maximum) is judged on the threshold alone and shown, but never fails the gate. It improves under
  * the mirror rule (better by a factor above 1 + threshold). Neutral metrics are never better or
  * worse: they are {@link Status#CHANGED} or unchanged. Guarded rows get their status but never
  * fail the gate.
@@ -132,10 +132,13 @@ public final class RunComparator {
     private static RowComparison judged(ResultRow b, ResultRow c, String reference, Estimate ratio,
             double threshold, List<String> guards, String note) {
         Status status = judge(ratio, c.better(), threshold);
-        boolean fails = status == Status.REGRESSED && guards.isEmpty();
+        // without an error nothing shows the change is beyond the noise: it is listed, never decides
+        boolean fails = status == Status.REGRESSED && guards.isEmpty() && ratio.errorKnown();
+        String why = status != Status.UNCHANGED && !ratio.errorKnown()
+                ? "no error reported (a single value): judged on the threshold alone, never fails the gate" : note;
         return new RowComparison(c.key(), c.scenario(), c.benchmark(), c.model(), c.params(), c.metric(), c.unit(),
                 c.better(), b, c, reference, ratio.value(), ratio.error(), threshold, status, fails, guards,
-                ChangeText.change(ratio, c.better(), c.unit()), note);
+                ChangeText.change(ratio, c.better(), c.unit()), why);
     }
 
     /**

@@ -99,12 +99,19 @@ class RunComparatorTest {
     }
 
     @Test
-    void withoutAnErrorTheThresholdAloneDecides() {
+    void withoutAnErrorTheThresholdAloneMarksARowButItNeverFailsTheGate() {
         RunSummary single = Fixtures.summary("smoke", List.of(
-                row("context-switch", "eventloop", "handoff", 200, Double.NaN, "ns/op", Direction.LOWER_IS_BETTER)));
-        RowComparison row = RunComparator.compare(single, scaled(single, r -> true, 1.3), ABSOLUTE).rows().getFirst();
+                row("preemption", "eventloop disturbance=none", "lateness.max", 12, Double.NaN, "ms",
+                        Direction.LOWER_IS_BETTER)));
+        Comparison c = RunComparator.compare(single, scaled(single, r -> true, 1.3), ABSOLUTE);
+        RowComparison row = c.rows().getFirst();
         assertEquals(Status.REGRESSED, row.status());
+        assertFalse(row.failsGate());
         assertEquals("1.30x +- ? slower", row.change());
+        assertTrue(row.note().startsWith("no error reported"), row.note());
+        assertEquals(0, c.exitCode());
+        assertEquals(Status.UNCHANGED,
+                RunComparator.compare(single, scaled(single, r -> true, 1.1), ABSOLUTE).rows().getFirst().status());
     }
 
     @Test
