@@ -9,7 +9,7 @@ final class ChangeText {
 
     private static final Pattern TIME = Pattern.compile("(ns|us|µs|ms|s|min)(/op)?");
     private static final Pattern RATE = Pattern.compile(".+/s");
-    /** Relative error above which the change also shows the log-space interval. */
+    /** Log half-width above which the change also shows the log-space interval. */
     private static final double WIDE = 0.25;
 
     private ChangeText() {
@@ -37,11 +37,12 @@ final class ChangeText {
         String error = factor.errorKnown() ? String.format(Locale.ROOT, "%.2f", factor.error()) : "?";
         String word = factor.value() < 1.005 ? "same" : word(up, better, unit);
         String text = String.format(Locale.ROOT, "%.2fx +- %s %s", factor.value(), error, word);
-        double relative = factor.error() / factor.value();
-        if (factor.errorKnown() && relative > WIDE) {
+        double log = factor.logError();
+        if (factor.errorKnown() && log > WIDE) {
             // a first-order "+-" this wide says little; the interval the gate tests is the log-space one
-            text += String.format(Locale.ROOT, " (99.9%% interval %sx..%sx)",
-                    number(factor.value() * Math.exp(-relative)), number(factor.value() * Math.exp(relative)));
+            text += Double.isInfinite(log) ? " (99.9% interval unbounded: an error reaches 0)"
+                    : String.format(Locale.ROOT, " (99.9%% interval %sx..%sx)",
+                            number(factor.value() * Math.exp(-log)), number(factor.value() * Math.exp(log)));
         }
         return text;
     }

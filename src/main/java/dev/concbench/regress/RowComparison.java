@@ -22,7 +22,9 @@ import java.util.Map;
  * @param ratio      current / baseline of the compared quantity (the value in absolute mode, the
  *                   in-run quotient in ratios mode), dimensionless; {@code NaN} when not compared
  * @param ratioError the half-width of {@code ratio}'s 99.9% interval, from both runs' JMH errors
- *                   propagated in quadrature; {@code NaN} when a run gave no error
+ *                   propagated in quadrature (first-order, for display); {@code NaN} when a run gave no error
+ * @param logError   the half-width of {@code ln ratio}'s interval, which the gate tests; infinite when
+ *                   a measurement's interval reaches 0; {@code NaN} when a run gave no error
  * @param threshold  the fraction this metric may worsen by (0.2 = 20 %)
  * @param status     the verdict
  * @param failsGate  true when this row makes the gate fail: regressed, unguarded, with a known error
@@ -44,6 +46,7 @@ public record RowComparison(
         String reference,
         double ratio,
         double ratioError,
+        double logError,
         double threshold,
         Status status,
         boolean failsGate,

@@ -97,7 +97,7 @@ public final class RunComparator {
             return skipped(b, c, null, threshold, guards, "no value in the " + which);
         }
         if (b.value() == 0 && c.value() == 0) {
-            return judged(b, c, null, new Estimate(1, 0), threshold, guards, "0 in both runs");
+            return judged(b, c, null, Estimate.exact(1), threshold, guards, "0 in both runs");
         }
         if (options.mode() == Mode.ABSOLUTE) {
             if (!Estimate.of(b).usableDivisor()) {
@@ -137,25 +137,24 @@ public final class RunComparator {
         String why = status != Status.UNCHANGED && !ratio.errorKnown()
                 ? "no error reported (a single value): judged on the threshold alone, never fails the gate" : note;
         return new RowComparison(c.key(), c.scenario(), c.benchmark(), c.model(), c.params(), c.metric(), c.unit(),
-                c.better(), b, c, reference, ratio.value(), ratio.error(), threshold, status, fails, guards,
-                ChangeText.change(ratio, c.better(), c.unit()), why);
+                c.better(), b, c, reference, ratio.value(), ratio.error(), ratio.logError(), threshold, status,
+                fails, guards, ChangeText.change(ratio, c.better(), c.unit()), why);
     }
 
     /**
      * The verdict for {@code ratio} = current / baseline. The change counts when the factor by
      * which the metric moved exceeds 1 + threshold (either way) and lies outside the ratio's error.
      *
-     * <p>The error test is done on the logarithm: {@code |ln ratio| > error / ratio} (the ratio's
-     * relative error, which is the half-width of {@code ln ratio}'s interval by the delta method).
-     * A slow-down and the matching speed-up are then judged alike, and a noisy run (relative
-     * errors near or above 100%, as three JMH iterations on a busy machine give) still lets a
-     * change of many times its noise through, where the linear test {@code |ratio - 1| > error}
-     * could never flag a slow-down at all.
+     * <p>The error test is done on the logarithm: {@code |ln ratio|} must exceed the half-width of
+     * {@code ln ratio}'s interval ({@link Estimate#logError()}: each measurement's log half-width,
+     * added in quadrature). A slow-down and the matching speed-up are then judged alike; a noisy
+     * run (three JMH iterations on a busy machine give errors near 100%) still lets a change of
+     * many times its noise through; and a measurement whose interval reaches 0 (a reference
+     * model's hand-off that stalled) makes the ratio unknowable, never a regression.
      */
     static Status judge(Estimate ratio, Direction better, double threshold) {
         double factor = ratio.value();
-        boolean beyondError = !ratio.errorKnown() || (factor == 0
-                ? ratio.error() < 1 : Math.abs(Math.log(factor)) > ratio.error() / factor);
+        boolean beyondError = !ratio.errorKnown() || Math.abs(Math.log(factor)) > ratio.logError();
         boolean up = factor > 1 + threshold;
         boolean down = 1 / factor > 1 + threshold;
         if (!beyondError || !(up || down)) {
@@ -170,8 +169,8 @@ public final class RunComparator {
     private static RowComparison skipped(ResultRow b, ResultRow c, String reference, double threshold,
             List<String> guards, String note) {
         return new RowComparison(c.key(), c.scenario(), c.benchmark(), c.model(), c.params(), c.metric(), c.unit(),
-                c.better(), b, c, reference, Double.NaN, Double.NaN, threshold, Status.SKIPPED, false, guards, "",
-                note);
+                c.better(), b, c, reference, Double.NaN, Double.NaN, Double.NaN, threshold, Status.SKIPPED, false,
+                guards, "", note);
     }
 
     private static RowComparison unpaired(ResultRow b, ResultRow c, CompareOptions options) {
@@ -179,7 +178,7 @@ public final class RunComparator {
         List<String> guards = new ArrayList<>();
         prefixed(guards, c == null ? "baseline" : "current", r);
         return new RowComparison(r.key(), r.scenario(), r.benchmark(), r.model(), r.params(), r.metric(), r.unit(),
-                r.better(), b, c, null, Double.NaN, Double.NaN, options.thresholdFor(r.scenario(), r.metric()),
+                r.better(), b, c, null, Double.NaN, Double.NaN, Double.NaN, options.thresholdFor(r.scenario(), r.metric()),
                 c == null ? Status.MISSING : Status.NEW, false, guards, "",
                 c == null ? "in the baseline, not in the current run" : "not in the baseline");
     }

@@ -92,7 +92,7 @@ class CompareCommandTest {
         Outcome o = compare("--baseline", base.toString(), "--current", fast.toString(), "--mode", "ratios",
                 "--out", out.toString());
         assertEquals(0, o.code(), o.out() + o.err());
-        assertTrue(o.out().lines().anyMatch(l -> l.startsWith("improved") && l.contains("faster (vs platform-pool)")),
+        assertTrue(o.out().lines().anyMatch(l -> l.startsWith("improved") && l.contains("faster (vs virtual)")),
                 o.out());
         assertTrue(Files.isRegularFile(out.resolve("compare.md")));
         assertTrue(Files.isRegularFile(out.resolve("compare.json")));

@@ -78,18 +78,35 @@ class RunComparatorTest {
 
     @Test
     void aNoisyRunStillLetsAChangeOfManyTimesItsNoiseThrough() {
-        // three JMH iterations on a busy machine: a 99.9% half-width of 150% of the value
+        // few JMH iterations on a busy machine: a 99.9% half-width of 75% of the value
         RunSummary noisy = Fixtures.summary("smoke", List.of(
-                row("context-switch", "eventloop", "handoff", 200, 300, "ns/op", Direction.LOWER_IS_BETTER)));
+                row("context-switch", "eventloop", "handoff", 200, 150, "ns/op", Direction.LOWER_IS_BETTER)));
         RowComparison thirty = RunComparator.compare(noisy, scaled(noisy, r -> true, 30), ABSOLUTE).rows().getFirst();
         assertEquals(Status.REGRESSED, thirty.status(), thirty.toString());
-        // relative error sqrt(2) * 1.5: the interval 30 x e^(-/+2.12)
-        assertEquals("30.00x +- 63.64 slower (99.9% interval 3.60x..250.3x)", thirty.change());
+        // each side's log half-width is -ln(1 - 0.75) = ln 4; together ln 4 * sqrt(2) = 1.96
+        assertEquals(Math.log(4) * Math.sqrt(2), thirty.logError(), 1e-12);
+        assertEquals("30.00x +- 31.82 slower (99.9% interval 4.22x..213.1x)", thirty.change());
         RowComparison fasterThirty = RunComparator.compare(noisy, scaled(noisy, r -> true, 1.0 / 30), ABSOLUTE)
                 .rows().getFirst();
         assertEquals(Status.IMPROVED, fasterThirty.status(), fasterThirty.toString());
         RowComparison three = RunComparator.compare(noisy, scaled(noisy, r -> true, 3), ABSOLUTE).rows().getFirst();
         assertEquals(Status.UNCHANGED, three.status(), "within its noise: " + three);
+    }
+
+    @Test
+    void aMeasurementWhoseIntervalReachesZeroBoundsNoRatio() {
+        // a stalled reference: 13201 +- 27869 ns; even a 10x move of the ratio is not a change
+        RunSummary before = Fixtures.summary("smoke", List.of(
+                row("context-switch", "virtual", "handoff", 250, 40, "ns/op", Direction.LOWER_IS_BETTER),
+                row("context-switch", "platform-pool", "handoff", 13201, 27869, "ns/op", Direction.LOWER_IS_BETTER)));
+        RunSummary after = Fixtures.summary("smoke", List.of(
+                row("context-switch", "virtual", "handoff", 250, 40, "ns/op", Direction.LOWER_IS_BETTER),
+                row("context-switch", "platform-pool", "handoff", 1300, 50, "ns/op", Direction.LOWER_IS_BETTER)));
+        CompareOptions byPool = new CompareOptions(Mode.RATIOS, null, null, "platform-pool", false);
+        RowComparison row = find(RunComparator.compare(before, after, byPool), "virtual", "handoff");
+        assertEquals(Status.UNCHANGED, row.status(), row.toString());
+        assertTrue(Double.isInfinite(row.logError()));
+        assertTrue(row.change().endsWith("(99.9% interval unbounded: an error reaches 0)"), row.change());
     }
 
     @Test
@@ -160,9 +177,10 @@ class RunComparatorTest {
         assertEquals(0, c.exitCode(), c.rows().toString());
         RowComparison loop = find(c, "eventloop", "handoff");
         assertEquals(Status.UNCHANGED, loop.status());
-        assertEquals("platform-pool", loop.reference());
+        assertEquals("virtual", loop.reference());
         assertEquals(1.0, loop.ratio(), 1e-9);
-        assertEquals(Status.SKIPPED, find(c, "platform-pool", "handoff").status());
+        assertEquals(Status.SKIPPED, find(c, "virtual", "handoff").status());
+        assertEquals("platform-pool", find(c, "eventloop", "throughput").reference(), "the first reference the scenario ran");
     }
 
     @Test
@@ -174,7 +192,7 @@ class RunComparatorTest {
         // four measurements, each with a 2% relative error
         assertEquals(1.5 * Math.sqrt(4 * 0.02 * 0.02), loop.ratioError(), 1e-9);
         assertTrue(loop.change().startsWith("1.50x +- 0.06 slower"), loop.change());
-        assertEquals(Status.UNCHANGED, find(c, "virtual", "handoff").status());
+        assertEquals(Status.UNCHANGED, find(c, "platform-pool", "handoff").status());
         assertEquals(1, c.exitCode());
     }
 
@@ -207,11 +225,12 @@ class RunComparatorTest {
         assertEquals(Status.SKIPPED, row.status());
         assertTrue(row.note().startsWith("no reference model"), row.note());
 
-        CompareOptions byVirtual = new CompareOptions(Mode.RATIOS, null, null, "virtual", false);
-        Comparison c = RunComparator.compare(baseline(), scaled(baseline(), only("eventloop", "handoff"), 1.5), byVirtual);
-        assertEquals("virtual", find(c, "eventloop", "handoff").reference());
+        CompareOptions byPool = new CompareOptions(Mode.RATIOS, null, null, "platform-pool", false);
+        Comparison c = RunComparator.compare(baseline(), scaled(baseline(), only("eventloop", "handoff"), 1.5), byPool);
+        assertEquals("platform-pool", find(c, "eventloop", "handoff").reference());
         assertEquals(Status.REGRESSED, find(c, "eventloop", "handoff").status());
-        assertEquals(Status.SKIPPED, find(c, "virtual", "handoff").status());
+        assertEquals(Status.SKIPPED, find(c, "platform-pool", "handoff").status());
+        assertEquals(Status.UNCHANGED, find(c, "virtual", "handoff").status());
     }
 
     @Test
