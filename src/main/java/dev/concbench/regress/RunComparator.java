@@ -107,7 +107,7 @@ public final class RunComparator {
         }
         for (String model : options.referenceModels()) {
             if (model.equals(c.model())) {
-                if (runs.othersBesides(c)) {
+                if (runs.othersBesides(c) && Runs.bounded(b) && Runs.bounded(c)) {
                     return skipped(b, c, model, threshold, guards, "reference model of ratios mode");
                 }
                 continue;
@@ -126,7 +126,8 @@ public final class RunComparator {
             }
         }
         return skipped(b, c, null, threshold, guards,
-                "no reference model (" + String.join(", ", options.referenceModels()) + ") in both runs");
+                "no reference model (" + String.join(", ", options.referenceModels())
+                        + ") with a bounded value in both runs");
     }
 
     private static RowComparison judged(ResultRow b, ResultRow c, String reference, Estimate ratio,
@@ -232,15 +233,21 @@ public final class RunComparator {
          * The row of {@code model} in the same run, scenario, benchmark and metric as {@code row},
          * whose params agree with {@code row}'s on every key both have (a model's own params such as
          * {@code poolSize} do not separate them); the one sharing most keys when several agree.
-         * Only rows with a positive value qualify.
+         * Only rows with a positive value and a bounded interval qualify: a reference whose
+         * interval reaches 0 (a stalled run) bounds no ratio, so the next model in the order is used.
          */
         Optional<ResultRow> reference(boolean inBaseline, ResultRow row, String model) {
             return (inBaseline ? baseline : current).rows().stream()
                     .filter(r -> r.model().equals(model) && r.scenario().equals(row.scenario())
                             && r.benchmark().equals(row.benchmark()) && r.metric().equals(row.metric()))
-                    .filter(r -> agree(r.params(), row.params()) && Estimate.of(r).usableDivisor())
+                    .filter(r -> agree(r.params(), row.params()) && Estimate.of(r).usableDivisor() && bounded(r))
                     .max(java.util.Comparator.<ResultRow>comparingLong(r -> shared(r.params(), row.params()))
                             .thenComparing(ResultRow::key, java.util.Comparator.reverseOrder()));
+        }
+
+        /** True unless the row's 99.9% interval reaches 0 (an unknown error counts as bounded). */
+        static boolean bounded(ResultRow row) {
+            return !Double.isInfinite(Estimate.of(row).logError());
         }
 
         /** True when the current run has rows of other models for {@code row}'s scenario, benchmark and metric. */

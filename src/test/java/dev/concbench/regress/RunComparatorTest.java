@@ -94,6 +94,26 @@ class RunComparatorTest {
     }
 
     @Test
+    void aReferenceWhoseIntervalReachesZeroGivesWayToTheNextModel() {
+        RunSummary before = Fixtures.summary("smoke", List.of(
+                row("context-switch", "eventloop", "handoff", 500, 100, "ns/op", Direction.LOWER_IS_BETTER),
+                row("context-switch", "virtual", "handoff", 233, 21, "ns/op", Direction.LOWER_IS_BETTER),
+                row("context-switch", "platform-pool", "handoff", 1680, 667, "ns/op", Direction.LOWER_IS_BETTER)));
+        RunSummary after = Fixtures.summary("smoke", List.of(
+                row("context-switch", "eventloop", "handoff", 10314, 2392, "ns/op", Direction.LOWER_IS_BETTER),
+                row("context-switch", "virtual", "handoff", 393, 398, "ns/op", Direction.LOWER_IS_BETTER),
+                row("context-switch", "platform-pool", "handoff", 1649, 1426, "ns/op", Direction.LOWER_IS_BETTER)));
+        Comparison c = RunComparator.compare(before, after, RATIOS);
+        RowComparison loop = find(c, "eventloop", "handoff");
+        assertEquals("platform-pool", loop.reference());
+        assertEquals(Status.REGRESSED, loop.status(), loop.toString());
+        RowComparison virtual = find(c, "virtual", "handoff");
+        assertEquals(Status.UNCHANGED, virtual.status(), "compared, but unbounded: " + virtual);
+        assertTrue(Double.isInfinite(virtual.logError()));
+        assertEquals(Status.SKIPPED, find(c, "platform-pool", "handoff").status());
+    }
+
+    @Test
     void aMeasurementWhoseIntervalReachesZeroBoundsNoRatio() {
         // a stalled reference: 13201 +- 27869 ns; even a 10x move of the ratio is not a change
         RunSummary before = Fixtures.summary("smoke", List.of(
@@ -104,9 +124,13 @@ class RunComparatorTest {
                 row("context-switch", "platform-pool", "handoff", 1300, 50, "ns/op", Direction.LOWER_IS_BETTER)));
         CompareOptions byPool = new CompareOptions(Mode.RATIOS, null, null, "platform-pool", false);
         RowComparison row = find(RunComparator.compare(before, after, byPool), "virtual", "handoff");
-        assertEquals(Status.UNCHANGED, row.status(), row.toString());
-        assertTrue(Double.isInfinite(row.logError()));
-        assertTrue(row.change().endsWith("(99.9% interval unbounded: an error reaches 0)"), row.change());
+        assertEquals(Status.SKIPPED, row.status(), row.toString());
+        assertTrue(row.note().startsWith("no reference model (platform-pool) with a bounded value"), row.note());
+        // in absolute mode the bounded row is compared, the unbounded one never counts
+        Comparison absolute = RunComparator.compare(before, after, ABSOLUTE);
+        assertEquals(Status.UNCHANGED, find(absolute, "platform-pool", "handoff").status());
+        assertTrue(find(absolute, "platform-pool", "handoff").change()
+                .endsWith("(99.9% interval unbounded: an error reaches 0)"));
     }
 
     @Test
