@@ -56,7 +56,7 @@ public class ContextSwitchBenchmark extends TaskBenchmark {
         CountDownLatch done = new CountDownLatch(2);
         for (int side = 0; side < 2; side++) {
             int me = side;
-            tasks.execute(() -> {
+            threads.execute(() -> {
                 token.play(me, PASSES / 2);
                 done.countDown();
             });

@@ -85,7 +85,7 @@ public class DeterminismBenchmark extends TaskBenchmark {
         Counter counter = new Counter();
         CountDownLatch done = new CountDownLatch(TASKS);
         for (int t = 0; t < TASKS; t++) {
-            tasks.execute(() -> {
+            threads.execute(() -> {
                 for (int i = 0; i < INCREMENTS; i++) {
                     counter.increment();
                 }

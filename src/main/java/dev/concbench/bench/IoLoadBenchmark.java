@@ -24,14 +24,18 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>An open-loop driver on its own thread sends {@code GET /delay/{delayMs}} to the delay server
  * (its own process) at {@code rate} requests per second for {@code durationMs}; each request is a
  * task of the model. Latency is measured from each request's intended send time; throughput is
- * completed requests per second; sends the driver could not make on time are counted as
- * {@code dropped} (and guard the row). Expect every model near {@code delayMs} at low rates, and
- * the models that hold a thread per request to degrade first as the rate grows.
+ * completed requests per second; sends the driver made more than 10 ms (or one period) late are
+ * counted as {@code dropped}, and guard the rows when they are more than 1% of the sends. Expect
+ * every model near {@code delayMs} at low rates, and the models that hold a thread per request to
+ * degrade first as the rate grows.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class IoLoadBenchmark {
+
+    /** How late a send may leave (at least; one period at low rates) before it counts as dropped. */
+    static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     /** How many connections the models may open: enough that the client pool is never the limit. */
     static final int CONNECTIONS = 512;
@@ -62,7 +66,7 @@ public class IoLoadBenchmark {
     @Setup(Level.Trial)
     public void start() {
         Map<String, String> params = ModelSession.poolParams(model, poolSize);
-        session = new ModelSession(model, params, CONNECTIONS);
+        session = new ModelSession(model, params, CONNECTIONS, true);
         log = new HistogramLog("io-load-" + model + "-" + rate);
     }
 
@@ -84,11 +88,13 @@ public class IoLoadBenchmark {
         Workload request = new Workload.HttpGet("/delay/" + delayMs);
         long period = Math.round(1e9 / rate);
         OpenLoopDriver.Tally t = new OpenLoopDriver(log, System::nanoTime)
-                .run(rate, TimeUnit.MILLISECONDS.toNanos(durationMs), Math.max(period, TimeUnit.MILLISECONDS.toNanos(1)),
+                .run(rate, TimeUnit.MILLISECONDS.toNanos(durationMs), Math.max(period, LATE_NANOS),
                         () -> session.submit(request));
         IterationMetrics.publish("throughput", t.completed() / t.seconds(), "req/s");
         IterationMetrics.publish("dropped", t.dropped(), "count");
-        IterationMetrics.guard("dropped", t.dropped());
+        // a late send is still measured from its intended time; only a driver that fell behind on
+        // more than 1% of its sends makes the row's numbers a different experiment
+        IterationMetrics.guard("dropped", t.dropped() * 100 > t.sent() ? t.dropped() : 0);
         IterationMetrics.guard("failedTasks", t.sent() - t.completed());
         return t.completed();
     }

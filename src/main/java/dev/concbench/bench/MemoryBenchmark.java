@@ -64,7 +64,7 @@ public class MemoryBenchmark extends TaskBenchmark {
         int started = 0;
         try {
             for (; started < units; started++) {
-                tasks.execute(() -> {
+                threads.execute(() -> {
                     waiting.countDown();
                     try {
                         signal.await();

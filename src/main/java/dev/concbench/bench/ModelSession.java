@@ -1,6 +1,8 @@
 package dev.concbench.bench;
 
+import dev.concbench.loop.LoopStats;
 import dev.concbench.metrics.IterationMetrics;
+import dev.concbench.metrics.PinnedEvents;
 import dev.concbench.model.ExecutionModel;
 import dev.concbench.model.ModelViolationException;
 import dev.concbench.model.Models;
@@ -17,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One execution model for the length of a JMH trial, with the guard evidence its tasks produce: a
  * task the model reports as run in the wrong place ({@link ModelViolationException}) counts as
- * {@code notVirtual} for {@code virtual} and {@code notProcess} for {@code process-pool}.
+ * {@code notVirtual} for {@code virtual} and {@code notProcess} for {@code process-pool}; JFR's
+ * pinned-virtual-thread events count as {@code pinned}; a loop callback over the slow-callback
+ * threshold counts as {@code loopBlocked} where the scenario claims the loop stays responsive.
  *
  * <p>Created in a trial set-up, closed in the trial tear-down, used from the benchmark thread.
  */
@@ -25,20 +29,27 @@ final class ModelSession implements AutoCloseable {
 
     private final ExecutionModel model;
     private final AtomicLong violations = new AtomicLong();
+    private final boolean loopMustStayResponsive;
+    private LoopStats lastStats = new LoopStats(0, 0, 0, 0, 0);
+    private final PinnedEvents pinned;
 
     /**
      * @param name   the model's name
      * @param params its model parameters (e.g. {@code poolSize})
      * @param connections the most connections to the delay server open at once; 0 when the tasks
      *                    do not talk to the server
+     * @param loopMustStayResponsive whether the scenario claims the model's event loop (if it has
+     *                    one) is never blocked, so a callback over the slow-callback threshold guards the rows
      * @throws IllegalStateException when the server is needed but the run gave none
      */
-    ModelSession(String name, Map<String, String> params, int connections) {
+    ModelSession(String name, Map<String, String> params, int connections, boolean loopMustStayResponsive) {
         WorkTarget target = WorkTarget.none();
         if (connections > 0) {
             target = new WorkTarget(requireServer(), connections, WorkTarget.DEFAULT_TIMEOUT);
         }
         this.model = Models.start(name, params, target);
+        this.loopMustStayResponsive = loopMustStayResponsive;
+        this.pinned = name.equals("virtual") ? new PinnedEvents() : null;
     }
 
     /** The model parameters of a benchmark with a {@code poolSize} parameter: it applies to {@code platform-pool} only. */
@@ -78,9 +89,19 @@ final class ModelSession implements AutoCloseable {
 
     /** Publishes (and resets) this iteration's guard evidence. */
     void publishGuards() {
+        if (loopMustStayResponsive) {
+            model.eventLoop().ifPresent(loop -> {
+                LoopStats now = loop.stats();
+                IterationMetrics.guard("loopBlocked", now.since(lastStats).slowCallbacks());
+                lastStats = now;
+            });
+        }
         long v = violations.getAndSet(0);
         switch (model.name()) {
-            case "virtual" -> IterationMetrics.guard("notVirtual", v);
+            case "virtual" -> {
+                IterationMetrics.guard("notVirtual", v);
+                IterationMetrics.guard("pinned", pinned.takeCount());
+            }
             case "process-pool" -> IterationMetrics.guard("notProcess", v);
             default -> IterationMetrics.guard("misplaced", v);
         }
@@ -89,5 +110,8 @@ final class ModelSession implements AutoCloseable {
     @Override
     public void close() {
         model.close();
+        if (pinned != null) {
+            pinned.close();
+        }
     }
 }

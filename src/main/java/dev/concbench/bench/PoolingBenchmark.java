@@ -90,7 +90,7 @@ public class PoolingBenchmark extends TaskBenchmark {
             return loop.run(() -> requestsOnLoop(loop.loop(), REQUESTS, 0));
         }
         CompletableFuture<Integer> done = new CompletableFuture<>();
-        tasks.execute(() -> {
+        threads.execute(() -> {
             try {
                 int ok = 0;
                 for (int i = 0; i < REQUESTS; i++) {

@@ -121,7 +121,7 @@ public class PreemptionBenchmark extends TaskBenchmark {
         }
         CountDownLatch done = new CountDownLatch(1 + (disturbance.equals("none") ? 0 : disturbers));
         int[] beats = new int[1];
-        tasks.execute(() -> {
+        threads.execute(() -> {
             Heartbeat hb = new Heartbeat(log, System::nanoTime);
             while (hb.elapsedNanos() < durationNanos) {
                 long wait = hb.nanosToNextBeat();
@@ -135,7 +135,7 @@ public class PreemptionBenchmark extends TaskBenchmark {
         if (!disturbance.equals("none")) {
             long end = System.nanoTime() + durationNanos;
             for (int i = 0; i < disturbers; i++) {
-                tasks.execute(() -> {
+                threads.execute(() -> {
                     disturb(end);
                     done.countDown();
                 });

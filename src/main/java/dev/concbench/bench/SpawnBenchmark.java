@@ -60,7 +60,7 @@ public class SpawnBenchmark extends TaskBenchmark {
     @Override
     void startTrial() {
         if (model.equals("process-pool")) {
-            workers = new ModelSession(model, Map.of("workers", "1"), 0);
+            workers = new ModelSession(model, Map.of("workers", "1"), 0, false);
         }
     }
 
@@ -96,7 +96,7 @@ public class SpawnBenchmark extends TaskBenchmark {
             return;
         }
         CompletableFuture<Void> batch = new CompletableFuture<>();
-        tasks.execute(() -> {
+        threads.execute(() -> {
             try {
                 for (int i = 0; i < SPAWNS; i++) {
                     child().join();

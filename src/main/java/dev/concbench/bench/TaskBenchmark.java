@@ -13,8 +13,8 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 abstract class TaskBenchmark {
 
-    /** The tasks of a thread model under test; null for the loop models. */
-    ThreadTasks tasks;
+    /** The threads of a thread model under test; null for the other models. */
+    ThreadTasks threads;
 
     /** The loop of a loop model under test; null for the thread models. */
     LoopTasks loop;
@@ -24,6 +24,11 @@ abstract class TaskBenchmark {
     /** @param poolSize how many threads {@code platform-pool} gets */
     TaskBenchmark(int poolSize) {
         this.poolSize = poolSize;
+    }
+
+    /** How many threads {@code platform-pool} gets; the constructor's value unless a parameter decides. */
+    int poolSize() {
+        return poolSize;
     }
 
     /** The model under test (the subclass's {@code model} parameter). */
@@ -49,15 +54,15 @@ abstract class TaskBenchmark {
         if (modelName().startsWith("eventloop")) {
             loop = new LoopTasks();
         } else if (ThreadTasks.isThreadModel(modelName())) {
-            tasks = new ThreadTasks(modelName(), poolSize);
+            threads = new ThreadTasks(modelName(), poolSize());
         }
         startTrial();
     }
 
     @TearDown(Level.Iteration)
     public void publishTaskGuards() {
-        if (tasks != null) {
-            tasks.publishGuards();
+        if (threads != null) {
+            threads.publishGuards();
         } else if (loop != null && loopMustStayResponsive()) {
             loop.publishLoopBlocked();
         }
@@ -66,8 +71,8 @@ abstract class TaskBenchmark {
     @TearDown(Level.Trial)
     public void closeTasks() throws Exception {
         stopTrial();
-        if (tasks != null) {
-            tasks.close();
+        if (threads != null) {
+            threads.close();
         }
         if (loop != null) {
             loop.close();

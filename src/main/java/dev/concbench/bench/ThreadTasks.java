@@ -1,6 +1,7 @@
 package dev.concbench.bench;
 
 import dev.concbench.metrics.IterationMetrics;
+import dev.concbench.metrics.PinnedEvents;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +19,7 @@ final class ThreadTasks implements AutoCloseable {
     private final String model;
     private final ExecutorService executor;
     private final AtomicLong notVirtual = new AtomicLong();
+    private final PinnedEvents pinned;
 
     /**
      * @param model    {@code virtual}, {@code thread-per-task} or {@code platform-pool}
@@ -35,6 +37,7 @@ final class ThreadTasks implements AutoCloseable {
             default -> throw new IllegalArgumentException("not a thread model: '" + model
                     + "' (expected virtual, thread-per-task or platform-pool)");
         };
+        this.pinned = model.equals("virtual") ? new PinnedEvents() : null;
     }
 
     /** Whether {@code model} is one this class runs. */
@@ -52,14 +55,20 @@ final class ThreadTasks implements AutoCloseable {
         });
     }
 
-    /** Publishes (and resets) the {@code notVirtual} guard evidence for this iteration. */
+    /** Publishes (and resets) the {@code notVirtual} and {@code pinned} guard evidence for this iteration. */
     void publishGuards() {
         IterationMetrics.guard("notVirtual", notVirtual.getAndSet(0));
+        if (pinned != null) {
+            IterationMetrics.guard("pinned", pinned.takeCount());
+        }
     }
 
     @Override
     public void close() {
         executor.shutdownNow();
         executor.close();
+        if (pinned != null) {
+            pinned.close();
+        }
     }
 }

@@ -101,6 +101,9 @@ public final class RunCommand implements Command {
         }
         String command = "run-bench.sh run" + Arrays.stream(line.getOptions())
                 .map(o -> " --" + o.getLongOpt() + " " + o.getValue()).reduce("", String::concat);
+        long forks = plan.items().stream().mapToLong(i -> (long) i.combinations() * i.settings().forks()).sum();
+        System.err.printf("run-bench.sh: %s profile: %d JMH runs in %d forks (budget %d min)%n", profile.id(),
+                plan.items().size(), forks, profile.budgetSeconds() / 60);
         BenchRun run = new BenchRun(out, profile, plan, command, Clock.systemUTC(), System.err,
                 progressIsTerminal());
         BenchRun.Outcome outcome = run.run();

@@ -50,8 +50,9 @@ final class ServerCommand implements Command {
         try {
             server = DelayServer.start(new InetSocketAddress(host, port), ServerLimits.DEFAULT);
         } catch (BindException e) {
+            boolean inUse = String.valueOf(e.getMessage()).contains("in use");
             throw new UsageException("server: --port " + port + ": " + e.getMessage()
-                    + " (choose another with --port N)");
+                    + (inUse ? " (choose another with --port N)" : " (check --host " + host + ")"));
         }
         // Ctrl-C runs shutdown hooks: close the server there so every connection and the loop thread end
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -19,7 +19,7 @@ public record MemorySnapshot(long heapUsedBytes, long rssBytes, long vmSizeBytes
     public static MemorySnapshot take() {
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        ProcStatus status = ProcStatus.read();
+        ProcMemory status = ProcMemory.read();
         return new MemorySnapshot(heap, status.rssBytes(), status.vmSizeBytes(), status.threads());
     }
 

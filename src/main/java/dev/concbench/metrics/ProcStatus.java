@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * What the kernel says about this process, from {@code /proc/self/status} and
- * {@code /proc/self/task/<tid>/status}. Linux only; any thread may call.
+ * {@code /proc/self/task/<tid>/status} (one file per thread: use {@link ProcMemory} when only
+ * memory and the thread count are wanted). Linux only; any thread may call.
  *
  * @param rssBytes               resident set size ({@code VmRSS}), in bytes
  * @param vmSizeBytes            reserved virtual memory ({@code VmSize}), in bytes
@@ -20,7 +21,6 @@ import java.util.stream.Stream;
 public record ProcStatus(long rssBytes, long vmSizeBytes, long threads, long voluntaryCtxSwitches,
         long involuntaryCtxSwitches) {
 
-    private static final Path SELF = Path.of("/proc/self/status");
     private static final Path TASKS = Path.of("/proc/self/task");
 
     /**
@@ -31,7 +31,7 @@ public record ProcStatus(long rssBytes, long vmSizeBytes, long threads, long vol
      * @throws UncheckedIOException when {@code /proc} cannot be read (not Linux)
      */
     public static ProcStatus read() {
-        List<String> self = lines(SELF);
+        ProcMemory memory = ProcMemory.read();
         long voluntary = 0;
         long involuntary = 0;
         try (Stream<Path> tasks = Files.list(TASKS)) {
@@ -48,16 +48,7 @@ public record ProcStatus(long rssBytes, long vmSizeBytes, long threads, long vol
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + TASKS, e);
         }
-        return new ProcStatus(field(self, "VmRSS:") * 1024, field(self, "VmSize:") * 1024, field(self, "Threads:"),
-                voluntary, involuntary);
-    }
-
-    private static List<String> lines(Path p) {
-        try {
-            return Files.readAllLines(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + p + " (concbench's OS probes need Linux /proc)", e);
-        }
+        return new ProcStatus(memory.rssBytes(), memory.vmSizeBytes(), memory.threads(), voluntary, involuntary);
     }
 
     /** The first number after {@code key} (kB values are returned as kB). */

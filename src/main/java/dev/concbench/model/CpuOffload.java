@@ -5,7 +5,6 @@ import dev.concbench.process.WorkerPool;
 import dev.concbench.workload.Burn;
 import dev.concbench.workload.LoopRunner;
 import dev.concbench.workload.Placement;
-import dev.concbench.workload.PlacementLog;
 import dev.concbench.workload.RunWorkloadFunction;
 import dev.concbench.workload.Step;
 import dev.concbench.workload.ThreadKind;

@@ -12,6 +12,7 @@ import dev.concbench.workload.WorkResult;
 import dev.concbench.workload.Workload;
 import dev.concbench.workload.http.LoopConnectionPool;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -62,9 +63,9 @@ final class EventLoopModel extends AbstractModel {
                 target, offload);
     }
 
-    /** The loop, for benchmarks that measure its lag or stats. */
-    EventLoop loop() {
-        return loop;
+    @Override
+    public Optional<EventLoop> eventLoop() {
+        return Optional.of(loop);
     }
 
     @Override

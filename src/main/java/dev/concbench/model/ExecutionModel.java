@@ -1,9 +1,11 @@
 package dev.concbench.model;
 
+import dev.concbench.loop.EventLoop;
 import dev.concbench.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,6 +26,14 @@ public interface ExecutionModel extends AutoCloseable {
 
     /** The lifecycle state now. */
     ModelState state();
+
+    /**
+     * The event loop this model's tasks run on ({@code eventloop}, {@code eventloop+offload}), for
+     * probes that read its lag or {@link EventLoop#stats()}; empty for the other models.
+     */
+    default Optional<EventLoop> eventLoop() {
+        return Optional.empty();
+    }
 
     /**
      * Starts one task running {@code workload} in this model's native style.

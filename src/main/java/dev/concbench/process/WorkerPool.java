@@ -32,9 +32,10 @@ import java.util.concurrent.TimeoutException;
  * }</pre>
  *
  * <p>Workers are started from this JVM's JDK ({@code java.home}) and classpath
- * ({@code java.class.path}) with {@link WorkerPoolConfig#jvmFlags()}, connect back over a
- * Unix-domain socket in a fresh temporary directory and run one task at a time. Tasks wait in one
- * FIFO queue and go to whichever worker is idle.
+ * ({@code java.class.path}) with {@link WorkerPoolConfig#jvmFlags()} (plus the JDK's AOT cache
+ * when the classpath allows it, see {@link #aotCacheStatus()}), connect back over a Unix-domain
+ * socket in a fresh temporary directory and run one task at a time. Tasks wait in one FIFO queue
+ * and go to whichever worker is idle.
  *
  * <p>Threads: every public method may be called from any thread. The pool owns one acceptor thread
  * and one reader thread per worker (daemon platform threads named {@code concbench-process-*}).
@@ -191,6 +192,9 @@ public final class WorkerPool implements AutoCloseable {
      * exits on EOF), kills a worker that is still alive after {@link WorkerPoolConfig#stopGrace()},
      * waits for every worker process to be reaped, joins every pool thread and deletes the socket
      * directory. Idempotent; a second concurrent call returns at once.
+     *
+     * @throws IllegalStateException when called on a pool thread (from an action attached to a
+     *     task's future with a non-async method): that thread cannot join itself
      */
     @Override
     public void close() throws IOException {
@@ -198,6 +202,10 @@ public final class WorkerPool implements AutoCloseable {
         List<Worker> workers;
         boolean failed;
         synchronized (lock) {
+            if (threads.contains(Thread.currentThread())) {
+                throw new IllegalStateException("close() must not run on the pool's own thread "
+                        + Thread.currentThread().getName() + "; attach it with a *Async method");
+            }
             if (state == PoolState.STOPPING || state == PoolState.TERMINATED) {
                 return;
             }

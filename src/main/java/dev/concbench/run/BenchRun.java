@@ -180,9 +180,6 @@ public final class BenchRun {
                 record(item, newRows, failures);
             }
             progress.finished(item);
-            synchronized (lock) {
-                nextItem = i + 1;
-            }
         }
     }
 

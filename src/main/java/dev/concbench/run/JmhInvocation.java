@@ -31,7 +31,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 final class JmhInvocation {
 
     /** The longest one iteration may take before JMH gives up on the fork. */
-    private static final TimeValue ITERATION_TIMEOUT = TimeValue.minutes(10);
+    private static final TimeValue ITERATION_TIMEOUT = TimeValue.minutes(3);
 
     /** What one invocation produced: JMH's results and its captured console output. */
     record Outcome(Collection<RunResult> results, String output) {
@@ -39,13 +39,16 @@ final class JmhInvocation {
         /** The last lines of the captured output that name an error, for a one-line reason. */
         String failureReason() {
             List<String> errors = output.lines()
-                    .filter(l -> l.contains("Exception") || l.contains("Error") || l.startsWith("<failure>"))
-                    .filter(l -> !l.contains("<failure>") || l.length() > "<failure>".length())
                     .map(String::trim)
+                    .filter(l -> FAILURE_LINE.matcher(l).find())
                     .toList();
             return errors.isEmpty() ? "the benchmark produced no result (see JMH output)" : errors.get(0);
         }
     }
+
+    /** A line of JMH's output that says why a benchmark failed (not its table header). */
+    private static final java.util.regex.Pattern FAILURE_LINE = java.util.regex.Pattern.compile(
+            "^<forked VM failed|^<failure>.+|\\w(Exception|Error)\\b");
 
     private final List<String> forkArgs;
 

@@ -44,7 +44,8 @@ public final class DelayServer implements AutoCloseable {
      * @throws BindException when the address is in use or cannot be bound
      */
     public static DelayServer start(InetSocketAddress bind, ServerLimits limits) throws BindException {
-        EventLoop loop = EventLoop.start(LoopOptions.defaults().withThreadName("concbench-delay-server"));
+        // the injected slowdown (CONCBENCH_INJECT_LOOP_SPIN_NS) is for the loop under test, never the server's
+        EventLoop loop = EventLoop.start(LoopOptions.defaults().withThreadName("concbench-delay-server").withInjectedSpinNanos(0));
         Routes routes = new Routes(limits);
         AtomicInteger connections = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();

@@ -125,15 +125,26 @@ public final class DelayServerProcess implements AutoCloseable {
      */
     @Override
     public void close() {
+        boolean interrupted = false;
         try {
             process.getOutputStream().close();
-            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor();
+            if (process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
             }
         } catch (IOException e) {
-            process.destroyForcibly();
+            // its stdin is already gone: the child is exiting or dead; the kill below makes sure
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            interrupted = true;
+        }
+        process.destroyForcibly();
+        while (process.isAlive()) {
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

@@ -3,6 +3,7 @@ package dev.concbench.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concbench.server.DelayServerProcess;
 import dev.concbench.workload.BlockingRunner;
@@ -17,6 +18,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
@@ -75,6 +78,26 @@ class ModelEquivalenceTest {
                     assertFalse(r.placements().isEmpty(), modelCase + " " + workload + " recorded no placement");
                     r.placements().forEach(p -> assertPlacement(modelCase, p));
                 }
+                assertWhereTasksRanTogether(modelCase, results);
+            }
+        }
+    }
+
+    /** What a model is across its tasks: a new thread each, at most poolSize threads, at most N workers, one loop. */
+    private static void assertWhereTasksRanTogether(ModelCase modelCase, List<TaskResult> results) {
+        List<Placement> first = results.stream().map(r -> r.placements().get(0)).toList();
+        Set<String> threads = first.stream().map(Placement::thread).collect(Collectors.toSet());
+        Set<Long> pids = first.stream().map(Placement::pid).collect(Collectors.toSet());
+        switch (modelCase.name()) {
+            case "thread-per-task", "virtual" -> assertEquals(TASKS, threads.size(), modelCase + " reused a thread: " + first);
+            case "platform-pool" -> assertTrue(threads.size() <= Integer.parseInt(modelCase.params().get("poolSize")),
+                    modelCase + " ran on more threads than its pool: " + threads);
+            case "process-pool" -> assertTrue(pids.size() <= Integer.parseInt(modelCase.params().get("workers")),
+                    modelCase + " ran in more processes than its workers: " + pids);
+            default -> {
+                Set<String> loopThreads = results.stream().flatMap(r -> r.placements().stream())
+                        .filter(p -> p.kind() == ThreadKind.LOOP).map(Placement::thread).collect(Collectors.toSet());
+                assertTrue(loopThreads.size() <= 1, modelCase + " ran on more than one loop thread: " + loopThreads);
             }
         }
     }

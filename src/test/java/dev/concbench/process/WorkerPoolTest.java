@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,6 +239,25 @@ class WorkerPoolTest {
         assertTrue(e.getMessage().matches("worker pid \\d+ exited with code 1 before saying hello.*"), e.getMessage());
         assertEquals(childrenBefore, descendants());
         assertEquals(threadsBefore, poolThreads());
+    }
+
+    @Test
+    @Timeout(20)
+    void closeOnAPoolThreadIsRefusedInsteadOfDeadlocking() throws Exception {
+        try (WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(1))) {
+            CompletableFuture<Void> closing = pool.submit("echo", "x").thenAccept(result -> {
+                try {
+                    pool.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+
+            Throwable refused = closing.handle((v, failure) -> failure).join();
+            assertInstanceOf(IllegalStateException.class, refused.getCause());
+            assertTrue(refused.getCause().getMessage().startsWith("close() must not run on the pool's own thread"));
+            assertEquals(PoolState.RUNNING, pool.state());
+        }
     }
 
     @Test

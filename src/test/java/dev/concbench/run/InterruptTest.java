@@ -85,7 +85,9 @@ class InterruptTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline && run.isAlive()) {
             List<ProcessHandle> d = run.descendants().toList();
-            if (d.size() >= 2) {
+            boolean forkRunning = d.stream().anyMatch(p -> p.info().arguments().map(List::of)
+                    .map(args -> args.contains("org.openjdk.jmh.runner.ForkedMain")).orElse(false));
+            if (forkRunning) {
                 Thread.sleep(500); // let the fork start its benchmark
                 return run.descendants().toList();
             }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.concbench.loop.EventLoop;
 import dev.concbench.server.DelayServer;
 import dev.concbench.server.ServerLimits;
+import dev.concbench.workload.examples.ExampleResult;
+import dev.concbench.workload.examples.ExampleRunner;
+import dev.concbench.workload.examples.ExampleSettings;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,5 +77,19 @@ class ScraperTest {
 
         assertEquals(3 * Scraper.CONNECTION_LIMIT, pages.stream().filter(p -> p.status() == 200).count());
         assertEquals(Scraper.CONNECTION_LIMIT, server.peakConnections(), "the server saw this many connections at once");
+    }
+
+    @Test
+    @Timeout(10)
+    void theScraperExampleRunsLikeTheSeedsProgram() {
+        ExampleResult result = ExampleRunner.run(ScraperExample.EXAMPLE, ExampleSettings.quiet(ExampleSettings.DEFAULT_UNIT));
+
+        assertEquals(List.of("Fetching 4 pages...", "✅ Success: 4", "❌ Failed: 0"), result.output().subList(0, 3));
+        assertTrue(result.output().get(3).startsWith("elapsed: "), result.output().get(3));
+        assertEquals(4, result.fact(ScraperExample.SUCCEEDED).orElseThrow());
+        assertEquals(0, result.fact(ScraperExample.FAILED).orElseThrow());
+        // the slowest page is /delay/2: fetched concurrently the pages take about 2 units, never
+        // less, and less than the 3 units (1 + 2) of fetching them one after the other
+        assertTrue(result.elapsedUnits() >= 2.0 && result.elapsedUnits() < 3.0, "elapsed " + result.elapsedUnits() + " units");
     }
 }
