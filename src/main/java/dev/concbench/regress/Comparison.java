@@ -85,7 +85,8 @@ public record Comparison(
     /** The threshold rule in words, e.g. {@code "20% (scenario thresholds: where declared)"}. */
     public String thresholdRule() {
         if (thresholdOverride != null) {
-            return ChangeText.percent(thresholdOverride) + " for every metric (--threshold)";
+            return ChangeText.percent(thresholdOverride) + String.format(java.util.Locale.ROOT,
+                    " (a change beyond %.2fx) for every metric (--threshold)", 1 + thresholdOverride);
         }
         return ChangeText.percent(defaultThreshold) + " unless the scenario file's thresholds: says otherwise";
     }
