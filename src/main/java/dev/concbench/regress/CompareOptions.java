@@ -9,8 +9,9 @@ import java.util.List;
  * @param threshold                when not null, the fraction every metric may worsen by, over any
  *                                 scenario's own threshold (the command line wins)
  * @param scenarioThresholds       the {@code thresholds:} of the scenario files
- * @param reference                ratios mode: the model every other model is divided by; null picks
- *                                 the first of {@link #REFERENCE_ORDER} that the scenario ran
+ * @param reference                ratios mode: the model every other model is divided by; null picks,
+ *                                 per row, the first of {@link #REFERENCE_ORDER} whose row in both runs
+ *                                 has a positive value and an interval that does not reach 0
  * @param allowEnvironmentMismatch compare runs whose profile or environment differ (and say so)
  */
 public record CompareOptions(
