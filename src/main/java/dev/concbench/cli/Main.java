@@ -29,9 +29,8 @@ public final class Main {
     static List<Command> contract() {
         return List.of(
                 new RunCommand(ReportCommand::afterRun),
-                new ReportCommand(null),
-                new NotYetAvailableCommand("compare", "compare --baseline DIR --current DIR",
-                        "regression gate: exit 1 on regression"),
+                new ReportCommand(new GateComparisonSource()),
+                new CompareCommand(),
                 new ListCommand(),
                 new ExampleCommand(),
                 new ServerCommand());

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.concbench.fixtures.FixtureRuns;
 import dev.concbench.fixtures.Fixtures;
 import dev.concbench.report.BaselineComparison;
+import dev.concbench.results.ResultRow;
 import dev.concbench.results.ResultsDir;
+import dev.concbench.results.RunSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -144,6 +146,34 @@ class ReportCommandTest {
         assertEquals(index.toString(), out.toString(StandardCharsets.UTF_8).strip());
         assertTrue(Files.readString(index).contains("This run is incomplete"));
         assertOneLineNaming("claims not measured");
+    }
+
+    @Test
+    void baselineThroughTheRealGateHighlightsARegressedRow() throws Exception {
+        Path baseline = Fixtures.copy(FixtureRuns.COMPLETE, tmp.resolve("baseline"));
+        Path current = Fixtures.copy(FixtureRuns.COMPLETE, tmp.resolve("current"));
+        ResultsDir currentDir = ResultsDir.open(current);
+        var summary = currentDir.readSummary();
+        var rows = summary.rows().stream().map(r -> r.scenario().equals("context-switch") && r.model().equals("eventloop")
+                ? new ResultRow(r.scenario(), r.benchmark(), r.model(), r.params(), r.metric(), r.value() * 2,
+                        r.unit(), r.error(), r.samples(), r.better(), r.guards())
+                : r).toList();
+        currentDir.writeSummary(new RunSummary(summary.format(), summary.runId(), summary.profile(),
+                summary.complete(), summary.missing(), rows));
+
+        Path outDir = tmp.resolve("out");
+        int code = run(new ReportCommand(new GateComparisonSource()), "report", current.toString(), "--out",
+                outDir.toString(), "--baseline", baseline.toString());
+
+        assertTrue(code == 0 || code == 1, stderr());
+        BaselineComparison shown = dev.concbench.report.CompareFile.besides(current).orElseThrow();
+        var regressed = shown.highlights().stream()
+                .filter(h -> h.what().contains("context-switch") && h.what().contains("eventloop")).toList();
+        assertEquals(1, regressed.size(), shown.highlights().toString());
+        assertEquals("regressed (fails the gate)", regressed.get(0).status());
+        String html = Files.readString(outDir.resolve("index.html"));
+        assertTrue(html.contains("Against the baseline"), "no baseline section");
+        assertTrue(html.contains(regressed.get(0).change()), "the doubled hand-off's change is not shown");
     }
 
     @Test
