@@ -4,49 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The front end's exit codes and one-line errors, over every command of the contract. */
 class MainTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     private int run(String... args) {
         return new Main(Main.contract()).execute(args);
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.stderr();
     }
 
     @Test
     void helpListsEveryCommandAndExitsZero() {
         assertEquals(0, run("--help"));
-        String help = out.toString(StandardCharsets.UTF_8);
+        String help = console.stdout();
         for (Command c : Main.contract()) {
             assertTrue(help.contains(c.name()), "help lacks " + c.name());
         }
@@ -73,6 +53,6 @@ class MainTest {
     @ValueSource(strings = {"run", "report", "compare", "list", "example", "server"})
     void everyCommandHasHelp(String command) {
         assertEquals(0, run(command, "--help"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("run-bench.sh " + command));
+        assertTrue(console.stdout().contains("run-bench.sh " + command));
     }
 }

@@ -9,16 +9,12 @@ import dev.concbench.report.BaselineComparison;
 import dev.concbench.results.ResultRow;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.results.RunSummary;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code report}: the report and its path for good input, one line and exit 2 for bad input. */
@@ -28,24 +24,8 @@ class ReportCommandTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     private int run(ReportCommand command, String... args) {
         return new Main(List.of(command)).execute(args);
@@ -56,7 +36,7 @@ class ReportCommandTest {
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.stderr();
     }
 
     private void assertOneLineNaming(String... parts) {
@@ -134,7 +114,7 @@ class ReportCommandTest {
         Path results = Fixtures.copy(FixtureRuns.COMPLETE, tmp);
         Path outDir = tmp.resolve("out");
         assertEquals(0, run("report", results.toString(), "--out", outDir.toString()), stderr());
-        assertEquals(outDir.resolve("index.html").toString(), out.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(outDir.resolve("index.html").toString(), console.stdout().strip());
         assertTrue(Files.isRegularFile(results.resolve(ResultsDir.CLAIMS)));
     }
 
@@ -143,7 +123,7 @@ class ReportCommandTest {
         Path results = Fixtures.copy(FixtureRuns.PARTIAL, tmp);
         assertEquals(1, run("report", results.toString()));
         Path index = tmp.resolve("reports").resolve(results.getFileName()).resolve("index.html");
-        assertEquals(index.toString(), out.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(index.toString(), console.stdout().strip());
         assertTrue(Files.readString(index).contains("This run is incomplete"));
         assertOneLineNaming("claims not measured");
     }

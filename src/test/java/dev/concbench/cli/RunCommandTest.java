@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concbench.scenario.ScenarioDirectory;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code run} and {@code list} reject bad input before anything runs: one line, exit 2. */
@@ -23,23 +20,11 @@ class RunCommandTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream savedErr;
-    private PrintStream savedOut;
-
-    @BeforeEach
-    void capture() {
-        savedErr = System.err;
-        savedOut = System.out;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @AfterEach
     void restore() {
-        System.setErr(savedErr);
-        System.setOut(savedOut);
         System.clearProperty(ScenarioDirectory.PROPERTY);
     }
 
@@ -60,7 +45,7 @@ class RunCommandTest {
                 """);
         System.setProperty(ScenarioDirectory.PROPERTY, dir.toString());
         assertEquals(2, main("run", "--profile", "smoke", "--out", tmp.resolve("results").toString()));
-        String line = err.toString(StandardCharsets.UTF_8).strip();
+        String line = console.stderr().strip();
         assertTrue(line.matches("run-bench\\.sh: .*scenarios/x\\.yaml:4: unknown model 'virtul' \\(expected one of eventloop, .*\\)"),
                 line);
         assertTrue(!Files.exists(tmp.resolve("results")), "nothing ran, nothing was written");
@@ -70,18 +55,18 @@ class RunCommandTest {
     @Test
     void badFlagsAreOneLineUsageErrors() {
         assertEquals(2, main("run", "--profile", "huge"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--profile: unknown profile 'huge' (expected one of smoke, quick, full)"),
-                err.toString(StandardCharsets.UTF_8));
+        assertTrue(console.stderr().contains("--profile: unknown profile 'huge' (expected one of smoke, quick, full)"),
+                console.stderr());
         assertEquals(2, main("run", "--scenario", "nope", "--profile", "smoke"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--scenario 'nope' is not a scenario"));
+        assertTrue(console.stderr().contains("--scenario 'nope' is not a scenario"));
         assertEquals(2, main("run", "--model", "virtul"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--model 'virtul' is not a model"));
+        assertTrue(console.stderr().contains("--model 'virtul' is not a model"));
     }
 
     @Test
     void listShowsScenariosModelsAndClaims() {
         assertEquals(0, main("list"));
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.stdout();
         assertTrue(text.contains("scenarios:") && text.contains("models:") && text.contains("claims:"), text);
         assertTrue(text.contains("context-switch") && text.contains("table: context switch"), text);
         assertTrue(text.contains("eventloop+offload"), text);
