@@ -25,7 +25,7 @@ public final class RowMapper {
             "notVirtual", new String[] {"not-virtual", "task(s) of the virtual model ran on a platform thread"},
             "notProcess", new String[] {"not-process", "task(s) of the process-pool model ran in the parent JVM"},
             "misplaced", new String[] {"incomplete", "task(s) ran outside the model's own threads"},
-            "loopBlocked", new String[] {"loop-blocked", "time(s) the loop was blocked beyond the slow-callback threshold"},
+            "loopBlocked", new String[] {"loop-blocked", "time(s) the loop was blocked beyond the slow-callback threshold, in at least 2 iterations"},
             "dropped", new String[] {"dropped-sends", "send(s) could not go out at their intended time"},
             "pinned", new String[] {"pinned", "jdk.VirtualThreadPinned event(s)"},
             "incomplete", new String[] {"incomplete", "unit(s) could not be started"},
