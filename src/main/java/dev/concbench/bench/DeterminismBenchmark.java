@@ -38,7 +38,10 @@ import org.openjdk.jmh.annotations.State;
  *       after another, a short run of increments can finish before the next thread is even awake,
  *       and a real quick run saw 0 lost updates on platform threads that way.
  *   <li>{@value #INCREMENTS} increments per task make each run last milliseconds, so on 2 cores
- *       two tasks run at the same time for most of it.
+ *       two tasks run at the same time for most of it; and where the machine gives the process only
+ *       one core at a time (a shared host), each task outlasts a scheduler time slice, so the OS
+ *       preempts threads mid-run, between a read and its write now and then, as it preempts Python
+ *       threads. With 1,000,000 a run took ~1.6 ms on such a host: no preemption, no lost update.
  *   <li>The counter is a plain field, read and written with opaque accesses: neither volatile nor
  *       atomic (no fence, no read-modify-write instruction), but every read and every write of the
  *       source happens. With bare field accesses the JIT may legally fold the loop into one
@@ -55,9 +58,9 @@ import org.openjdk.jmh.annotations.State;
 public class DeterminismBenchmark extends TaskBenchmark {
 
     static final int TASKS = 4;
-    static final int INCREMENTS = 1_000_000;
+    static final int INCREMENTS = 10_000_000;
     /** On the loop, increments between two yields. */
-    static final int CHUNK = 1_000;
+    static final int CHUNK = 10_000;
 
     private static final VarHandle COUNT;
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 class SharedCounterRaceTest {
 
     private static final int THREADS = 2;
-    private static final int INCREMENTS = 5_000_000;
+    private static final int INCREMENTS = 20_000_000;
     /** A run can miss the race when the OS keeps one of the two threads off the CPU throughout; one of these must not. */
     private static final int ATTEMPTS = 5;
 
