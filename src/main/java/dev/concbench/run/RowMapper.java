@@ -29,6 +29,7 @@ public final class RowMapper {
             "dropped", new String[] {"dropped-sends", "send(s) could not go out at their intended time"},
             "pinned", new String[] {"pinned", "jdk.VirtualThreadPinned event(s)"},
             "incomplete", new String[] {"incomplete", "unit(s) could not be started"},
+            "cpuContended", new String[] {"cpu-contended", "shot(s) in which other processes took more than a quarter of the machine's CPU time"},
             "heapResized", new String[] {"heap-resized", "shot(s) in which the JVM resized its heap between the two memory snapshots"},
             "failedTasks", new String[] {"incomplete", "task(s) failed instead of completing"});
 
