@@ -1,5 +1,7 @@
 package dev.concbench.bench;
 
+import dev.concbench.metrics.HostCpu;
+import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.model.TaskResult;
 import dev.concbench.workload.Workload;
 import java.util.List;
@@ -72,9 +74,28 @@ public class CpuBenchmark {
         session.close();
     }
 
+    /**
+     * The share of the machine's CPU time other processes may take during a shot before the shot
+     * is guarded {@code cpu-contended}: beyond it, a speed-up (or its absence) measures what the
+     * machine left us, not the model (a quick run while other jobs held a core showed platform
+     * threads "as serialised as a GIL").
+     */
+    static final double CONTENDED_SHARE = 0.25;
+
+    private final int cores = Runtime.getRuntime().availableProcessors();
+
     /** One shot: the total burn split over {@code workers} tasks; returns the combined checksum. */
     @Benchmark
     public long burn() {
+        HostCpu before = HostCpu.read();
+        long start = System.nanoTime();
+        long checksum = burnShares();
+        double others = HostCpu.read().othersShare(before, System.nanoTime() - start, cores);
+        IterationMetrics.guard("cpuContended", others > CONTENDED_SHARE ? 1 : 0);
+        return checksum;
+    }
+
+    private long burnShares() {
         Workload share = new Workload.CpuBurn(totalBurn / workers);
         List<java.util.concurrent.CompletableFuture<TaskResult>> futures = new java.util.ArrayList<>();
         for (int i = 0; i < workers; i++) {

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * (its own process) at {@code rate} requests per second for {@code durationMs}; each request is a
  * task of the model. Latency is measured from each request's intended send time; throughput is
  * completed requests per second; sends the driver made more than 10 ms (or one period) late are
- * counted as {@code dropped}, and guard the rows when they are more than 1% of the sends. Expect
+ * counted as {@code dropped}, and guard the rows when they are more than 5% of the sends. Expect
  * every model near {@code delayMs} at low rates, and the models that hold a thread per request to
  * degrade first as the rate grows.
  */
@@ -36,6 +36,14 @@ public class IoLoadBenchmark {
 
     /** How late a send may leave (at least; one period at low rates) before it counts as dropped. */
     static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    /**
+     * The share of late sends that guards a row: on a loaded 2-core machine the OS now and then
+     * keeps the driver off the CPU for tens of milliseconds, and the sends due meanwhile go out
+     * late together; that is noise the latencies already carry (they start at the intended time).
+     * A driver late on more than this share did not offer the rate the row claims.
+     */
+    static final double DROPPED_GUARD_SHARE = 0.05;
 
     /** How many connections the models may open: enough that the client pool is never the limit. */
     static final int CONNECTIONS = 512;
@@ -92,9 +100,9 @@ public class IoLoadBenchmark {
                         () -> session.submit(request));
         IterationMetrics.publish("throughput", t.completed() / t.seconds(), "req/s");
         IterationMetrics.publish("dropped", t.dropped(), "count");
-        // a late send is still measured from its intended time; only a driver that fell behind on
-        // more than 1% of its sends makes the row's numbers a different experiment
-        IterationMetrics.guard("dropped", t.dropped() * 100 > t.sent() ? t.dropped() : 0);
+        // a late send is still measured from its intended time, so its lateness is in the latencies;
+        // only a driver that fell behind on a meaningful share of its sends offered a different load
+        IterationMetrics.guard("dropped", t.dropped() > t.sent() * DROPPED_GUARD_SHARE ? t.dropped() : 0);
         IterationMetrics.guard("failedTasks", t.sent() - t.completed());
         return t.completed();
     }

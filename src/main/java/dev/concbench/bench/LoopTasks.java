@@ -17,8 +17,15 @@ import java.util.function.Supplier;
  */
 final class LoopTasks implements AutoCloseable {
 
-    private final EventLoop loop = EventLoop.start(LoopOptions.defaults().withThreadName("concbench-bench-loop"));
-    private LoopStats lastStats = new LoopStats(0, 0, 0, 0, 0);
+    /**
+     * With {@code -Dconcbench.loopDebug=true} on the fork, the loop runs in debug mode and logs each
+     * slow callback with where it was scheduled, to find what blocked a loop that a guard reports.
+     */
+    static final String DEBUG_PROPERTY = "concbench.loopDebug";
+
+    private final EventLoop loop = EventLoop.start(LoopOptions.defaults().withThreadName("concbench-bench-loop")
+            .withDebug(Boolean.getBoolean(DEBUG_PROPERTY)));
+    private final LoopBlockedEvidence blocked = new LoopBlockedEvidence();
 
     /** The loop, for code that schedules on it. */
     EventLoop loop() {
@@ -30,11 +37,10 @@ final class LoopTasks implements AutoCloseable {
         return loop.submit(body).join();
     }
 
-    /** Publishes (and resets) the number of callbacks since the last call that blocked the loop too long. */
+    /** Publishes (and resets) the callbacks that blocked the loop too long, as {@link LoopBlockedEvidence} counts them. */
     void publishLoopBlocked() {
         LoopStats now = run(() -> loop.completed(loop.stats()));
-        IterationMetrics.guard("loopBlocked", now.since(lastStats).slowCallbacks());
-        lastStats = now;
+        IterationMetrics.guard("loopBlocked", blocked.endIteration(now));
     }
 
     @Override

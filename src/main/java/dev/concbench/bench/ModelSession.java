@@ -1,6 +1,5 @@
 package dev.concbench.bench;
 
-import dev.concbench.loop.LoopStats;
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.metrics.PinnedEvents;
 import dev.concbench.model.ExecutionModel;
@@ -30,7 +29,7 @@ final class ModelSession implements AutoCloseable {
     private final ExecutionModel model;
     private final AtomicLong violations = new AtomicLong();
     private final boolean loopMustStayResponsive;
-    private LoopStats lastStats = new LoopStats(0, 0, 0, 0, 0);
+    private final LoopBlockedEvidence blocked = new LoopBlockedEvidence();
     private final PinnedEvents pinned;
 
     /**
@@ -91,9 +90,7 @@ final class ModelSession implements AutoCloseable {
     void publishGuards() {
         if (loopMustStayResponsive) {
             model.eventLoop().ifPresent(loop -> {
-                LoopStats now = loop.stats();
-                IterationMetrics.guard("loopBlocked", now.since(lastStats).slowCallbacks());
-                lastStats = now;
+                IterationMetrics.guard("loopBlocked", blocked.endIteration(loop.stats()));
             });
         }
         long v = violations.getAndSet(0);

@@ -25,10 +25,12 @@ public final class RowMapper {
             "notVirtual", new String[] {"not-virtual", "task(s) of the virtual model ran on a platform thread"},
             "notProcess", new String[] {"not-process", "task(s) of the process-pool model ran in the parent JVM"},
             "misplaced", new String[] {"incomplete", "task(s) ran outside the model's own threads"},
-            "loopBlocked", new String[] {"loop-blocked", "time(s) the loop was blocked beyond the slow-callback threshold"},
+            "loopBlocked", new String[] {"loop-blocked", "time(s) the loop was blocked beyond the slow-callback threshold, in at least 2 iterations"},
             "dropped", new String[] {"dropped-sends", "send(s) could not go out at their intended time"},
             "pinned", new String[] {"pinned", "jdk.VirtualThreadPinned event(s)"},
             "incomplete", new String[] {"incomplete", "unit(s) could not be started"},
+            "cpuContended", new String[] {"cpu-contended", "shot(s) in which other processes took more than a quarter of the machine's CPU time"},
+            "heapResized", new String[] {"heap-resized", "shot(s) in which the JVM resized its heap between the two memory snapshots"},
             "failedTasks", new String[] {"incomplete", "task(s) failed instead of completing"});
 
     private RowMapper() {}

@@ -1,0 +1,62 @@
+package dev.concbench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concbench.bench.BenchmarkCatalog;
+import dev.concbench.results.ResultRow;
+import dev.concbench.scenario.Profile;
+import dev.concbench.scenario.Scenario;
+import dev.concbench.scenario.ScenarioCatalog;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The memory benchmark in a real JMH fork (with the fork's fixed heap): what a waiting unit of
+ * every model costs in resident memory is positive, and a platform thread reserves more than it
+ * touches, shot after shot (the second shot starts while the first shot's threads may still be exiting).
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class MemoryRunTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"thread-per-task", "virtual", "eventloop"})
+    void waitingUnitsCostPositiveResidentMemory(String model) throws Exception {
+        Scenario s = JmhRunTest.scenario("scenarios/memory.yaml", """
+                claim: "table: memory usage"
+                title: Memory
+                benchmark: MemoryBenchmark.waiting
+                models: [%s]
+                metrics:
+                  heapPerUnit: {unit: bytes, better: lower}
+                  rssPerUnit: {unit: bytes, better: lower}
+                  vmSizePerUnit: {unit: bytes, better: lower}
+                  threads: {unit: count, better: neutral}
+                profiles:
+                  smoke: {params: {units: [500]}, warmup: 0, iterations: 2}
+                  quick: {}
+                  full: {}
+                """.formatted(model));
+        PlanItem item = new Planner(BenchmarkCatalog.of()).plan(new ScenarioCatalog(List.of(s)), Profile.SMOKE,
+                List.of(), List.of()).items().get(0);
+        JmhInvocation.Outcome outcome = new JmhInvocation(List.of("--sun-misc-unsafe-memory-access=allow")).run(item);
+        assertEquals(1, outcome.results().size(), outcome.output());
+        Map<String, ResultRow> rows = RowMapper.rows(item, outcome.results().iterator().next()).stream()
+                .collect(Collectors.toMap(ResultRow::metric, Function.identity()));
+        ResultRow rss = rows.get("rssPerUnit");
+        ResultRow vmSize = rows.get("vmSizePerUnit");
+        assertTrue(rss.guards().isEmpty(), "the fixed heap never resizes: " + rss.guards());
+        assertTrue(rss.value() > 0, "a waiting unit's stack and objects are resident: " + rss);
+        assertTrue(rss.value() >= rows.get("heapPerUnit").value() * 0.5, "resident includes the units' heap: " + rows);
+        if (model.equals("thread-per-task")) {
+            assertTrue(vmSize.value() > rss.value(), "a thread reserves more stack than it touches: " + vmSize + " vs " + rss);
+            assertTrue(rows.get("threads").value() >= 500, rows.get("threads").toString());
+        }
+    }
+}
