@@ -1,6 +1,8 @@
 package dev.concbench.cli;
 
 import dev.concbench.bench.BenchmarkCatalog;
+import dev.concbench.claims.Claim;
+import dev.concbench.claims.SeedClaims;
 import dev.concbench.scenario.ModelSpec;
 import dev.concbench.scenario.Scenario;
 import dev.concbench.scenario.ScenarioCatalog;
@@ -49,8 +51,8 @@ public final class ListCommand implements Command {
         System.out.println("models:");
         ModelSpec.MODELS.forEach(m -> System.out.println("  " + m));
         System.out.println("claims:");
-        for (Scenario s : catalog.scenarios()) {
-            System.out.printf("  %-15s %s%n", s.name(), s.claim());
+        for (Claim c : SeedClaims.all()) {
+            System.out.printf("  %-30s %s (%s)%n", c.id(), c.title(), c.source());
         }
         return 0;
     }

@@ -68,7 +68,10 @@ class RunCommandTest {
         assertEquals(0, main("list"));
         String text = console.stdout();
         assertTrue(text.contains("scenarios:") && text.contains("models:") && text.contains("claims:"), text);
-        assertTrue(text.contains("context-switch") && text.contains("table: context switch"), text);
+        assertTrue(text.contains("context-switch") && text.contains("ContextSwitchBenchmark.handoff"), text);
         assertTrue(text.contains("eventloop+offload"), text);
+        for (var claim : dev.concbench.claims.SeedClaims.all()) {
+            assertTrue(text.contains(claim.id()), "list lacks claim " + claim.id());
+        }
     }
 }
