@@ -29,7 +29,7 @@ public record MemoryRule() implements Rule {
 
     @Override
     public String describe() {
-        return "at the largest 'units': threads are 'higher' when thread-per-task RSS per unit / eventloop RSS per unit"
+        return "at the largest 'units' both models ran: threads are 'higher' when thread-per-task RSS per unit / eventloop RSS per unit"
                 + " >= " + Measure.number(HIGHER) + " x (else refuted); then the reservation per thread"
                 + " (VmSize per unit)"
                 + " / 8 MiB in [" + ABOUT_LOW + ", " + ABOUT_HIGH + "] is 'supported', below is 'differs on the JVM';"
@@ -39,7 +39,11 @@ public record MemoryRule() implements Rule {
     @Override
     public Judgement judge(RunData data, Evidence evidence) throws NotMeasured {
         List<String> units = data.requireValues(SCENARIO, "units");
-        String n = units.getLast();
+        // the largest count both compared models ran: platform threads stop short of the loop's
+        // largest counts (pid_max), and a count only one model reached compares nothing
+        String n = units.reversed().stream()
+                .filter(u -> data.has(q("thread-per-task", "rssPerUnit", u)) && data.has(q("eventloop", "rssPerUnit", u)))
+                .findFirst().orElse(units.getLast());
         evidence.note("units (concurrent waiting tasks)", n);
         // every model's numbers first, so an undecided claim still shows what was measured
         for (String model : MODELS) {
