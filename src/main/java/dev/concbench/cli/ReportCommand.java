@@ -1,13 +1,16 @@
 package dev.concbench.cli;
 
+import dev.concbench.claims.RunData;
+import dev.concbench.claims.Verdicts;
 import dev.concbench.report.BaselineComparison;
 import dev.concbench.report.CompareFile;
 import dev.concbench.report.ComparisonSource;
+import dev.concbench.report.ReportInput;
 import dev.concbench.report.Reporter;
-import dev.concbench.results.ClaimResult;
 import dev.concbench.results.ClaimResult.Verdict;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.results.ResultsFormatException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +19,10 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code report RESULTS_DIR [--out DIR] [--baseline DIR]}: judges every claim of a results
- * directory (writing its {@code claims.json}), writes the HTML report with its charts (default
- * {@code reports/<run-id>/}) and prints the path of {@code index.html}.
+ * {@code report RESULTS_DIR [--out DIR] [--baseline DIR]}: reads a results directory, judges every
+ * claim again in memory (the claims stage, {@link Verdicts}), writes that {@code claims.json} and the
+ * HTML report with its charts into the output directory (default {@code reports/<run-id>/}) and prints
+ * the path of {@code index.html}. Nothing is written into the results directory it reads.
  *
  * <p>Exit 0 when every claim was judged; 1 when the report was written but some claim could not
  * be evaluated (not measured: missing or guarded data); 2 for a missing, foreign or older-format
@@ -37,12 +41,25 @@ public final class ReportCommand implements Command {
     }
 
     /**
-     * The end of every {@code run}: the report of the run just written, its path printed on stdout.
-     * Always 0: the run's own outcome decides its exit code, and "not measured" is in the report.
+     * The end of every {@code run}: the report of the run just measured and judged, its path printed
+     * on stdout. Always 0: the run's own outcome decides its exit code, and "not measured" is in the report.
      */
-    public static int afterRun(Path resultsDir) throws Exception {
-        System.out.println(Reporter.write(resultsDir, Reporter.defaultOutDir(resultsDir)));
+    public static int afterRun(ReportInput run) throws Exception {
+        System.out.println(Reporter.write(run, Reporter.defaultOutDir(run.results().path()), null));
         return 0;
+    }
+
+    /**
+     * Reads {@code results} once, judges its claims and writes their {@code claims.json} into
+     * {@code outDir} (never into {@code results}).
+     *
+     * @throws ResultsFormatException when {@code results} is missing, foreign or of another format
+     */
+    static ReportInput judge(Path results, Path outDir) throws ResultsFormatException, IOException {
+        ResultsDir dir = ResultsDir.open(results);
+        RunData data = new RunData(dir.readSummary(), dir.has(ResultsDir.ENV) ? dir.readEnv() : null);
+        Verdicts verdicts = Verdicts.judge(data);
+        return new ReportInput(dir, data, verdicts, verdicts.write(outDir.resolve(ResultsDir.CLAIMS)));
     }
 
     @Override
@@ -79,12 +96,12 @@ public final class ReportCommand implements Command {
         Path results = Path.of(args.getFirst());
         Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : Reporter.defaultOutDir(results);
         try {
-            Path index = Reporter.write(results, out, baseline(line, results));
+            ReportInput input = judge(results, out);
+            Path index = Reporter.write(input, out, baseline(line, results));
             System.out.println(index);
-            List<ClaimResult> claims = ResultsDir.open(results).readClaims();
-            long notMeasured = claims.stream().filter(c -> c.verdict() == Verdict.NOT_MEASURED).count();
+            long notMeasured = input.verdicts().count(Verdict.NOT_MEASURED);
             if (notMeasured > 0) {
-                System.err.println(Main.PROGRAM + ": report: " + notMeasured + " of " + claims.size()
+                System.err.println(Main.PROGRAM + ": report: " + notMeasured + " of " + input.verdicts().size()
                         + " claims not measured; the report says why");
                 return 1;
             }

@@ -1,6 +1,10 @@
 package dev.concbench.cli;
 
 import dev.concbench.bench.BenchmarkCatalog;
+import dev.concbench.claims.RunData;
+import dev.concbench.claims.Verdicts;
+import dev.concbench.report.ReportInput;
+import dev.concbench.results.ResultsDir;
 import dev.concbench.results.RunSummary;
 import dev.concbench.run.BenchRun;
 import dev.concbench.run.Planner;
@@ -28,20 +32,14 @@ import org.apache.commons.cli.Options;
 public final class RunCommand implements Command {
 
     /**
-     * What happens after a run wrote its results: the seam where the report is built. The default
-     * prints the results directory; the report command, once merged, replaces it.
+     * What happens after a run wrote its results and its claims were judged: the seam where the
+     * report is built from them, in memory.
      */
     @FunctionalInterface
     public interface AfterRun {
         /** @return the exit code to use when the run itself succeeded */
-        int accept(Path resultsDir) throws Exception;
+        int accept(ReportInput run) throws Exception;
     }
-
-    /** Prints the results directory's path on stdout. */
-    public static final AfterRun PRINT_RESULTS_PATH = dir -> {
-        System.out.println(dir);
-        return 0;
-    };
 
     private final AfterRun afterRun;
 
@@ -112,7 +110,11 @@ public final class RunCommand implements Command {
                 + (summary.complete() ? "complete" : "incomplete (" + summary.missing().size() + " missing)")
                 + " in " + outcome.results().path());
         summary.missing().forEach(m -> System.err.println("  missing: " + m));
-        int after = afterRun.accept(outcome.results().path());
+        // the claims stage: judged once, written once, handed to the report in memory
+        RunData data = new RunData(summary, outcome.env());
+        Verdicts verdicts = Verdicts.judge(data);
+        Path claims = verdicts.write(outcome.results().path().resolve(ResultsDir.CLAIMS));
+        int after = afterRun.accept(new ReportInput(outcome.results(), data, verdicts, claims));
         if (outcome.failures() > 0) {
             throw new RunFailedException(outcome.failures() + " benchmark(s) failed; see 'missing' in "
                     + outcome.results().path().resolve("summary.json"));

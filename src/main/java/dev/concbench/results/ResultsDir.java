@@ -103,8 +103,12 @@ public final class ResultsDir {
         return read(ENV, new TypeReference<EnvInfo>() {});
     }
 
-    public void writeClaims(List<ClaimResult> claims) throws IOException {
-        writeAtomically(dir.resolve(CLAIMS), JSON.writeValueAsBytes(claims));
+    /**
+     * Writes a {@code claims.json} atomically to {@code file}: the run's own
+     * ({@code results/<run-id>/claims.json}) or a report's, which never goes into the results it read.
+     */
+    public static void writeClaims(Path file, List<ClaimResult> claims) throws IOException {
+        writeAtomically(file, JSON.writeValueAsBytes(claims));
     }
 
     public List<ClaimResult> readClaims() throws ResultsFormatException {

@@ -48,9 +48,10 @@ public final class BenchRun {
      *
      * @param results  the results directory
      * @param summary  the summary as written
+     * @param env      the environment as written to {@code env.json}
      * @param failures how many items (or parameter combinations) failed while running
      */
-    public record Outcome(ResultsDir results, RunSummary summary, int failures) {}
+    public record Outcome(ResultsDir results, RunSummary summary, EnvInfo env, int failures) {}
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     /** How long children get to exit after SIGTERM before they are killed. */
@@ -136,14 +137,15 @@ public final class BenchRun {
         RunSummary summary;
         synchronized (lock) {
             if (state != State.RUNNING) {
-                return new Outcome(results, summary(false), failed.size());
+                return new Outcome(results, summary(false), env, failed.size());
             }
             state = State.FINISHED;
             summary = summary(true);
-            writeAll(summary, env.ended(clock.instant().toString()));
+            env = env.ended(clock.instant().toString());
+            writeAll(summary, env);
         }
         Runtime.getRuntime().removeShutdownHook(hook);
-        return new Outcome(results, summary, failed.size());
+        return new Outcome(results, summary, env, failed.size());
     }
 
     private void runItems(JmhInvocation jmh, Progress progress) throws IOException {

@@ -1,6 +1,7 @@
 package dev.concbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concbench.fixtures.FixtureRuns;
@@ -12,6 +13,7 @@ import dev.concbench.results.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -115,7 +117,38 @@ class ReportCommandTest {
         Path outDir = tmp.resolve("out");
         assertEquals(0, run("report", results.toString(), "--out", outDir.toString()), stderr());
         assertEquals(outDir.resolve("index.html").toString(), console.stdout().strip());
-        assertTrue(Files.isRegularFile(results.resolve(ResultsDir.CLAIMS)));
+        assertTrue(Files.isRegularFile(outDir.resolve(ResultsDir.CLAIMS)), "claims.json beside the report");
+        assertFalse(Files.exists(results.resolve(ResultsDir.CLAIMS)), "report wrote into the results it read");
+    }
+
+    @Test
+    void readingAResultsFolderNeverChangesIt() throws Exception {
+        Path results = Fixtures.copy(FixtureRuns.COMPLETE, tmp);
+        // the run's own verdicts, as the run wrote them; a report recomputes its own and leaves these be
+        String runs = "[]";
+        Files.writeString(results.resolve(ResultsDir.CLAIMS), runs);
+        java.util.Map<Path, java.nio.file.attribute.FileTime> before = modified(results);
+        Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(results);
+        Files.setPosixFilePermissions(results, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Path outDir = tmp.resolve("out");
+            assertEquals(0, run("report", results.toString(), "--out", outDir.toString()), stderr());
+            assertTrue(Files.isRegularFile(outDir.resolve(ResultsDir.CLAIMS)));
+        } finally {
+            Files.setPosixFilePermissions(results, mode);
+        }
+        assertEquals(runs, Files.readString(results.resolve(ResultsDir.CLAIMS)));
+        assertEquals(before, modified(results));
+    }
+
+    private static java.util.Map<Path, java.nio.file.attribute.FileTime> modified(Path dir) throws Exception {
+        try (var files = Files.walk(dir)) {
+            java.util.Map<Path, java.nio.file.attribute.FileTime> times = new java.util.TreeMap<>();
+            for (Path p : files.toList()) {
+                times.put(p, Files.getLastModifiedTime(p));
+            }
+            return times;
+        }
     }
 
     @Test
