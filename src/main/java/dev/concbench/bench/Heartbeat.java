@@ -1,6 +1,6 @@
 package dev.concbench.bench;
 
-import dev.concbench.metrics.HistogramLog;
+import dev.concbench.metrics.LatencyRecorder;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,7 +16,7 @@ final class Heartbeat {
     /** The heartbeat period, in nanoseconds. */
     static final long PERIOD_NANOS = 10_000_000L;
 
-    private final HistogramLog log;
+    private final LatencyRecorder log;
     private final LongSupplier nanoClock;
     private final long start;
     private long nextIntended;
@@ -25,7 +25,7 @@ final class Heartbeat {
      * @param log       where lateness goes, in nanoseconds
      * @param nanoClock the time source, in nanoseconds (monotonic)
      */
-    Heartbeat(HistogramLog log, LongSupplier nanoClock) {
+    Heartbeat(LatencyRecorder log, LongSupplier nanoClock) {
         this.log = log;
         this.nanoClock = nanoClock;
         this.start = nanoClock.getAsLong();

@@ -1,9 +1,11 @@
 package dev.concbench.bench;
 
-import dev.concbench.metrics.HistogramLog;
+import dev.concbench.metrics.LatencyRecorder;
+import dev.concbench.results.LogIdentity;
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.workload.Workload;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -69,13 +71,16 @@ public class IoLoadBenchmark {
     public int poolSize;
 
     private ModelSession session;
-    private HistogramLog log;
+    private LatencyRecorder log;
 
     @Setup(Level.Trial)
     public void start() {
         Map<String, String> params = ModelSession.poolParams(model, poolSize);
         session = new ModelSession(model, params, CONNECTIONS, true);
-        log = new HistogramLog("io-load-" + model + "-" + rate);
+        Map<String, String> logParams = new LinkedHashMap<>();
+        logParams.put("delayMs", Integer.toString(delayMs));
+        logParams.put("rate", Integer.toString(rate));
+        log = new LatencyRecorder(new LogIdentity("io-load", model, logParams, "rate"));
     }
 
     @TearDown(Level.Iteration)

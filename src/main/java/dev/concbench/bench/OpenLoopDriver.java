@@ -1,6 +1,6 @@
 package dev.concbench.bench;
 
-import dev.concbench.metrics.HistogramLog;
+import dev.concbench.metrics.LatencyRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,14 +32,14 @@ final class OpenLoopDriver {
      */
     record Tally(long sent, long completed, long dropped, double seconds) {}
 
-    private final HistogramLog log;
+    private final LatencyRecorder log;
     private final LongSupplier nanoClock;
 
     /**
      * @param log       where latencies go, in nanoseconds from the intended send time
      * @param nanoClock the time source, in nanoseconds (monotonic)
      */
-    OpenLoopDriver(HistogramLog log, LongSupplier nanoClock) {
+    OpenLoopDriver(LatencyRecorder log, LongSupplier nanoClock) {
         this.log = log;
         this.nanoClock = nanoClock;
     }

@@ -2,12 +2,15 @@ package dev.concbench.bench;
 
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
-import dev.concbench.metrics.HistogramLog;
+import dev.concbench.metrics.LatencyRecorder;
+import dev.concbench.results.LogIdentity;
 import dev.concbench.workload.Burn;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CountDownLatch;
@@ -58,7 +61,7 @@ public class PreemptionBenchmark extends TaskBenchmark {
     public int durationMs;
 
     private final int disturbers = Runtime.getRuntime().availableProcessors();
-    private HistogramLog log;
+    private LatencyRecorder log;
     private volatile long burnSink;
 
 
@@ -78,7 +81,7 @@ public class PreemptionBenchmark extends TaskBenchmark {
 
     @Override
     void startTrial() {
-        log = new HistogramLog("preemption-" + modelLabel() + "-" + disturbance);
+        log = new LatencyRecorder(new LogIdentity("preemption", model, logParams(), "disturbance"));
         if (model.equals("eventloop+offload")) {
             if (!offload.equals("threads")) {
                 throw new IllegalArgumentException("preemption offloads to threads only (offload=threads), not '" + offload + "'");
@@ -93,9 +96,15 @@ public class PreemptionBenchmark extends TaskBenchmark {
         return model.equals("eventloop+offload") || disturbance.equals("none");
     }
 
-    private String modelLabel() {
+    /** The log's parameters: the carriers of a virtual-thread fork that set them, and the disturbance. */
+    private Map<String, String> logParams() {
+        Map<String, String> params = new LinkedHashMap<>();
         String carriers = System.getProperty("jdk.virtualThreadScheduler.parallelism");
-        return model.equals("virtual") && carriers != null ? model + "-carriers" + carriers : model;
+        if (model.equals("virtual") && carriers != null) {
+            params.put("carriers", carriers);
+        }
+        params.put("disturbance", disturbance);
+        return params;
     }
 
     @TearDown(Level.Iteration)

@@ -2,13 +2,16 @@ package dev.concbench.bench;
 
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
-import dev.concbench.metrics.HistogramLog;
+import dev.concbench.metrics.LatencyRecorder;
+import dev.concbench.results.LogIdentity;
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.metrics.ProcMemory;
 import dev.concbench.workload.Workload;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -60,7 +63,7 @@ public class ScalabilityBenchmark extends TaskBenchmark {
     public int poolSize;
 
     private ModelSession session;
-    private HistogramLog log;
+    private LatencyRecorder log;
 
     public ScalabilityBenchmark() {
         super(0);
@@ -87,7 +90,10 @@ public class ScalabilityBenchmark extends TaskBenchmark {
             // one connection per task: this measures how many tasks a model keeps waiting, not a connector limit
             session = new ModelSession(model, ModelSession.poolParams(model, poolSize), tasks, true);
         }
-        log = new HistogramLog("scalability-" + model + "-" + work + "-" + tasks);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("work", work);
+        params.put("tasks", Integer.toString(tasks));
+        log = new LatencyRecorder(new LogIdentity("scalability", model, params, "tasks"));
     }
 
     @TearDown(Level.Iteration)

@@ -75,7 +75,7 @@ public final class Reporter {
         List<ClaimResult> claims = in.verdicts().results();
 
         List<String> notes = new ArrayList<>();
-        List<HistogramLog> logs = histogramLogs(dir.path().resolve(ResultsDir.HISTOGRAMS), notes);
+        List<LatencyLog> logs = LatencyLog.readAll(dir.path().resolve(ResultsDir.HISTOGRAMS), notes);
         Files.createDirectories(outDir);
         List<Figure> figures = charts(data, logs, new ChartWriter(outDir));
 
@@ -99,7 +99,7 @@ public final class Reporter {
         }
     }
 
-    private static List<Figure> charts(RunData data, List<HistogramLog> logs, ChartWriter out) throws IOException {
+    private static List<Figure> charts(RunData data, List<LatencyLog> logs, ChartWriter out) throws IOException {
         List<Figure> figures = new ArrayList<>();
         figures.addAll(CostCharts.all(data, out));
         ScalingCharts.memory(data, out).ifPresent(figures::add);
@@ -122,25 +122,6 @@ public final class Reporter {
     private static int order(String name) {
         int i = ORDER.indexOf(name);
         return i < 0 ? ORDER.size() : i;
-    }
-
-    private static List<HistogramLog> histogramLogs(Path dir, List<String> notes) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        java.util.Map<String, HistogramLog> logs = new java.util.LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".hlog")).sorted().toList()) {
-                try {
-                    HistogramLog log = HistogramLog.read(p);
-                    logs.merge(log.key(), log, HistogramLog::merge);
-                } catch (ResultsFormatException e) {
-                    // one bad log must not cost the whole report; the page lists it
-                    notes.add(e.getMessage());
-                }
-            }
-        }
-        return List.copyOf(logs.values());
     }
 
     private static List<String> commands(EnvInfo env, Path resultsDir, Path outDir) {

@@ -1,7 +1,7 @@
 package dev.concbench.run;
 
 import dev.concbench.metrics.EnvCapture;
-import dev.concbench.metrics.HistogramLog;
+import dev.concbench.metrics.LatencyRecorder;
 import dev.concbench.results.EnvInfo;
 import dev.concbench.results.ResultRow;
 import dev.concbench.results.ResultsDir;
@@ -108,7 +108,7 @@ public final class BenchRun {
         Instant start = clock.instant();
         Path dir = freshRunDir(start);
         List<String> forkArgs = List.of(
-                "-D" + HistogramLog.DIR_PROPERTY + "=" + dir.resolve(ResultsDir.HISTOGRAMS).toAbsolutePath(),
+                "-D" + LatencyRecorder.DIR_PROPERTY + "=" + dir.resolve(ResultsDir.HISTOGRAMS).toAbsolutePath(),
                 // JMH 1.37 uses sun.misc.Unsafe; JDK 24+ warns about it on every fork's stderr
                 "--sun-misc-unsafe-memory-access=allow");
         List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());

@@ -201,6 +201,24 @@ class ReporterTest {
     }
 
     @Test
+    void logsAreKnownByTheirHeaderNotTheirNameAndHeaderlessOnesAreRefusedInOneLine() throws Exception {
+        Path results = Fixtures.copy(FixtureRuns.COMPLETE, tmp);
+        Path logs = results.resolve(ResultsDir.HISTOGRAMS);
+        Files.move(logs.resolve("preemption-eventloop-cpu-hog.hlog"), logs.resolve("renamed.hlog"));
+        // two logs as an older concbench wrote them: no identity header, only a name
+        for (String old : List.of("io-load-eventloop-500", "preemption-virtual-none")) {
+            List<String> lines = Files.readAllLines(logs.resolve(old.startsWith("io") ? "io-load-eventloop-delayMs20-500.hlog"
+                    : old + ".hlog")).stream().filter(l -> !l.startsWith("#concbench-log")).toList();
+            Files.write(logs.resolve(old + ".old.hlog"), lines);
+        }
+        String html = Files.readString(report(results, tmp.resolve("report")));
+        assertTrue(html.contains("renamed.hlog"), "the renamed log is still drawn");
+        assertEquals(1, html.lines().filter(l -> l.contains("have no &#39;#concbench-log&#39; header")
+                || l.contains("have no '#concbench-log' header")).count(), "one line for both old logs");
+        assertTrue(html.contains("2 histogram log(s)"), html.lines().filter(l -> l.contains("header")).toList().toString());
+    }
+
+    @Test
     void defaultOutDirSitsBesideResults() {
         assertEquals(tmp.resolve("reports").resolve("20261101-120000-quick"),
                 Reporter.defaultOutDir(tmp.resolve("results").resolve("20261101-120000-quick")));

@@ -1,11 +1,15 @@
 package dev.concbench.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concbench.results.LogIdentity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
@@ -16,13 +20,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
-class HistogramLogTest {
+class LatencyRecorderTest {
 
     @TempDir
     Path dir;
 
-    private static HistogramLog twoIntervals() {
-        HistogramLog log = new HistogramLog("io-load-virtual-200");
+    private static final LogIdentity IO = new LogIdentity("io-load", "virtual", Map.of("rate", "200"), "rate");
+
+    private static LatencyRecorder twoIntervals() {
+        LatencyRecorder log = new LatencyRecorder(IO);
         for (int i = 1; i <= 1000; i++) {
             log.record(i * 1_000_000L); // 1..1000 ms
         }
@@ -71,6 +77,15 @@ class HistogramLogTest {
         Path second = twoIntervals().write(dir);
         assertEquals(dir.resolve("io-load-virtual-200.hlog"), first);
         assertEquals(dir.resolve("io-load-virtual-200.fork2.hlog"), second);
+    }
+
+    @Test
+    void theHeaderSaysWhoseLogItIsWhateverTheFileIsCalled() throws Exception {
+        Path file = twoIntervals().write(dir);
+        Path renamed = Files.move(file, dir.resolve("anything-at-all.hlog"));
+        assertEquals(Optional.of(IO), LogIdentity.read(renamed));
+        assertThrows(IllegalArgumentException.class, () -> new LogIdentity("preemption", "virtual",
+                Map.of("carriers", "1"), "disturbance"), "a swept parameter the log does not have");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.concbench.metrics;
 
+import dev.concbench.results.LogIdentity;
 import dev.concbench.results.ResultsDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,12 +17,13 @@ import org.HdrHistogram.Recorder;
  * A latency log in the making: the hot path records into a {@link Recorder}; {@link #endInterval}
  * closes an interval (one per JMH iteration); {@link #write} writes every interval as an HdrHistogram
  * interval log that {@code HistogramLogProcessor} reads. Values are recorded in nanoseconds;
- * {@link #write} records the unit in the log's comment.
+ * {@link #write} records the unit in the log's comment, and the benchmark's {@link LogIdentity}
+ * (scenario, model, parameters) in its header, which is how the report knows whose log it is.
  *
  * <p>Any thread may record; {@code endInterval} and {@code write} are called by one thread (the
  * benchmark's) at a time.
  */
-public final class HistogramLog {
+public final class LatencyRecorder {
 
     /**
      * The system property that tells a benchmark fork where histogram logs go
@@ -32,20 +34,20 @@ public final class HistogramLog {
     /** Three significant digits: 0.1% resolution over the whole range. */
     private static final int DIGITS = 3;
 
-    private final String name;
+    private final LogIdentity identity;
     // the log's start must not be later than the recorder's first interval, or readers drop it
     private final long startMillis = System.currentTimeMillis();
     private final Recorder recorder = new Recorder(DIGITS);
     private final List<Histogram> intervals = new ArrayList<>();
 
-    /** @param name the log's file name without {@code .hlog}, e.g. {@code preemption-virtual-cpu-hog} */
-    public HistogramLog(String name) {
-        this.name = name;
+    /** @param identity whose latencies these are; written into the log's header */
+    public LatencyRecorder(LogIdentity identity) {
+        this.identity = identity;
     }
 
-    /** The log's name. */
-    public String name() {
-        return name;
+    /** Whose latencies these are. */
+    public LogIdentity identity() {
+        return identity;
     }
 
     /** Records one latency, in nanoseconds (negative values are recorded as 0). */
@@ -74,15 +76,17 @@ public final class HistogramLog {
     }
 
     /**
-     * Writes the closed intervals into {@code dir} atomically as {@code <name>.hlog}; when an earlier
-     * fork already wrote that file, as {@code <name>.fork<k>.hlog} with the first free k >= 2.
+     * Writes the closed intervals into {@code dir} atomically as {@code <stem>.hlog} ({@link
+     * LogIdentity#fileStem()}); when an earlier fork already wrote that file, as {@code
+     * <stem>.fork<k>.hlog} with the first free k >= 2. The name is for people: readers go by the header.
      *
      * @return the file written
      */
     public Path write(Path dir) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         HistogramLogWriter writer = new HistogramLogWriter(bytes);
-        writer.outputComment("concbench " + name + ": latencies in nanoseconds");
+        writer.outputComment(identity.comment());
+        writer.outputComment("concbench " + identity.fileStem() + ": latencies in nanoseconds");
         writer.outputLogFormatVersion();
         writer.outputStartTime(startMillis);
         writer.setBaseTime(startMillis);
@@ -91,9 +95,10 @@ public final class HistogramLog {
             writer.outputIntervalHistogram(h);
         }
         writer.close();
-        Path target = dir.resolve(name + ".hlog");
+        String stem = identity.fileStem();
+        Path target = dir.resolve(stem + ".hlog");
         for (int k = 2; Files.exists(target); k++) {
-            target = dir.resolve(name + ".fork" + k + ".hlog");
+            target = dir.resolve(stem + ".fork" + k + ".hlog");
         }
         ResultsDir.writeAtomically(target, bytes.toByteArray());
         return target;
