@@ -131,7 +131,7 @@ public class PreemptionBenchmark extends TaskBenchmark {
         CountDownLatch done = new CountDownLatch(1 + (disturbance.equals("none") ? 0 : disturbers));
         int[] beats = new int[1];
         threads.execute(() -> {
-            Heartbeat hb = new Heartbeat(log, System::nanoTime);
+            OpenLoopHeartbeat hb = new OpenLoopHeartbeat(log, System::nanoTime);
             while (hb.elapsedNanos() < durationNanos) {
                 long wait = hb.nanosToNextBeat();
                 if (wait > 0) {
@@ -161,7 +161,7 @@ public class PreemptionBenchmark extends TaskBenchmark {
      */
     private int heartbeatOnLoop(EventLoop l, long durationNanos) {
         return loop.run(() -> {
-            Heartbeat hb = new Heartbeat(log, System::nanoTime);
+            OpenLoopHeartbeat hb = new OpenLoopHeartbeat(log, System::nanoTime);
             LoopFuture<Integer> beating = l.newFuture();
             int[] beats = new int[1];
             Runnable[] tick = new Runnable[1];

@@ -19,11 +19,11 @@ final class BlockingPitfallExample {
     static LoopFuture<Void> run(ExampleContext ctx) {
         Duration beat = ctx.units(HEARTBEAT_SECONDS);
         ctx.print("bad_example: time.sleep(5) on the loop thread");
-        return Heartbeat.around(ctx, beat, () -> badExample(ctx))
+        return LoopHeartbeat.around(ctx, beat, () -> badExample(ctx))
                 .then(bad -> {
                     Lateness.report(ctx, "bad_example", bad, ExampleResult.STALL_MS);
                     ctx.print("good_example: await asyncio.sleep(5)");
-                    return Heartbeat.around(ctx, beat, () -> ctx.sleep(SLEEP_SECONDS).map(v -> "Done"));
+                    return LoopHeartbeat.around(ctx, beat, () -> ctx.sleep(SLEEP_SECONDS).map(v -> "Done"));
                 })
                 .map(good -> {
                     Lateness.report(ctx, "good_example", good, ExampleResult.FIXED_STALL_MS);

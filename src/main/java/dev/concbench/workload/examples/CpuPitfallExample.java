@@ -30,11 +30,11 @@ final class CpuPitfallExample {
     static LoopFuture<Void> run(ExampleContext ctx) {
         Duration beat = ctx.units(HEARTBEAT_SECONDS);
         ctx.print("cpu_intensive: 100,000,000 multiplications on the loop thread");
-        return Heartbeat.around(ctx, beat, () -> ctx.loop().completed(null).map(v -> done(cpuIntensiveSync())))
+        return LoopHeartbeat.around(ctx, beat, () -> ctx.loop().completed(null).map(v -> done(cpuIntensiveSync())))
                 .then(bad -> {
                     Lateness.report(ctx, "cpu_intensive", bad, ExampleResult.STALL_MS);
                     ctx.print("cpu_intensive_async: run_in_executor(pool, cpu_intensive_sync)");
-                    return Heartbeat.around(ctx, beat, () -> ctx.loop()
+                    return LoopHeartbeat.around(ctx, beat, () -> ctx.loop()
                             .runInExecutor(ctx.offload(), CpuPitfallExample::cpuIntensiveSync)
                             .map(CpuPitfallExample::done));
                 })

@@ -7,11 +7,13 @@ import java.util.function.LongSupplier;
  * A 10 ms heartbeat and how late each beat came: the beat intended at {@code start + k * period}
  * that ran at {@code t} is {@code t - intended} late. A beat that could not run at all while the
  * task was stalled is recorded when the task resumes, with its own (larger) lateness, so a stall
- * shows up as many late beats rather than one (no coordinated omission).
+ * shows up as many late beats rather than one (no coordinated omission), as an open-loop load
+ * generator measures from the intended send time. (The examples' {@code LoopHeartbeat} keeps only
+ * the worst beat.)
  *
  * <p>One heartbeat task calls {@link #beat} repeatedly; the time source is injected.
  */
-final class Heartbeat {
+final class OpenLoopHeartbeat {
 
     /** The heartbeat period, in nanoseconds. */
     static final long PERIOD_NANOS = 10_000_000L;
@@ -25,7 +27,7 @@ final class Heartbeat {
      * @param log       where lateness goes, in nanoseconds
      * @param nanoClock the time source, in nanoseconds (monotonic)
      */
-    Heartbeat(LatencyRecorder log, LongSupplier nanoClock) {
+    OpenLoopHeartbeat(LatencyRecorder log, LongSupplier nanoClock) {
         this.log = log;
         this.nanoClock = nanoClock;
         this.start = nanoClock.getAsLong();
