@@ -82,7 +82,7 @@ final class ProcessPoolModel extends AbstractModel {
         }
     }
 
-    static WorkerTask.Reply decode(dev.concbench.process.TaskResult answer) {
+    static WorkerTask.Reply decode(dev.concbench.process.WorkerResult answer) {
         try {
             return WorkerTask.Reply.decode(answer.value());
         } catch (IOException e) {

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>{@code
  * try (WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(4))) {
- *     TaskResult r = pool.submit("burn", "1000000").join();   // r.workerPid() != our pid
+ *     WorkerResult r = pool.submit("burn", "1000000").join();   // r.workerPid() != our pid
  * }
  * }</pre>
  *
@@ -125,7 +125,7 @@ public final class WorkerPool implements AutoCloseable {
      *     {@value Frame#MAX_LENGTH} bytes; no worker is involved). Cancelling the future does not
      *     stop a task a worker has already started.
      */
-    public CompletableFuture<TaskResult> submit(String function, String argument) {
+    public CompletableFuture<WorkerResult> submit(String function, String argument) {
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(argument, "argument");
         long id = nextTaskId.getAndIncrement();
@@ -384,7 +384,7 @@ public final class WorkerPool implements AutoCloseable {
             worker.send(next);
         }
         if (frame.kind() == Frame.Kind.RESULT) {
-            done.future().complete(new TaskResult(frame.text1(), worker.pid(), Duration.ofNanos(frame.nanos()),
+            done.future().complete(new WorkerResult(frame.text1(), worker.pid(), Duration.ofNanos(frame.nanos()),
                     Duration.ofNanos(System.nanoTime() - done.submitNanos())));
         } else {
             done.future().completeExceptionally(
