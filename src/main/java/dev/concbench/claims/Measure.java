@@ -8,7 +8,9 @@ import java.util.Optional;
  *
  * @param value the value, in {@code unit}
  * @param error the half-width of its confidence interval, in {@code unit}; {@code NaN} when the
- *              row reported none (a single sample or a count)
+ *              row reported none (a single sample), and then the interval is unknown, never taken as
+ *              exact: {@link #low()}, {@link #high()} and a ratio's error are {@code NaN} too, and no
+ *              {@link Check} decides on it. An exact number (a constant, an exact count) has error 0
  * @param unit  e.g. {@code ns/op}, {@code bytes}, {@code x} for a ratio
  */
 public record Measure(double value, double error, String unit) {
@@ -19,24 +21,29 @@ public record Measure(double value, double error, String unit) {
     /** The unit of a dimensionless ratio. */
     public static final String RATIO = "x";
 
-    /** The error, or 0 when none was reported (a point estimate). */
-    public double errorOrZero() {
-        return Double.isFinite(error) ? error : 0;
+    /** An exact number: a constant or an exact count, error 0. */
+    public static Measure exact(double value, String unit) {
+        return new Measure(value, 0, unit);
     }
 
-    /** Lower end of the interval {@code value - error}. */
+    /** Whether the interval is known: the error is finite (0 for an exact number). */
+    public boolean hasError() {
+        return Double.isFinite(error) && error >= 0;
+    }
+
+    /** Lower end of the interval {@code value - error}; {@code NaN} when the error is unknown. */
     public double low() {
-        return value - errorOrZero();
+        return value - error;
     }
 
-    /** Upper end of the interval {@code value + error}. */
+    /** Upper end of the interval {@code value + error}; {@code NaN} when the error is unknown. */
     public double high() {
-        return value + errorOrZero();
+        return value + error;
     }
 
     /**
      * {@code this / denominator}, its error propagated from both relative errors (first order,
-     * independent errors).
+     * independent errors); unknown ({@code NaN}) when either side's error is.
      *
      * @throws NotMeasured when the denominator is zero or negative, so the ratio means nothing
      */
@@ -66,10 +73,10 @@ public record Measure(double value, double error, String unit) {
             return Optional.empty();
         }
         double ratio = value / denominator.value;
-        boolean anyError = Double.isFinite(error) || Double.isFinite(denominator.error);
-        double relA = value == 0 ? 0 : errorOrZero() / value;
-        double relB = denominator.errorOrZero() / denominator.value;
-        double err = anyError ? Math.abs(ratio) * Math.hypot(relA, relB) : Double.NaN;
+        double relA = value == 0 ? (Double.isFinite(error) ? 0 : Double.NaN) : error / value;
+        double relB = denominator.error / denominator.value;
+        // Math.hypot returns NaN when either is NaN (and neither infinite): an unknown error stays unknown
+        double err = Math.abs(ratio) * Math.hypot(relA, relB);
         return Optional.of(new Measure(ratio, err, RATIO));
     }
 

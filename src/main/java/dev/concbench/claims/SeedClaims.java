@@ -3,6 +3,7 @@ package dev.concbench.claims;
 import static dev.concbench.claims.ChartNames.png;
 
 import dev.concbench.claims.RatioRule.Labeled;
+import dev.concbench.claims.RatioRule.Stall;
 import dev.concbench.results.ClaimResult;
 import java.util.List;
 import java.util.Optional;
@@ -24,10 +25,6 @@ public final class SeedClaims {
     public static final double STALL = 10;
     /** Below this the loop was barely later than its comparison: no stall, the claim is contradicted. */
     public static final double NO_STALL = 2;
-    /** Kernel-mediated switches must cost at least this many times the loop's user-space ones. */
-    public static final double SLOWER_SWITCH = 2;
-    /** Below this kernel switches were no slower than the loop's: contradicted. */
-    public static final double NOT_SLOWER = 1;
     /** gather must beat sequential awaits by this much; the seed's delays (2, 1, 3) give 6 / 3 = 2 x. */
     public static final double GATHER_GAIN = 1.5;
     /** Below this gather gained nothing worth the name over sequential awaits: contradicted. */
@@ -49,7 +46,7 @@ public final class SeedClaims {
             Claim.tableRow("table.context-switch", "Context switch",
                     "Very fast — pure user space, no syscall",
                     "Slower — kernel-mediated thread switch",
-                    List.of(png(ChartNames.CONTEXT_SWITCH), png(ChartNames.SPAWN)), contextSwitch()),
+                    List.of(png(ChartNames.CONTEXT_SWITCH), png(ChartNames.SPAWN)), new ContextSwitchRule()),
             Claim.tableRow("table.memory", "Memory usage",
                     "Low — one stack, lightweight coroutine frames",
                     "Higher — each thread reserves its own stack (~8 MB default)",
@@ -176,23 +173,20 @@ public final class SeedClaims {
                                 heartbeat("platform-pool", "cpu-hog", "lateness.p99")),
                         at("virtual worst lateness under a CPU hog", heartbeat("virtual", "cpu-hog", WORST)),
                         at("virtual (1 carrier) worst lateness under a CPU hog",
-                                heartbeat("virtual", "cpu-hog", WORST).with("carriers", "1"))));
+                                heartbeat("virtual", "cpu-hog", WORST).with("carriers", "1"))),
+                List.of(new Stall(heartbeat("eventloop", "cpu-hog", WORST), true, "a hog stalls the loop"),
+                        new Stall(heartbeat("platform-pool", "cpu-hog", WORST), false,
+                                "the OS keeps preempting threads, so a hog stalls none of the others")),
+                LOOP_HOG_CONSTRUCTION);
     }
 
-    private static Rule contextSwitch() {
-        Query handoff = Query.of("context-switch", "eventloop", "handoff");
-        Query spawn = Query.of("spawn", "eventloop", "spawn");
-        return new RatioRule(at("platform-pool handoff", handoff.withModel("platform-pool")),
-                at("eventloop handoff", handoff), SLOWER_SWITCH, NOT_SLOWER,
-                "a kernel-mediated switch costs a syscall and a scheduler pass; a loop switch is a method call",
-                "A hand-off between two platform threads went through the kernel and cost %s a hand-off between"
-                        + " two loop tasks. Virtual threads switch in user space too (see their row).",
-                "Platform-thread hand-offs were not clearly slower than the loop's (%s).",
-                List.of(at("virtual handoff", handoff.withModel("virtual")),
-                        at("eventloop spawn", spawn), at("virtual spawn", spawn.withModel("virtual")),
-                        at("thread-per-task spawn", spawn.withModel("thread-per-task")),
-                        at("process-pool spawn", spawn.withModel("process-pool"))));
-    }
+    /**
+     * Why the loop's side of a CPU-hog ratio is fixed: the hog is one callback that holds the loop
+     * thread for the whole shot, so the loop's worst lateness is the shot's length.
+     */
+    static final String LOOP_HOG_CONSTRUCTION = "the loop's worst lateness under a CPU hog equals the shot's"
+            + " durationMs (the hog is one callback that runs for the whole shot and never awaits), so the loop's"
+            + " side of this ratio is fixed; what varies, and what the ratio tests, is the other side's lateness";
 
     private static Rule blockingCall() {
         return new RatioRule(
@@ -206,7 +200,11 @@ public final class SeedClaims {
                 List.of(at("eventloop worst lateness, undisturbed", heartbeat("eventloop", "none", WORST)),
                         at("eventloop heartbeat p50, blocking sleep",
                                 heartbeat("eventloop", "blocking-sleep", "lateness.p50")),
-                        at("virtual worst lateness, blocking sleep", heartbeat("virtual", "blocking-sleep", WORST))));
+                        at("virtual worst lateness, blocking sleep", heartbeat("virtual", "blocking-sleep", WORST))),
+                List.of(new Stall(heartbeat("eventloop", "blocking-sleep", WORST), true, "a blocking sleep stalls the loop"),
+                        new Stall(heartbeat("platform-pool", "blocking-sleep", WORST), false,
+                                "a blocking call on a thread pool blocks only its own thread")),
+                null);
     }
 
     private static Rule cpuOffload() {
@@ -218,7 +216,11 @@ public final class SeedClaims {
                 "With the CPU work sent to an executor the heartbeat stayed on time; inline it was %s later.",
                 "Offloading did not keep the heartbeat clearly more on time (%s).",
                 List.of(at("eventloop+offload worst lateness, undisturbed",
-                        heartbeat("eventloop+offload", "none", WORST))));
+                        heartbeat("eventloop+offload", "none", WORST))),
+                List.of(new Stall(heartbeat("eventloop", "cpu-hog", WORST), true, "inline CPU work stalls the loop"),
+                        new Stall(heartbeat("eventloop+offload", "cpu-hog", WORST), false,
+                                "offloading CPU work keeps the loop responsive")),
+                LOOP_HOG_CONSTRUCTION);
     }
 
     private static Rule gatherVsSequential() {
