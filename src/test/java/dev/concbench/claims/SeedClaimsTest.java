@@ -3,52 +3,20 @@ package dev.concbench.claims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.concbench.claims.RowEdits.judge;
+import static dev.concbench.claims.RowEdits.judgeEdited;
+import static dev.concbench.claims.RowEdits.set;
 
 import dev.concbench.fixtures.FixtureRuns;
-import dev.concbench.fixtures.Fixtures;
 import dev.concbench.results.ClaimResult;
 import dev.concbench.results.ClaimResult.Verdict;
-import dev.concbench.results.ResultRow;
-import dev.concbench.results.RunSummary;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(10)
 class SeedClaimsTest {
-
-    private static Map<String, ClaimResult> judge(RunData data) {
-        return SeedClaims.judge(data).stream().collect(Collectors.toMap(ClaimResult::id, c -> c));
-    }
-
-    private static Map<String, ClaimResult> judge(String fixture) {
-        return judge(Fixtures.data(fixture));
-    }
-
-    /** The complete fixture with every row passed through {@code edit}. */
-    private static Map<String, ClaimResult> judgeEdited(UnaryOperator<ResultRow> edit) {
-        RunData base = Fixtures.data(FixtureRuns.COMPLETE);
-        RunSummary s = base.summary();
-        List<ResultRow> rows = s.rows().stream().map(edit).toList();
-        return judge(new RunData(new RunSummary(s.format(), s.runId(), s.profile(), s.complete(), s.missing(), rows),
-                base.env().orElseThrow()));
-    }
-
-    /** Sets the value of the rows matching scenario, model, metric and (when given) one param. */
-    private static UnaryOperator<ResultRow> set(String scenario, String model, String metric, String param,
-            double value) {
-        return r -> {
-            boolean hit = r.scenario().equals(scenario) && r.model().equals(model) && r.metric().equals(metric)
-                    && (param == null || r.params().entrySet().stream()
-                            .anyMatch(e -> param.equals(e.getKey() + "=" + e.getValue())));
-            double error = r.value() == 0 ? r.error() : Math.abs(r.error() * value / r.value());
-            return hit ? new ResultRow(r.scenario(), r.benchmark(), r.model(), r.params(), r.metric(), value, r.unit(),
-                    error, r.samples(), r.better(), r.guards()) : r;
-        };
-    }
 
     @Test
     void everySeedClaimIsCoveredOnceTableRowsFirst() {
