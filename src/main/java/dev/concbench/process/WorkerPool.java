@@ -3,18 +3,15 @@ package dev.concbench.process;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -53,8 +50,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class WorkerPool implements AutoCloseable {
 
     private static final String THREAD_PREFIX = "concbench-process-";
-    /** AOT cache files kept in the temporary directory (one per JDK, jar build and flag set, ~13 MB each). */
-    private static final int AOT_CACHES_KEPT = 4;
 
     private final WorkerPoolConfig config;
     private final Path directory;
@@ -68,6 +63,10 @@ public final class WorkerPool implements AutoCloseable {
 
     private final Object lock = new Object();
     private volatile PoolState state = PoolState.NEW;
+    /** Every state this pool has been in, in order (tests check that terminal states stay terminal). */
+    private final List<PoolState> history = new ArrayList<>(List.of(PoolState.NEW));
+    /** Set by the first {@link #close()}; the state itself stays FAILED when the pool had failed. */
+    private boolean closing;
     private final ArrayDeque<Worker.Task> queue = new ArrayDeque<>();
     private final ArrayDeque<Worker> idle = new ArrayDeque<>();
     private final Set<Worker> live = new LinkedHashSet<>();
@@ -94,18 +93,24 @@ public final class WorkerPool implements AutoCloseable {
      */
     public static WorkerPool start(WorkerPoolConfig config) throws IOException {
         WorkerPool pool = new WorkerPool(Objects.requireNonNull(config, "config"));
-        pool.state = PoolState.STARTING;
+        synchronized (pool.lock) {
+            pool.moveTo(PoolState.STARTING);
+        }
         try {
             pool.aotCacheStatus = config.aotCache() ? pool.prepareAotCache() : "off: disabled in WorkerPoolConfig";
             pool.startWorkers(config.workers());
         } catch (IOException | RuntimeException e) {
+            synchronized (pool.lock) {
+                if (pool.state == PoolState.STARTING) {
+                    pool.moveTo(PoolState.FAILED);
+                }
+            }
             pool.close();
-            pool.state = PoolState.FAILED;
             throw e;
         }
         synchronized (pool.lock) {
             if (pool.state == PoolState.STARTING) {
-                pool.state = PoolState.RUNNING;
+                pool.moveTo(PoolState.RUNNING);
                 return pool;
             }
         }
@@ -218,11 +223,14 @@ public final class WorkerPool implements AutoCloseable {
                 throw new IllegalStateException("close() must not run on the pool's own thread "
                         + Thread.currentThread().getName() + "; attach it with a *Async method");
             }
-            if (state == PoolState.STOPPING || state == PoolState.TERMINATED) {
+            if (closing) {
                 return;
             }
+            closing = true;
             failed = state == PoolState.FAILED;
-            state = PoolState.STOPPING;
+            if (!failed) {
+                moveTo(PoolState.STOPPING);
+            }
             queued = List.copyOf(queue);
             queue.clear();
             idle.clear();
@@ -235,7 +243,45 @@ public final class WorkerPool implements AutoCloseable {
         joinThreads();
         Files.deleteIfExists(socket);
         Files.deleteIfExists(directory);
-        state = failed ? PoolState.FAILED : PoolState.TERMINATED;
+        if (!failed) {
+            synchronized (lock) {
+                moveTo(PoolState.TERMINATED);
+            }
+        }
+    }
+
+    /** Under the lock: the one place the state changes; a terminal state (TERMINATED, FAILED) is never left. */
+    private void moveTo(PoolState next) {
+        if (state == PoolState.TERMINATED || state == PoolState.FAILED) {
+            throw new IllegalStateException("worker pool is " + state + ", a terminal state; it cannot become " + next);
+        }
+        state = next;
+        history.add(next);
+    }
+
+    /** Every state this pool has been in, in order. */
+    List<PoolState> stateHistory() {
+        synchronized (lock) {
+            return List.copyOf(history);
+        }
+    }
+
+    /** Finds or trains the AOT cache (see {@link WorkerAotCache#prepare}) and switches the worker command to it. */
+    private String prepareAotCache() throws IOException {
+        WorkerAotCache.Prepared aot = WorkerAotCache.prepare(java, config.jvmFlags(), classpath, config.startTimeout(),
+                new WorkerAotCache.Launcher() {
+                    @Override
+                    public List<String> command(List<String> extraFlags) {
+                        return workerCommand(extraFlags);
+                    }
+
+                    @Override
+                    public HelloAcceptor.Hello awaitHello(Process process) throws WorkerStartException {
+                        return WorkerPool.this.awaitHello(process);
+                    }
+                });
+        command = workerCommand(aot.extraFlags());
+        return aot.status();
     }
 
     /** Spawns {@code count} workers in parallel, then waits for each hello and registers it. */
@@ -425,7 +471,7 @@ public final class WorkerPool implements AutoCloseable {
                 if (state != PoolState.RUNNING && state != PoolState.STARTING) {
                     return;
                 }
-                state = PoolState.FAILED;
+                moveTo(PoolState.FAILED);
                 queued = List.copyOf(queue);
                 queue.clear();
             }
@@ -459,7 +505,7 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /** Starts a worker JVM: its stdout is discarded, its stderr is ours. */
-    private static Process spawn(List<String> command) throws IOException {
+    static Process spawn(List<String> command) throws IOException {
         Process process = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -469,80 +515,8 @@ public final class WorkerPool implements AutoCloseable {
         return process;
     }
 
-    /**
-     * Finds or creates the AOT cache for this JDK, classpath and flags, and switches the worker
-     * command to it. Creating it is the JDK's two-step recipe: a training worker runs with
-     * {@code -XX:AOTMode=record} up to its hello and exits on EOF, then {@code -XX:AOTMode=create}
-     * assembles the cache, written under a temporary name and renamed, so concurrent pools never
-     * see a partial file. A failure leaves the cache off and says why; it never fails the pool.
-     */
-    private String prepareAotCache() throws IOException {
-        Optional<String> unusable = WorkerAotCache.unusableBecause(classpath);
-        if (unusable.isPresent()) {
-            return "off: " + unusable.get();
-        }
-        Path cache = WorkerAotCache.file(java, config.jvmFlags(), classpath);
-        if (!Files.isRegularFile(cache)) {
-            long start = System.nanoTime();
-            String unique = "-" + ProcessHandle.current().pid() + "-" + start;
-            Path training = cache.resolveSibling(cache.getFileName() + unique + ".aotconf");
-            Path partial = cache.resolveSibling(cache.getFileName() + unique + ".partial");
-            try {
-                train(training);
-                runToCompletion(workerCommand(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + training,
-                        "-XX:AOTCache=" + partial)));
-                Files.move(partial, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                WorkerAotCache.prune(AOT_CACHES_KEPT);
-            } catch (IOException e) {
-                return "off: creating " + cache + " failed: " + e.getMessage();
-            } finally {
-                Files.deleteIfExists(training);
-                Files.deleteIfExists(partial);
-            }
-            command = workerCommand(List.of("-XX:AOTCache=" + cache));
-            return "created " + cache + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms";
-        }
-        command = workerCommand(List.of("-XX:AOTCache=" + cache));
-        return "used " + cache;
-    }
-
-    /** Runs one worker in AOT record mode from spawn to hello, then lets it exit and write {@code training}. */
-    private void train(Path training) throws IOException {
-        Process trainee = spawn(workerCommand(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + training)));
-        try {
-            awaitHello(trainee).channel().close();
-            if (!trainee.waitFor(config.startTimeout().toMillis(), TimeUnit.MILLISECONDS) || trainee.exitValue() != 0) {
-                throw new IOException("training worker pid " + trainee.pid() + " did not exit with 0 within "
-                        + config.startTimeout().toMillis() + " ms");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while training worker pid " + trainee.pid() + " ran", e);
-        } finally {
-            kill(trainee);
-        }
-    }
-
-    /** Runs a JVM that exits by itself (the AOT assembly step) and fails with its last output line. */
-    private void runToCompletion(List<String> jvm) throws IOException {
-        Process process = new ProcessBuilder(jvm).redirectErrorStream(true).start();
-        try {
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (process.waitFor() != 0) {
-                throw new IOException("exit code " + process.exitValue() + ": "
-                        + output.substring(output.lastIndexOf('\n') + 1));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while the AOT cache was being assembled", e);
-        } finally {
-            kill(process);
-        }
-    }
-
     /** Kills a worker process and waits until it is reaped. */
-    private static void kill(Process process) {
+    static void kill(Process process) {
         process.destroyForcibly();
         process.onExit().join();
     }
