@@ -413,17 +413,7 @@ public final class EventLoop implements Executor, AutoCloseable {
         }
         // not a no-op submission: one that lands after the final drain would be reported as dropped
         io.wakeup();
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.join(thread);
     }
 
     private void threadBody() {

@@ -40,15 +40,6 @@ final class WorkerAotCache {
     private WorkerAotCache() {
     }
 
-    /** What the pool lends the training run: its worker command line and its hello handshake. */
-    interface Launcher {
-        /** The worker command line with {@code extraFlags} after the configured ones. */
-        List<String> command(List<String> extraFlags);
-
-        /** Waits for {@code process} to connect and say hello. */
-        HelloAcceptor.Hello awaitHello(Process process) throws WorkerStartException;
-    }
-
     /**
      * The outcome of {@link #prepare}: the flags to add to every worker (empty when the cache is off)
      * and one status line for the results: {@code used PATH}, {@code created PATH in N ms} or
@@ -64,7 +55,7 @@ final class WorkerAotCache {
      * @param startTimeout how long the training worker may take to say hello and to exit
      */
     static Prepared prepare(String javaCommand, List<String> flags, String classpath, Duration startTimeout,
-            Launcher launcher) throws IOException {
+            WorkerLauncher launcher) throws IOException {
         Optional<String> unusable = unusableBecause(classpath);
         if (unusable.isPresent()) {
             return new Prepared(List.of(), "off: " + unusable.get());
@@ -94,8 +85,8 @@ final class WorkerAotCache {
     }
 
     /** Runs one worker in AOT record mode from spawn to hello, then lets it exit and write {@code training}. */
-    private static void train(Launcher launcher, Path training, Duration startTimeout) throws IOException {
-        Process trainee = WorkerPool.spawn(launcher.command(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + training)));
+    private static void train(WorkerLauncher launcher, Path training, Duration startTimeout) throws IOException {
+        Process trainee = WorkerLauncher.spawn(launcher.command(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + training)));
         try {
             launcher.awaitHello(trainee).channel().close();
             if (!trainee.waitFor(startTimeout.toMillis(), TimeUnit.MILLISECONDS) || trainee.exitValue() != 0) {
@@ -106,7 +97,7 @@ final class WorkerAotCache {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while training worker pid " + trainee.pid() + " ran", e);
         } finally {
-            WorkerPool.kill(trainee);
+            WorkerLauncher.kill(trainee);
         }
     }
 
@@ -124,7 +115,7 @@ final class WorkerAotCache {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while the AOT cache was being assembled", e);
         } finally {
-            WorkerPool.kill(process);
+            WorkerLauncher.kill(process);
         }
     }
 
