@@ -54,11 +54,14 @@ public record LogIdentity(String scenario, String model, Map<String, String> par
     }
 
     /**
-     * A file name for people, {@code <scenario>-<model>[-<key><value>]...-<variant>}, e.g.
-     * {@code preemption-virtual-carriers1-cpu-hog}; nothing reads it back.
+     * A file name for people, {@code <scenario>-<model>[-<fixed>]...-<variant>}, a fixed numeric
+     * parameter as key and value ({@code carriers1}), another as its value ({@code sleep}), e.g.
+     * {@code preemption-virtual-carriers1-cpu-hog}, {@code scalability-eventloop-sleep-1000}; nothing
+     * reads it back.
      */
     public String fileStem() {
-        String rest = fixed().entrySet().stream().map(e -> "-" + e.getKey() + e.getValue())
+        String rest = fixed().entrySet().stream()
+                .map(e -> "-" + (e.getValue().matches("[0-9.]+") ? e.getKey() + e.getValue() : e.getValue()))
                 .collect(Collectors.joining());
         return scenario + "-" + model + rest + "-" + variant();
     }
