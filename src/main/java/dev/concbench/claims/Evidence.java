@@ -94,16 +94,6 @@ public final class Evidence {
         return java.util.List.copyOf(rows);
     }
 
-    /** Reads {@code q}, records it under {@code name}, returns it; throws when it cannot decide. */
-    public Measure require(String name, RunData data, Query q) throws NotMeasured {
-        try {
-            return put(name, data.require(q));
-        } catch (NotMeasured e) {
-            entries.put(name, "not measured: " + e.getMessage());
-            throw e;
-        }
-    }
-
     /** Records {@code q} for context when it can be read, or why it cannot; never throws. */
     public void context(String name, RunData data, Query q) {
         try {

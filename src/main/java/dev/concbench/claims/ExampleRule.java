@@ -76,8 +76,7 @@ public record ExampleRule(String example, double expected, String expectedWhy, d
         evidence.note("if the claim were false", Measure.number(alternative) + " units (" + alternativeWhy + ")");
         String band = "< " + Measure.number(high()) + ", nearer " + Measure.number(expected) + " than "
                 + Measure.number(alternative);
-        Measure ratio = evidence.decisive("elapsed / expected", took.over(new Measure(expected, 0,
-                took.unit())), band);
+        Measure ratio = evidence.decisive("elapsed / expected", took.over(Measure.exact(expected, took.unit())), band);
         if (ratio.value() < LOW) {
             return new Judgement(Verdict.REFUTED, "It took " + took.format() + ", less than the seed's timers allow ("
                     + Measure.number(expected) + "): the example did not wait as the seed's program does.");

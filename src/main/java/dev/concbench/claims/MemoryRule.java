@@ -66,7 +66,7 @@ public record MemoryRule() implements Rule {
                     + " waiting loop task: " + threadRss.format() + " vs " + loopRss.format() + ".");
         }
         Measure ofSeed = evidence.decisive("reserved per thread / 8 MiB", reserved.over(
-                new Measure(SEED_STACK_BYTES, 0, reserved.unit())),
+                Measure.exact(SEED_STACK_BYTES, reserved.unit())),
                 "in [" + ABOUT_LOW + ", " + ABOUT_HIGH + "] for ~8 MB");
         Check.Outcome about = Check.within(ofSeed, ABOUT_LOW, ABOUT_HIGH);
         boolean matchesSeed = Check.decide(about, "reserved per thread / 8 MiB", ofSeed,
