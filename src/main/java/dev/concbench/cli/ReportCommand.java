@@ -22,7 +22,8 @@ import org.apache.commons.cli.Options;
  * {@code report RESULTS_DIR [--out DIR] [--baseline DIR]}: reads a results directory, judges every
  * claim again in memory (the claims stage, {@link Verdicts}), writes that {@code claims.json} and the
  * HTML report with its charts into the output directory (default {@code reports/<run-id>/}) and prints
- * the path of {@code index.html}. Nothing is written into the results directory it reads.
+ * the path of {@code index.html}. Its verdicts never go into the results directory it reads (the
+ * run's own {@code claims.json} there is left as the run wrote it).
  *
  * <p>Exit 0 when every claim was judged; 1 when the report was written but some claim could not
  * be evaluated (not measured: missing or guarded data); 2 for a missing, foreign or older-format
