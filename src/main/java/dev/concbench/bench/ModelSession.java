@@ -1,5 +1,8 @@
 package dev.concbench.bench;
 
+import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
+
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.metrics.PinnedEvents;
 import dev.concbench.model.ExecutionModel;
@@ -7,6 +10,7 @@ import dev.concbench.model.ModelViolationException;
 import dev.concbench.model.Models;
 import dev.concbench.model.TaskResult;
 import dev.concbench.model.WorkTarget;
+import dev.concbench.vocab.ModelKind;
 import dev.concbench.workload.Workload;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -48,12 +52,12 @@ final class ModelSession implements AutoCloseable {
         }
         this.model = Models.start(name, params, target);
         this.loopMustStayResponsive = loopMustStayResponsive;
-        this.pinned = name.equals("virtual") ? new PinnedEvents() : null;
+        this.pinned = name.equals(VIRTUAL.id()) ? new PinnedEvents() : null;
     }
 
     /** The model parameters of a benchmark with a {@code poolSize} parameter: it applies to {@code platform-pool} only. */
     static Map<String, String> poolParams(String model, int poolSize) {
-        return model.equals("platform-pool") ? Map.of("poolSize", Integer.toString(poolSize)) : Map.of();
+        return model.equals(PLATFORM_POOL.id()) ? Map.of("poolSize", Integer.toString(poolSize)) : Map.of();
     }
 
     /** The delay server this fork was given; fails when the run gave none. */
@@ -94,12 +98,12 @@ final class ModelSession implements AutoCloseable {
             });
         }
         long v = violations.getAndSet(0);
-        switch (model.name()) {
-            case "virtual" -> {
+        switch (ModelKind.require(model.name())) {
+            case VIRTUAL -> {
                 IterationMetrics.guard("notVirtual", v);
                 IterationMetrics.guard("pinned", pinned.takeCount());
             }
-            case "process-pool" -> IterationMetrics.guard("notProcess", v);
+            case PROCESS_POOL -> IterationMetrics.guard("notProcess", v);
             default -> IterationMetrics.guard("misplaced", v);
         }
     }

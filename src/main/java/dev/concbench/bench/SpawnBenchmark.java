@@ -1,5 +1,8 @@
 package dev.concbench.bench;
 
+import static dev.concbench.vocab.ModelKind.PROCESS_POOL;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
+
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
 import dev.concbench.metrics.IterationMetrics;
@@ -59,7 +62,7 @@ public class SpawnBenchmark extends TaskBenchmark {
 
     @Override
     void startTrial() {
-        if (model.equals("process-pool")) {
+        if (model.equals(PROCESS_POOL.id())) {
             workers = new ModelSession(model, Map.of("workers", "1"), 0, false);
         }
     }
@@ -126,10 +129,10 @@ public class SpawnBenchmark extends TaskBenchmark {
 
     private Thread child() {
         Runnable body = () -> {
-            if (model.equals("virtual") && !Thread.currentThread().isVirtual()) {
+            if (model.equals(VIRTUAL.id()) && !Thread.currentThread().isVirtual()) {
                 notVirtual.incrementAndGet();
             }
         };
-        return model.equals("virtual") ? Thread.ofVirtual().start(body) : Thread.ofPlatform().start(body);
+        return model.equals(VIRTUAL.id()) ? Thread.ofVirtual().start(body) : Thread.ofPlatform().start(body);
     }
 }

@@ -1,5 +1,8 @@
 package dev.concbench.model;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP;
+import static dev.concbench.vocab.ModelKind.EVENTLOOP_OFFLOAD;
+
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopOptions;
 import dev.concbench.loop.LoopState;
@@ -46,7 +49,7 @@ final class EventLoopModel extends AbstractModel {
 
     /** {@code eventloop}: everything, the burn included, on the loop thread. */
     static EventLoopModel plain(WorkTarget target) {
-        return new EventLoopModel("eventloop", Map.of(), target, CpuOffload.inline());
+        return new EventLoopModel(EVENTLOOP.id(), Map.of(), target, CpuOffload.inline());
     }
 
     /**
@@ -59,7 +62,7 @@ final class EventLoopModel extends AbstractModel {
             case "threads" -> CpuOffload.threads(workers);
             default -> throw new IllegalArgumentException("offload must be one of process, threads, was '" + kind + "'");
         };
-        return new EventLoopModel("eventloop+offload", Map.of("offload", kind, "workers", Integer.toString(workers)),
+        return new EventLoopModel(EVENTLOOP_OFFLOAD.id(), Map.of("offload", kind, "workers", Integer.toString(workers)),
                 target, offload);
     }
 

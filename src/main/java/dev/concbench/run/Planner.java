@@ -8,6 +8,7 @@ import dev.concbench.scenario.Profile;
 import dev.concbench.scenario.ProfilePlan;
 import dev.concbench.scenario.Scenario;
 import dev.concbench.scenario.ScenarioCatalog;
+import dev.concbench.vocab.ModelKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -58,9 +59,9 @@ public final class Planner {
             }
         }
         for (String m : modelNames) {
-            if (!ModelSpec.MODELS.contains(m)) {
+            if (ModelKind.of(m).isEmpty()) {
                 throw new UsageException("run: --model '" + m + "' is not a model (expected one of "
-                        + String.join(", ", ModelSpec.MODELS) + ")");
+                        + String.join(", ", ModelKind.ids()) + ")");
             }
         }
         Set<String> onlyScenarios = Set.copyOf(scenarioNames);
