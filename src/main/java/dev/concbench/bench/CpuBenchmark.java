@@ -5,6 +5,7 @@ import static dev.concbench.vocab.ModelKind.EVENTLOOP_OFFLOAD;
 import dev.concbench.metrics.HostCpu;
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.model.TaskResult;
+import dev.concbench.vocab.Guard;
 import dev.concbench.vocab.ModelKind;
 import dev.concbench.workload.Workload;
 import java.util.List;
@@ -94,7 +95,7 @@ public class CpuBenchmark {
         long start = System.nanoTime();
         long checksum = burnShares();
         double others = HostCpu.read().othersShare(before, System.nanoTime() - start, cores);
-        IterationMetrics.guard("cpuContended", others > CONTENDED_SHARE ? 1 : 0);
+        IterationMetrics.guard(Guard.CPU_CONTENDED, others > CONTENDED_SHARE ? 1 : 0);
         return checksum;
     }
 

@@ -5,6 +5,7 @@ import dev.concbench.loop.LoopFuture;
 import dev.concbench.loop.LoopOptions;
 import dev.concbench.loop.LoopStats;
 import dev.concbench.metrics.IterationMetrics;
+import dev.concbench.vocab.Guard;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +41,7 @@ final class LoopTasks implements AutoCloseable {
     /** Publishes (and resets) the callbacks that blocked the loop too long, as {@link LoopBlockedEvidence} counts them. */
     void publishLoopBlocked() {
         LoopStats now = run(() -> loop.completed(loop.stats()));
-        IterationMetrics.guard("loopBlocked", blocked.endIteration(now));
+        IterationMetrics.guard(Guard.LOOP_BLOCKED, blocked.endIteration(now));
     }
 
     @Override

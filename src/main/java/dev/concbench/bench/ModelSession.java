@@ -10,6 +10,7 @@ import dev.concbench.model.ModelViolationException;
 import dev.concbench.model.Models;
 import dev.concbench.model.TaskResult;
 import dev.concbench.model.WorkTarget;
+import dev.concbench.vocab.Guard;
 import dev.concbench.vocab.ModelKind;
 import dev.concbench.workload.Workload;
 import java.net.InetSocketAddress;
@@ -94,17 +95,17 @@ final class ModelSession implements AutoCloseable {
     void publishGuards() {
         if (loopMustStayResponsive) {
             model.eventLoop().ifPresent(loop -> {
-                IterationMetrics.guard("loopBlocked", blocked.endIteration(loop.stats()));
+                IterationMetrics.guard(Guard.LOOP_BLOCKED, blocked.endIteration(loop.stats()));
             });
         }
         long v = violations.getAndSet(0);
         switch (ModelKind.require(model.name())) {
             case VIRTUAL -> {
-                IterationMetrics.guard("notVirtual", v);
-                IterationMetrics.guard("pinned", pinned.takeCount());
+                IterationMetrics.guard(Guard.NOT_VIRTUAL, v);
+                IterationMetrics.guard(Guard.PINNED, pinned.takeCount());
             }
-            case PROCESS_POOL -> IterationMetrics.guard("notProcess", v);
-            default -> IterationMetrics.guard("misplaced", v);
+            case PROCESS_POOL -> IterationMetrics.guard(Guard.NOT_PROCESS, v);
+            default -> IterationMetrics.guard(Guard.MISPLACED, v);
         }
     }
 

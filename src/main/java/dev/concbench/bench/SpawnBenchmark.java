@@ -6,6 +6,7 @@ import static dev.concbench.vocab.ModelKind.VIRTUAL;
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
 import dev.concbench.metrics.IterationMetrics;
+import dev.concbench.vocab.Guard;
 import dev.concbench.workload.Workload;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -72,7 +73,7 @@ public class SpawnBenchmark extends TaskBenchmark {
         if (workers != null) {
             workers.publishGuards();
         } else {
-            IterationMetrics.guard("notVirtual", notVirtual.getAndSet(0));
+            IterationMetrics.guard(Guard.NOT_VIRTUAL, notVirtual.getAndSet(0));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.concbench.bench;
 
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.metrics.PinnedEvents;
+import dev.concbench.vocab.Guard;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,9 +58,9 @@ final class ThreadTasks implements AutoCloseable {
 
     /** Publishes (and resets) the {@code notVirtual} and {@code pinned} guard evidence for this iteration. */
     void publishGuards() {
-        IterationMetrics.guard("notVirtual", notVirtual.getAndSet(0));
+        IterationMetrics.guard(Guard.NOT_VIRTUAL, notVirtual.getAndSet(0));
         if (pinned != null) {
-            IterationMetrics.guard("pinned", pinned.takeCount());
+            IterationMetrics.guard(Guard.PINNED, pinned.takeCount());
         }
     }
 
