@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code notVirtual} for {@code virtual} and {@code notProcess} for {@code process-pool}; JFR's
  * pinned-virtual-thread events count as {@code pinned}; a loop callback over the slow-callback
  * threshold counts as {@code loopBlocked} where the scenario claims the loop stays responsive.
+ * Raw tasks ({@link #execute}) run through the model too, with the same check.
  *
  * <p>Created in a trial set-up, closed in the trial tear-down, used from the benchmark thread.
  */
@@ -84,6 +85,19 @@ final class ModelSession implements AutoCloseable {
                 violations.incrementAndGet();
             }
         });
+    }
+
+    /**
+     * Starts a raw task where the model runs its tasks ({@link ExecutionModel#execute}); a placement
+     * violation is counted and the task still runs.
+     */
+    void execute(Runnable task) {
+        model.execute(task, violation -> violations.incrementAndGet());
+    }
+
+    /** The model's event loop, for code that schedules on it; empty for the thread models. */
+    Optional<LoopTasks> loop() {
+        return model.eventLoop().map(LoopTasks::new);
     }
 
     private static boolean isViolation(Throwable e) {

@@ -30,6 +30,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EventLoopModel extends AbstractModel {
 
+    /**
+     * With {@code -Dconcbench.loopDebug=true} (on a benchmark fork, say), the loop runs in debug mode
+     * and logs each slow callback with where it was scheduled, to find what blocked a loop that a
+     * guard reports.
+     */
+    static final String DEBUG_PROPERTY = "concbench.loopDebug";
+
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final EventLoop loop;
@@ -40,7 +47,8 @@ final class EventLoopModel extends AbstractModel {
     private EventLoopModel(String name, Map<String, String> params, WorkTarget target, CpuOffload offload) {
         super(name, params);
         this.offload = offload;
-        this.loop = EventLoop.start(LoopOptions.defaults().withThreadName("concbench-model-loop" + INSTANCES.incrementAndGet()));
+        this.loop = EventLoop.start(LoopOptions.defaults().withThreadName("concbench-model-loop" + INSTANCES.incrementAndGet())
+                .withDebug(Boolean.getBoolean(DEBUG_PROPERTY)));
         this.http = target.hasServer()
                 ? new LoopConnectionPool(loop, target.server(), target.connectionLimit(), target.requestTimeout())
                 : null;
@@ -74,6 +82,16 @@ final class EventLoopModel extends AbstractModel {
     @Override
     CompletableFuture<WorkResult> start(Workload workload, PlacementLog log) {
         return loop.submit(() -> runner.run(workload, log));
+    }
+
+    @Override
+    void startRaw(Runnable task) {
+        loop.execute(task);
+    }
+
+    @Override
+    Placement here(Step step) {
+        return Placement.here(step, loop::inLoop);
     }
 
     @Override

@@ -93,6 +93,11 @@ final class ProcessPoolModel extends AbstractModel {
     }
 
     @Override
+    void startRaw(Runnable task) {
+        throw new UnsupportedOperationException("model '" + name() + "' runs its tasks in worker JVMs, not raw tasks in this one");
+    }
+
+    @Override
     void check(Placement placement) {
         requireAnyWorker(name(), placement, pool);
     }

@@ -116,6 +116,11 @@ final class ThreadModel extends AbstractModel {
     }
 
     @Override
+    void startRaw(Runnable task) {
+        executor.execute(task);
+    }
+
+    @Override
     void check(Placement placement) {
         if (placement.kind() != kind || placement.pid() != Placement.ownPid()
                 || !placement.thread().contains(threadPrefix)) {
