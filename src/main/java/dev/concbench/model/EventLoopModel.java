@@ -90,6 +90,11 @@ final class EventLoopModel extends AbstractModel {
     }
 
     @Override
+    boolean plainlyOwnThread() {
+        return loop.inLoop();
+    }
+
+    @Override
     Placement here(Step step) {
         return Placement.here(step, loop::inLoop);
     }

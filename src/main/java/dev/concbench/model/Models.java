@@ -45,7 +45,7 @@ public final class Models {
      *
      * @param params the model's parameters by their metrics.md names: {@code poolSize}
      *     (platform-pool, default: the number of cores), {@code workers} (process-pool, default: the
-     *     number of cores), {@code carriers} (virtual; needs {@link #virtualCarrierJvmArgs}),
+     *     number of cores), {@code carriers} (virtual; needs a JVM started with {@link CarrierFlags#jvmArgs}),
      *     {@code offload} ({@code process}, the default, or {@code threads}) and {@code workers}
      *     (its pool size, default: the number of cores) for eventloop+offload
      * @param target the delay server for HTTP workloads, or {@link WorkTarget#none()}
@@ -61,14 +61,6 @@ public final class Models {
             }
         }
         return create(kind, new Params(params), target);
-    }
-
-    /**
-     * The JVM arguments a benchmark fork needs to run {@code virtual} with {@code carriers} carrier
-     * threads: the JDK's virtual-thread scheduler is JVM-wide, so the variant cannot be made in-process.
-     */
-    public static List<String> virtualCarrierJvmArgs(int carriers) {
-        return CarrierFlags.jvmArgs(Integer.toString(carriers));
     }
 
     /** A model's raw parameters with typed, validated access. */

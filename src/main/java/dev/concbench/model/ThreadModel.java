@@ -121,6 +121,13 @@ final class ThreadModel extends AbstractModel {
     }
 
     @Override
+    boolean plainlyOwnThread() {
+        Thread t = Thread.currentThread();
+        return carriers == CarrierCheck.NONE && t.isVirtual() == (kind == ThreadKind.VIRTUAL)
+                && t.getName().contains(threadPrefix);
+    }
+
+    @Override
     void check(Placement placement) {
         if (placement.kind() != kind || placement.pid() != Placement.ownPid()
                 || !placement.thread().contains(threadPrefix)) {
