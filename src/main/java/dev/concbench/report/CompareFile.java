@@ -1,7 +1,7 @@
 package dev.concbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.concbench.claims.Measure;
+import dev.concbench.results.Measure;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.results.ResultsFormatException;
 import java.io.IOException;

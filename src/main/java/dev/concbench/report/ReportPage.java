@@ -3,7 +3,7 @@ package dev.concbench.report;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.concbench.claims.Claim;
-import dev.concbench.claims.Measure;
+import dev.concbench.results.Measure;
 import dev.concbench.claims.SeedClaims;
 import dev.concbench.results.ClaimResult;
 import dev.concbench.results.ClaimResult.Verdict;

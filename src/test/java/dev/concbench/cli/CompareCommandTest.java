@@ -70,7 +70,7 @@ class CompareCommandTest {
         assertEquals(1, o.code(), o.out() + o.err());
         assertEquals("", o.err());
         String regressedLine = o.out().lines().filter(l -> l.startsWith("regressed")).findFirst().orElseThrow();
-        assertTrue(regressedLine.contains("eventloop") && regressedLine.contains("1.31x +- 0.04 slower"), regressedLine);
+        assertTrue(regressedLine.contains("eventloop") && regressedLine.contains("1.31x ± 0.04 slower"), regressedLine);
         assertTrue(o.out().contains("compare: REGRESSION: 1 regressed"), o.out());
 
         Path md = slow.resolve("compare").resolve("compare.md");
