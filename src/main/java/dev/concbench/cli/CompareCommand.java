@@ -1,5 +1,6 @@
 package dev.concbench.cli;
 
+import dev.concbench.bench.BenchmarkCatalog;
 import dev.concbench.regress.CompareInputException;
 import dev.concbench.regress.CompareOptions;
 import dev.concbench.regress.Comparison;
@@ -120,7 +121,7 @@ final class CompareCommand implements Command {
         throw new UsageException("compare: --threshold: expected a fraction > 0 such as 0.2 (20 %), got '" + text + "'");
     }
 
-    private static ScenarioThresholds thresholds(CommandLine line) {
+    private static ScenarioThresholds thresholds(CommandLine line) throws java.io.IOException {
         Path dir = line.hasOption("scenarios") ? Path.of(line.getOptionValue("scenarios")) : ScenarioDirectory.locate();
         if (!Files.isDirectory(dir)) {
             if (line.hasOption("scenarios")) {
@@ -129,8 +130,8 @@ final class CompareCommand implements Command {
             return ScenarioThresholds.none();
         }
         try {
-            return ScenarioThresholds.read(dir);
-        } catch (CompareInputException e) {
+            return ScenarioThresholds.of(RunCommand.loadScenarios(BenchmarkCatalog.of(), dir).scenarios());
+        } catch (UsageException e) {
             throw new UsageException("compare: " + e.getMessage());
         }
     }
