@@ -3,9 +3,9 @@ package dev.concbench.cli;
 import dev.concbench.bench.BenchmarkCatalog;
 import dev.concbench.regress.CompareInputException;
 import dev.concbench.regress.CompareOptions;
-import dev.concbench.regress.Comparison;
-import dev.concbench.regress.ComparisonFiles;
-import dev.concbench.regress.Mode;
+import dev.concbench.results.Comparison;
+import dev.concbench.regress.MarkdownSummary;
+import dev.concbench.results.Mode;
 import dev.concbench.regress.RunComparator;
 import dev.concbench.regress.ScenarioThresholds;
 import dev.concbench.regress.TerminalTable;
@@ -86,10 +86,10 @@ final class CompareCommand implements Command {
             throw new UsageException("compare: " + e.getMessage());
         }
         Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out"))
-                : current.path().resolve(ComparisonFiles.DEFAULT_DIR);
+                : current.path().resolve(ResultsDir.COMPARE_DIR);
         System.out.print(TerminalTable.render(comparison));
-        Path markdown = ComparisonFiles.write(comparison, out);
-        System.out.println("compare: wrote " + markdown + " and " + out.resolve(ComparisonFiles.JSON));
+        Path markdown = ResultsDir.writeComparison(out, comparison, MarkdownSummary.render(comparison));
+        System.out.println("compare: wrote " + markdown + " and " + out.resolve(ResultsDir.COMPARE_JSON));
         return comparison.exitCode();
     }
 

@@ -64,9 +64,4 @@ final class ChangeText {
     static String value(double value, double error, String unit) {
         return Double.isFinite(value) ? new Measure(value, error, unit == null ? "" : unit).format().strip() : "-";
     }
-
-    /** A fraction as a percentage, e.g. {@code 0.2 -> "20%"}. */
-    static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.concbench.regress;
 
+import dev.concbench.results.Mode;
 import java.util.List;
 
 /**

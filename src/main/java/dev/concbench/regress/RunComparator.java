@@ -1,5 +1,9 @@
 package dev.concbench.regress;
 
+import dev.concbench.results.Comparison;
+import dev.concbench.results.RowComparison;
+import dev.concbench.results.Status;
+import dev.concbench.results.Mode;
 import dev.concbench.results.Direction;
 import dev.concbench.results.EnvInfo;
 import dev.concbench.results.ResultRow;

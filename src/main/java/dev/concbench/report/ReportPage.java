@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
 record ReportPage(String title, String runId, String profile, boolean complete, List<String> missing,
         List<Count> counts, List<ClaimView> tableRows, List<ClaimView> examples, List<Figure> figures,
         List<RowView> guarded, List<RowView> rows, List<Pair> env, List<String> commands, List<Link> rawFiles,
-        List<String> notes, BaselineComparison comparison) {
+        List<String> notes, BaselineView comparison) {
 
     private static final Mustache TEMPLATE = new DefaultMustacheFactory("dev/concbench/report")
             .compile("index.mustache");

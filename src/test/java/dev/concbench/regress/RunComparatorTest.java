@@ -1,5 +1,9 @@
 package dev.concbench.regress;
 
+import dev.concbench.results.Comparison;
+import dev.concbench.results.RowComparison;
+import dev.concbench.results.Status;
+import dev.concbench.results.Mode;
 import static dev.concbench.regress.Fixtures.baseline;
 import static dev.concbench.regress.Fixtures.only;
 import static dev.concbench.regress.Fixtures.row;
