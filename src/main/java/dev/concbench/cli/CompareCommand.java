@@ -3,6 +3,7 @@ package dev.concbench.cli;
 import dev.concbench.bench.BenchmarkCatalog;
 import dev.concbench.regress.CompareInputException;
 import dev.concbench.regress.CompareOptions;
+import dev.concbench.regress.EnvironmentMismatchException;
 import dev.concbench.results.Comparison;
 import dev.concbench.regress.MarkdownSummary;
 import dev.concbench.results.Mode;
@@ -82,6 +83,8 @@ final class CompareCommand implements Command {
         Comparison comparison;
         try {
             comparison = RunComparator.compare(baseline, current, options);
+        } catch (EnvironmentMismatchException e) {
+            throw new UsageException("compare: " + e.getMessage() + " (pass --allow-env-mismatch to compare them anyway)");
         } catch (CompareInputException e) {
             throw new UsageException("compare: " + e.getMessage());
         }

@@ -41,7 +41,8 @@ public final class RunComparator {
      * {@link CompareOptions#allowEnvironmentMismatch()} (then the differences are in
      * {@link Comparison#environmentNotes()}).
      *
-     * @throws CompareInputException one line naming the directory or the difference
+     * @throws EnvironmentMismatchException when the environments differ and that was not allowed
+     * @throws CompareInputException         one line naming the directory
      */
     public static Comparison compare(ResultsDir baseline, ResultsDir current, CompareOptions options)
             throws CompareInputException {
@@ -49,11 +50,10 @@ public final class RunComparator {
         RunSummary c = summary(current);
         List<String> differences = EnvironmentCheck.differences(b.profile(), env(baseline), c.profile(), env(current));
         if (!differences.isEmpty() && !options.allowEnvironmentMismatch()) {
-            throw new CompareInputException("runs are not comparable: " + String.join("; ", differences)
-                    + " (pass --allow-env-mismatch to compare them anyway)");
+            throw new EnvironmentMismatchException(differences);
         }
         List<String> notes = new ArrayList<>();
-        differences.forEach(d -> notes.add("environment differs, compared anyway (--allow-env-mismatch): " + d));
+        differences.forEach(d -> notes.add("environment differs, compared anyway as asked: " + d));
         return compare(b, c, options, notes);
     }
 

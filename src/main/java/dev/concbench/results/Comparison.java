@@ -88,7 +88,7 @@ public record Comparison(
     public String thresholdRule() {
         if (thresholdOverride != null) {
             return percent(thresholdOverride) + String.format(java.util.Locale.ROOT,
-                    " (a change beyond %.2fx) for every metric (--threshold)", 1 + thresholdOverride);
+                    " (a change beyond %.2fx) for every metric (one threshold given for all)", 1 + thresholdOverride);
         }
         return percent(defaultThreshold) + " unless the scenario file's thresholds: says otherwise";
     }

@@ -150,7 +150,7 @@ class CompareCommandTest {
         Outcome allowed = compare("--baseline", base.toString(), "--current", otherMachine.toString(),
                 "--allow-env-mismatch");
         assertEquals(0, allowed.code(), allowed.err());
-        assertTrue(allowed.out().contains("NOTE: environment differs, compared anyway (--allow-env-mismatch): cores"),
+        assertTrue(allowed.out().contains("NOTE: environment differs, compared anyway as asked: cores"),
                 allowed.out());
         assertTrue(Files.readString(otherMachine.resolve("compare").resolve("compare.md"))
                 .contains("environment differs"));
