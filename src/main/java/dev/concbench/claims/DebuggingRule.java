@@ -4,6 +4,7 @@ import static dev.concbench.vocab.ModelKind.EVENTLOOP;
 import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
 import static dev.concbench.vocab.ModelKind.VIRTUAL;
 
+import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 
 /**

@@ -2,6 +2,7 @@ package dev.concbench.claims;
 
 import static dev.concbench.vocab.ModelKind.EVENTLOOP;
 
+import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 
 /**
@@ -77,8 +78,8 @@ public record ExampleRule(String example, double expected, String expectedWhy, d
         evidence.note("if the claim were false", Measure.number(alternative) + " units (" + alternativeWhy + ")");
         String band = "< " + Measure.number(high()) + ", nearer " + Measure.number(expected) + " than "
                 + Measure.number(alternative);
-        Measure ratio = evidence.decisive("elapsed / expected", took.over(new Measure(expected, Double.NaN,
-                took.unit())), band);
+        Measure ratio = evidence.decisive("elapsed / expected", Evidence.ratio(took, new Measure(expected, Double.NaN,
+                took.unit()), "the ratio"), band);
         if (ratio.value() < LOW) {
             return new Judgement(Verdict.REFUTED, "It took " + took.format() + ", less than the seed's timers allow ("
                     + Measure.number(expected) + "): the example did not wait as the seed's program does.");

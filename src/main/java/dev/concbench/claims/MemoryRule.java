@@ -4,6 +4,7 @@ import static dev.concbench.vocab.ModelKind.EVENTLOOP;
 import static dev.concbench.vocab.ModelKind.THREAD_PER_TASK;
 import static dev.concbench.vocab.ModelKind.VIRTUAL;
 
+import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 import dev.concbench.results.EnvInfo;
 import java.util.List;
@@ -68,8 +69,8 @@ public record MemoryRule() implements Rule {
             return new Judgement(Verdict.REFUTED, "A waiting thread did not cost clearly more resident memory than a"
                     + " waiting loop task: " + threadRss.format() + " vs " + loopRss.format() + ".");
         }
-        Measure ofSeed = evidence.decisive("reserved per thread / 8 MiB", reserved.over(
-                new Measure(SEED_STACK_BYTES, Double.NaN, reserved.unit())),
+        Measure ofSeed = evidence.decisive("reserved per thread / 8 MiB", Evidence.ratio(reserved,
+                new Measure(SEED_STACK_BYTES, Double.NaN, reserved.unit()), "the ratio"),
                 "in [" + ABOUT_LOW + ", " + ABOUT_HIGH + "] for ~8 MB");
         Check.Outcome about = Check.within(ofSeed, ABOUT_LOW, ABOUT_HIGH);
         boolean matchesSeed = Check.decide(about, "reserved per thread / 8 MiB", ofSeed,

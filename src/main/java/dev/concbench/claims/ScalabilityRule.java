@@ -5,6 +5,7 @@ import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
 import static dev.concbench.vocab.ModelKind.THREAD_PER_TASK;
 import static dev.concbench.vocab.ModelKind.VIRTUAL;
 
+import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 import java.util.List;
 

@@ -11,7 +11,10 @@ import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
-/** {@code list}: the scenarios (with their models), the models, and the claim each scenario feeds. */
+/**
+ * {@code list}: the scenarios (with their models and the part of the seed each feeds, its {@code claim:}),
+ * the models, and the claims every report judges.
+ */
 public final class ListCommand implements Command {
 
     @Override
@@ -47,7 +50,8 @@ public final class ListCommand implements Command {
             String models = s.models().stream()
                     .map(m -> bench.models().contains(m.name()) ? m.label() : m.label() + " (not in this build)")
                     .collect(Collectors.joining(", "));
-            System.out.printf("  %-15s %s: %s%n  %-15s models: %s%n", s.name(), s.benchmark(), s.title(), "", models);
+            System.out.printf("  %-15s %s: %s%n  %-15s models: %s%n  %-15s feeds: %s%n", s.name(), s.benchmark(),
+                    s.title(), "", models, "", s.claim());
         }
         System.out.println("models:");
         ModelKind.ids().forEach(m -> System.out.println("  " + m));

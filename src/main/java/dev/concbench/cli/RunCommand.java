@@ -128,7 +128,11 @@ public final class RunCommand implements Command {
 
     /** Loads and validates every shipped scenario; a bad file is a usage error naming file:line. */
     static ScenarioCatalog loadScenarios(BenchmarkCatalog benchmarks) throws IOException {
-        Path dir = ScenarioDirectory.locate();
+        return loadScenarios(benchmarks, ScenarioDirectory.locate());
+    }
+
+    /** The scenarios of {@code dir}, parsed and validated once; bad files are a one-line usage error. */
+    static ScenarioCatalog loadScenarios(BenchmarkCatalog benchmarks, Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new UsageException("no scenarios directory at " + dir.toAbsolutePath()
                     + " (expected the checkout's scenarios/, or -D" + ScenarioDirectory.PROPERTY + "=DIR)");

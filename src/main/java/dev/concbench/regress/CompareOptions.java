@@ -1,6 +1,7 @@
 package dev.concbench.regress;
 
 import dev.concbench.vocab.ModelKind;
+import dev.concbench.results.Mode;
 import java.util.List;
 
 /**
