@@ -1,5 +1,8 @@
 package dev.concbench.bench;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP_OFFLOAD;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
+
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
 import dev.concbench.metrics.LatencyRecorder;
@@ -82,7 +85,7 @@ public class PreemptionBenchmark extends TaskBenchmark {
     @Override
     void startTrial() {
         log = new LatencyRecorder(new LogIdentity("preemption", model, logParams(), "disturbance"));
-        if (model.equals("eventloop+offload")) {
+        if (model.equals(EVENTLOOP_OFFLOAD.id())) {
             if (!offload.equals("threads")) {
                 throw new IllegalArgumentException("preemption offloads to threads only (offload=threads), not '" + offload + "'");
             }
@@ -93,14 +96,14 @@ public class PreemptionBenchmark extends TaskBenchmark {
     @Override
     boolean loopMustStayResponsive() {
         // the claim under test: offloading keeps the loop free; with nothing beside it, so should the plain loop
-        return model.equals("eventloop+offload") || disturbance.equals("none");
+        return model.equals(EVENTLOOP_OFFLOAD.id()) || disturbance.equals("none");
     }
 
     /** The log's parameters: the carriers of a virtual-thread fork that set them, and the disturbance. */
     private Map<String, String> logParams() {
         Map<String, String> params = new LinkedHashMap<>();
         String carriers = System.getProperty("jdk.virtualThreadScheduler.parallelism");
-        if (model.equals("virtual") && carriers != null) {
+        if (model.equals(VIRTUAL.id()) && carriers != null) {
             params.put("carriers", carriers);
         }
         params.put("disturbance", disturbance);

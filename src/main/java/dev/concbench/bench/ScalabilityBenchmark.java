@@ -6,6 +6,7 @@ import dev.concbench.metrics.LatencyRecorder;
 import dev.concbench.results.LogIdentity;
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.metrics.ProcMemory;
+import dev.concbench.vocab.Guard;
 import dev.concbench.workload.Workload;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ public class ScalabilityBenchmark extends TaskBenchmark {
         double wallSeconds = (System.nanoTime() - t0) / 1e9;
         IterationMetrics.publish("throughput", completed / wallSeconds, "tasks/s");
         IterationMetrics.publish("rssPerTask", (double) (rssAfter - rssBefore) / Math.max(1, started), "bytes");
-        IterationMetrics.guard("failedTasks", started - completed);
+        IterationMetrics.guard(Guard.FAILED_TASKS, started - completed);
         return completed;
     }
 

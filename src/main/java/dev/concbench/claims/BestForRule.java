@@ -1,5 +1,11 @@
 package dev.concbench.claims;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP;
+import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
+import static dev.concbench.vocab.ModelKind.THREAD_PER_TASK;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
+
+import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 import java.util.List;
 
@@ -52,7 +58,7 @@ public record BestForRule() implements Rule {
     @Override
     public Judgement judge(RunData data, Evidence evidence) throws NotMeasured {
         List<String> rates = data.requireValues(IO, "rate");
-        Query p99 = Query.of(IO, "eventloop", P99);
+        Query p99 = Query.of(IO, EVENTLOOP.id(), P99);
         // a sweep over server delays (the full profile): judge at the longest, the most I/O-bound of them
         List<String> delays = data.requireValues(IO, "delayMs");
         String delay = delays.getLast();
@@ -65,14 +71,14 @@ public record BestForRule() implements Rule {
                 + " x the delay)");
         evidence.note("io-load arrival rates", String.join(", ", rates) + " req/s");
         // every model's numbers first, so an undecided claim still shows what was measured
-        for (String model : List.of("eventloop", "platform-pool", "virtual", "thread-per-task")) {
+        for (String model : List.of(EVENTLOOP.id(), PLATFORM_POOL.id(), VIRTUAL.id(), THREAD_PER_TASK.id())) {
             for (String rate : rates) {
                 evidence.context(model + " p99 latency at " + rate + " req/s", data,
                         p99.withModel(model).with("rate", rate));
             }
         }
         Sustained loop = sustained(data, evidence, p99, rates, bound);
-        Sustained pool = sustained(data, evidence, p99.withModel("platform-pool"), rates, bound);
+        Sustained pool = sustained(data, evidence, p99.withModel(PLATFORM_POOL.id()), rates, bound);
         evidence.decisiveNote("eventloop " + loop.text() + "; platform-pool " + pool.text()
                 + " (needs eventloop's highest sustained rate >= platform-pool's)");
         if (loop.fellBehindAt() == null && pool.fellBehindAt() == null) {
@@ -84,9 +90,9 @@ public record BestForRule() implements Rule {
 
         CpuParallelism p = CpuParallelism.of(data);
         Measure loopCpu = evidence.decide("eventloop CPU time, " + p.workers() + " workers", data,
-                CpuParallelism.time("eventloop", p.workers()));
+                CpuParallelism.time(EVENTLOOP.id(), p.workers()));
         Measure poolCpu = evidence.decide("platform-pool CPU time, " + p.workers() + " workers", data,
-                CpuParallelism.time("platform-pool", p.workers()));
+                CpuParallelism.time(PLATFORM_POOL.id(), p.workers()));
         Measure cpuRatio = evidence.decisiveRatio("CPU: eventloop / platform-pool time", loopCpu, poolCpu,
                 ">= " + Measure.number(p.threshold()) + " x");
         boolean threadsWinCpu = Check.decide(Check.atLeast(cpuRatio, p.threshold()),

@@ -1,5 +1,7 @@
 package dev.concbench.claims;
 
+import dev.concbench.results.Measure;
+
 /**
  * Where a measured interval lies relative to a threshold. A claim is decided only when the whole
  * interval {@code value ± error} is on one side; a straddling interval decides nothing, and neither
@@ -52,7 +54,7 @@ public final class Check {
      * @param rule the threshold in words, e.g. {@code ">= 2 x"}
      */
     public static boolean decide(Outcome outcome, String what, Measure m, String rule) throws NotMeasured {
-        if (!m.hasError()) {
+        if (!m.errorKnown()) {
             throw new NotMeasured(what + " is " + m.format() + " with no error bar, so it cannot be held to a"
                     + " threshold (" + rule + ")");
         }

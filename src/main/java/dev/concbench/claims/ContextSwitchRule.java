@@ -1,5 +1,11 @@
 package dev.concbench.claims;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP;
+import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
+import static dev.concbench.vocab.ModelKind.PROCESS_POOL;
+import static dev.concbench.vocab.ModelKind.THREAD_PER_TASK;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
+
 import dev.concbench.claims.RatioRule.Labeled;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,25 +34,26 @@ public record ContextSwitchRule() implements Rule {
 
     private static Map<String, String> mechanisms() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("eventloop", "a callback queued on the same thread: no stack switch, no syscall");
-        m.put("virtual", "a continuation unmounted from and mounted on a carrier thread: user space, no kernel"
+        m.put(EVENTLOOP.id(), "a callback queued on the same thread: no stack switch, no syscall");
+        m.put(VIRTUAL.id(), "a continuation unmounted from and mounted on a carrier thread: user space, no kernel"
                 + " switch while the carriers have work");
-        m.put("platform-pool", "a futex wake-up and a kernel scheduler switch between two OS threads (across"
+        m.put(PLATFORM_POOL.id(), "a futex wake-up and a kernel scheduler switch between two OS threads (across"
                 + " CPUs unless the fork is pinned to one)");
         return m;
     }
 
     @Override
     public String describe() {
-        return ratio(Query.of(SCENARIO, "eventloop", "handoff")).describe() + "; on the pinned rows (" + PINNED
+        Query handoff = Query.of(SCENARIO, EVENTLOOP.id(), "handoff");
+        return ratio(handoff, handoff.withModel(VIRTUAL.id())).describe() + "; on the pinned rows (" + PINNED
                 + "=true, one CPU) when both models have them, else on the default rows";
     }
 
     @Override
     public Judgement judge(RunData data, Evidence evidence) throws NotMeasured {
-        Query handoff = Query.of(SCENARIO, "eventloop", "handoff");
+        Query handoff = Query.of(SCENARIO, EVENTLOOP.id(), "handoff");
         Query pinned = handoff.with(PINNED, "true");
-        boolean likeForLike = data.has(pinned) && data.has(pinned.withModel("platform-pool"));
+        boolean likeForLike = data.has(pinned) && data.has(pinned.withModel(PLATFORM_POOL.id()));
         Query rows = likeForLike ? pinned : data.has(handoff.with(PINNED, "false")) ? handoff.with(PINNED, "false")
                 : handoff;
         evidence.note("rows compared", likeForLike
@@ -55,20 +62,22 @@ public record ContextSwitchRule() implements Rule {
                 : "the default rows (no pinned variant for both models in this run): the platform hand-off wakes a"
                         + " thread that may sit on another, idle vCPU");
         MECHANISMS.forEach((model, how) -> evidence.note(model + " hand-off mechanism", how));
-        return ratio(rows).judge(data, evidence);
+        // virtual threads are context: their pinned row when the run has one, else their default row
+        Query virtual = data.has(rows.withModel(VIRTUAL.id())) ? rows.withModel(VIRTUAL.id()) : handoff.withModel(VIRTUAL.id());
+        return ratio(rows, virtual).judge(data, evidence);
     }
 
-    private static RatioRule ratio(Query handoff) {
-        Query spawn = Query.of("spawn", "eventloop", "spawn");
-        return new RatioRule(new Labeled("platform-pool handoff", handoff.withModel("platform-pool")),
+    private static RatioRule ratio(Query handoff, Query virtual) {
+        Query spawn = Query.of("spawn", EVENTLOOP.id(), "spawn");
+        return new RatioRule(new Labeled("platform-pool handoff", handoff.withModel(PLATFORM_POOL.id())),
                 new Labeled("eventloop handoff", handoff), SLOWER_SWITCH, NOT_SLOWER,
                 "a kernel-mediated switch costs a syscall and a scheduler pass; a loop switch is a method call",
                 "A hand-off between two platform threads went through the kernel and cost %s a hand-off between"
                         + " two loop tasks. Virtual threads switch in user space too (see their row).",
                 "Platform-thread hand-offs were not clearly slower than the loop's (%s).",
-                List.of(new Labeled("virtual handoff", handoff.withModel("virtual")),
-                        new Labeled("eventloop spawn", spawn), new Labeled("virtual spawn", spawn.withModel("virtual")),
-                        new Labeled("thread-per-task spawn", spawn.withModel("thread-per-task")),
-                        new Labeled("process-pool spawn", spawn.withModel("process-pool"))));
+                List.of(new Labeled("virtual handoff", virtual),
+                        new Labeled("eventloop spawn", spawn), new Labeled("virtual spawn", spawn.withModel(VIRTUAL.id())),
+                        new Labeled("thread-per-task spawn", spawn.withModel(THREAD_PER_TASK.id())),
+                        new Labeled("process-pool spawn", spawn.withModel(PROCESS_POOL.id()))));
     }
 }

@@ -1,5 +1,6 @@
 package dev.concbench.claims;
 
+import dev.concbench.results.Measure;
 import java.util.List;
 
 /**
@@ -54,7 +55,7 @@ public record CpuParallelism(int cores, int workers) {
     Measure speedup(RunData data, Evidence evidence, String model, String needs) throws NotMeasured {
         Measure one = evidence.decide(model + " time, 1 worker", data, time(model, 1));
         Measure n = evidence.decide(model + " time, " + workers + " workers", data, time(model, workers));
-        return evidence.decisive(speedupName(model), one.over(n, speedupName(model)), needs);
+        return evidence.decisive(speedupName(model), Evidence.ratio(one, n, speedupName(model)), needs);
     }
 
     /** Records a model's speed-up for context when both its rows are trusted; never decides. */

@@ -1,5 +1,10 @@
 package dev.concbench.claims;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP;
+import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
+
+import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 
 /**
@@ -45,7 +50,7 @@ public record DebuggingRule() implements Rule {
             evidence.context(name + ": lost updates per run", data, loop);
             evidence.context(name + ": distinct outcomes", data, loop.withMetric("distinctOutcomes"));
         }
-        for (String model : new String[] {"platform-pool", "virtual"}) {
+        for (String model : new String[] {PLATFORM_POOL.id(), VIRTUAL.id()}) {
             evidence.context(model + " lost updates per run", data, q(model, "lostUpdates"));
             evidence.context(model + " distinct outcomes", data, q(model, "distinctOutcomes"));
             evidence.context(model + " involuntary context switches per run", data,
@@ -57,7 +62,7 @@ public record DebuggingRule() implements Rule {
                 loop("distinctOutcomes", AWAIT_BETWEEN));
         Measure awaitingLost = evidence.decide("eventloop, await between read and write: lost updates per run", data,
                 loop("lostUpdates", AWAIT_BETWEEN));
-        Measure threads = evidence.decide("platform-pool distinct outcomes", data, q("platform-pool",
+        Measure threads = evidence.decide("platform-pool distinct outcomes", data, q(PLATFORM_POOL.id(),
                 "distinctOutcomes"));
         evidence.decisiveNote("eventloop distinct outcomes: " + plain.format() + " without an await, "
                 + awaiting.format() + " with one, losing " + awaitingLost.format() + " updates per run (needs 1 and 1)");
@@ -83,6 +88,6 @@ public record DebuggingRule() implements Rule {
     }
 
     private static Query loop(String metric, String await) {
-        return Query.of(SCENARIO, "eventloop", metric, AWAIT + "=" + await);
+        return Query.of(SCENARIO, EVENTLOOP.id(), metric, AWAIT + "=" + await);
     }
 }

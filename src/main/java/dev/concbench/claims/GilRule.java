@@ -1,5 +1,12 @@
 package dev.concbench.claims;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP;
+import static dev.concbench.vocab.ModelKind.EVENTLOOP_OFFLOAD;
+import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
+import static dev.concbench.vocab.ModelKind.PROCESS_POOL;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
+
+import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 import java.util.List;
 
@@ -17,9 +24,9 @@ import java.util.List;
  */
 public record GilRule() implements Rule {
 
-    static final String THREADS = "platform-pool";
-    static final String LOOP = "eventloop";
-    static final List<String> OTHERS = List.of("virtual", "process-pool", "eventloop+offload");
+    static final String THREADS = PLATFORM_POOL.id();
+    static final String LOOP = EVENTLOOP.id();
+    static final List<String> OTHERS = List.of(VIRTUAL.id(), PROCESS_POOL.id(), EVENTLOOP_OFFLOAD.id());
     /** A speed-up at or below this is "about 1 x": serialised, as a GIL makes threads. */
     public static final double SERIAL = 1.1;
 

@@ -1,12 +1,13 @@
 package dev.concbench.claims;
 
+import dev.concbench.vocab.Guard;
 import java.util.List;
 import java.util.Set;
 
 /**
  * How a verdict rule treats the guards on a row ({@code "<key>: <explanation>"}). Three kinds:
  * <ul>
- *   <li>a <b>stall</b> ({@value #LOOP_BLOCKED} on loop models, {@value #THREAD_STALLED} on thread
+ *   <li>a <b>stall</b> ({@code loop-blocked} on loop models, {@code thread-stalled} on thread
  *       models): the model stopped serving for longer than the slow-callback threshold. Where a
  *       claim says that model stays responsive, it is evidence against the claim (refuted), and
  *       where the claim says it stalls, it is what the claim predicts; elsewhere it voids the row;
@@ -17,18 +18,20 @@ import java.util.Set;
  *       so it voids its row and the same row of every other model, which shared those conditions
  *       in the comparison.
  * </ul>
- * The keys are listed in {@code docs/verdict-rules.md}.
+ * The kinds are {@link Guard}'s; how each one weighs on a verdict is listed in
+ * {@code docs/verdict-rules.md}.
  */
 public final class Guards {
 
     /** A loop model's thread was blocked beyond the slow-callback threshold in at least 2 iterations. */
-    public static final String LOOP_BLOCKED = "loop-blocked";
+    public static final String LOOP_BLOCKED = Guard.LOOP_BLOCKED.kind();
     /** A thread model's probe thread went unscheduled beyond the same threshold in at least 2 iterations. */
-    public static final String THREAD_STALLED = "thread-stalled";
+    public static final String THREAD_STALLED = Guard.THREAD_STALLED.kind();
     /** The stall guards: loop and thread models alike. */
     public static final Set<String> STALLS = Set.of(LOOP_BLOCKED, THREAD_STALLED);
     /** Guards that void only the row they sit on: the model did not run as itself. */
-    public static final Set<String> MODEL_ONLY = Set.of("not-virtual", "not-process", "pinned");
+    public static final Set<String> MODEL_ONLY = Set.of(Guard.NOT_VIRTUAL.kind(), Guard.NOT_PROCESS.kind(),
+            Guard.PINNED.kind());
 
     private Guards() {
     }

@@ -1,5 +1,11 @@
 package dev.concbench.claims;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP;
+import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
+import static dev.concbench.vocab.ModelKind.THREAD_PER_TASK;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
+
+import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 import java.util.List;
 
@@ -15,7 +21,7 @@ public record ScalabilityRule() implements Rule {
 
     /** The seed's "10,000+ concurrent tasks". */
     public static final long CLAIMED_TASKS = 10_000;
-    static final List<String> MODELS = List.of("eventloop", "virtual", "thread-per-task", "platform-pool");
+    static final List<String> MODELS = List.of(EVENTLOOP.id(), VIRTUAL.id(), THREAD_PER_TASK.id(), PLATFORM_POOL.id());
 
     @Override
     public String describe() {
@@ -42,9 +48,9 @@ public record ScalabilityRule() implements Rule {
                 data.find(ModelScaling.q(model, work, Long.parseLong(tasks), ModelScaling.CREATE_COST))
                         .ifPresent(c -> evidence.put(model + " creation cost per task at " + tasks, c));
             }
-            if (model.equals("eventloop")) {
+            if (model.equals(EVENTLOOP.id())) {
                 loop = s;
-            } else if (model.equals("thread-per-task")) {
+            } else if (model.equals(THREAD_PER_TASK.id())) {
                 threads = s;
             }
         }
@@ -61,7 +67,7 @@ public record ScalabilityRule() implements Rule {
                 throw new NotMeasured("eventloop: " + loop.undecided());
             }
             if (loop.rows().isEmpty()) {
-                throw new NotMeasured(data.absenceReason(ModelScaling.q("eventloop", work,
+                throw new NotMeasured(data.absenceReason(ModelScaling.q(EVENTLOOP.id(), work,
                         Long.parseLong(data.values(ModelScaling.SCENARIO, "tasks").getFirst()), ModelScaling.P99)));
             }
             throw new NotMeasured("the event loop was measured only up to " + Measure.number(loop.heldTo())

@@ -2,44 +2,36 @@ package dev.concbench.cli;
 
 import dev.concbench.claims.RunData;
 import dev.concbench.claims.Verdicts;
-import dev.concbench.report.BaselineComparison;
-import dev.concbench.report.CompareFile;
-import dev.concbench.report.ComparisonSource;
+import dev.concbench.regress.CompareInputException;
+import dev.concbench.regress.CompareOptions;
+import dev.concbench.regress.MarkdownSummary;
+import dev.concbench.regress.RunComparator;
 import dev.concbench.report.ReportInput;
 import dev.concbench.report.Reporter;
 import dev.concbench.results.ClaimResult.Verdict;
+import dev.concbench.results.Comparison;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.results.ResultsFormatException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
  * {@code report RESULTS_DIR [--out DIR] [--baseline DIR]}: reads a results directory, judges every
- * claim again in memory (the claims stage, {@link Verdicts}), writes that {@code claims.json} and the
- * HTML report with its charts into the output directory (default {@code reports/<run-id>/}) and prints
- * the path of {@code index.html}. Its verdicts never go into the results directory it reads (the
- * run's own {@code claims.json} there is left as the run wrote it).
+ * claim again in memory (the claims stage, {@link Verdicts}), writes that {@code claims.json}, the
+ * HTML report with its charts and, with {@code --baseline}, the gate's {@code compare/} into the
+ * output directory (default {@code reports/<run-id>/}), and prints the path of {@code index.html}.
+ * It never writes into the results directory it reads (the run's own {@code claims.json} there is
+ * left as the run wrote it).
  *
  * <p>Exit 0 when every claim was judged; 1 when the report was written but some claim could not
  * be evaluated (not measured: missing or guarded data); 2 for a missing, foreign or older-format
  * results directory (one line naming the path).
  */
 public final class ReportCommand implements Command {
-
-    private final ComparisonSource comparisons;
-
-    /**
-     * @param comparisons what {@code --baseline} compares with (the regression gate), or null when
-     *                    this build has none, in which case {@code --baseline} is a usage error
-     */
-    public ReportCommand(ComparisonSource comparisons) {
-        this.comparisons = comparisons;
-    }
 
     /**
      * The end of every {@code run}: the report of the run just measured and judged, its path printed
@@ -98,7 +90,7 @@ public final class ReportCommand implements Command {
         Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : Reporter.defaultOutDir(results);
         try {
             ReportInput input = judge(results, out);
-            Path index = Reporter.write(input, out, baseline(line, results));
+            Path index = Reporter.write(input, out, baseline(line, results, out));
             System.out.println(index);
             long notMeasured = input.verdicts().count(Verdict.NOT_MEASURED);
             if (notMeasured > 0) {
@@ -112,25 +104,25 @@ public final class ReportCommand implements Command {
         }
     }
 
-    private BaselineComparison baseline(CommandLine line, Path current) throws Exception {
+    /**
+     * {@code --baseline}: the regression gate compares the two runs with its default options, writes
+     * {@code compare/compare.{json,md}} into the report's directory {@code out} (never into the
+     * results it reads), and the report shows the comparison it holds in memory; null without
+     * {@code --baseline}.
+     */
+    private static Comparison baseline(CommandLine line, Path current, Path out) throws Exception {
         if (!line.hasOption("baseline")) {
             return null;
         }
         Path baseline = Path.of(line.getOptionValue("baseline"));
-        if (comparisons == null) {
-            // no gate in this build: the comparison 'compare' already wrote beside the results will do
-            Optional<BaselineComparison> written = CompareFile.besides(current);
-            if (written.isPresent() && written.get().baselineRunId().equals(String.valueOf(baseline.getFileName()))) {
-                return written.get();
-            }
-            throw new UsageException("report: --baseline " + baseline + ": no comparison with it; run 'compare"
-                    + " --baseline " + baseline + " --current " + current + "' first (it writes compare/compare.json,"
-                    + " which the report shows)");
-        }
+        Comparison comparison;
         try {
-            return comparisons.compare(baseline, current);
-        } catch (ResultsFormatException e) {
+            comparison = RunComparator.compare(ResultsDir.open(baseline), ResultsDir.open(current),
+                    CompareOptions.defaults());
+        } catch (CompareInputException | ResultsFormatException e) {
             throw new UsageException("report: --baseline: " + e.getMessage());
         }
+        ResultsDir.writeComparison(out.resolve(ResultsDir.COMPARE_DIR), comparison, MarkdownSummary.render(comparison));
+        return comparison;
     }
 }

@@ -1,8 +1,9 @@
 package dev.concbench.report;
 
 import dev.concbench.claims.ChartNames;
-import dev.concbench.claims.Measure;
+import dev.concbench.results.Measure;
 import dev.concbench.report.SeriesTable.Point;
+import dev.concbench.vocab.ModelKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +67,7 @@ final class LatencyCharts {
     }
 
     private static int rank(LatencyLog log) {
-        int i = SeriesTable.MODEL_ORDER.indexOf(log.model());
-        return i < 0 ? SeriesTable.MODEL_ORDER.size() : i;
+        return ModelKind.displayRank(log.model());
     }
 
     private static Figure spectrum(String scenario, String variant, List<LatencyLog> group, ChartWriter out)

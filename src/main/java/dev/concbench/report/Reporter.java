@@ -4,6 +4,7 @@ import dev.concbench.claims.ChartNames;
 import dev.concbench.claims.Claim;
 import dev.concbench.claims.RunData;
 import dev.concbench.results.ClaimResult;
+import dev.concbench.results.Comparison;
 import dev.concbench.results.EnvInfo;
 import dev.concbench.results.ResultRow;
 import dev.concbench.results.ResultsDir;
@@ -57,16 +58,17 @@ public final class Reporter {
 
     /**
      * Writes the report of {@code in} into {@code outDir}, with baseline-vs-current highlights from
-     * {@code comparison}, or, when it is null, from the {@code compare/compare.json} the regression
-     * gate wrote beside the results (if any). Writes nothing into the results directory.
+     * {@code comparison} (the gate's, in memory), or, when it is null, from the comparison {@code
+     * compare} wrote beside the results ({@link ResultsDir#readComparison()}), if any. Writes nothing
+     * into the results directory.
      *
      * @return the written {@code index.html}
      */
-    public static Path write(ReportInput in, Path outDir, BaselineComparison comparison)
+    public static Path write(ReportInput in, Path outDir, Comparison comparison)
             throws ResultsFormatException, IOException {
         ResultsDir dir = in.results();
         if (comparison == null) {
-            comparison = CompareFile.besides(dir.path()).orElse(null);
+            comparison = dir.readComparison().orElse(null);
         }
         RunData data = in.data();
         RunSummary summary = data.summary();
@@ -85,7 +87,8 @@ public final class Reporter {
                 ReportPage.claims(assessments, figures, true), ReportPage.claims(assessments, figures, false), figures,
                 rows.stream().filter(r -> !r.trusted()).map(ReportPage::row).toList(),
                 rows.stream().map(ReportPage::row).toList(), ReportPage.env(env, summary),
-                commands(env, dir.path(), outDir), rawFiles(dir, in.claimsFile(), outDir), notes, comparison);
+                commands(env, dir.path(), outDir), rawFiles(dir, in.claimsFile(), outDir), notes,
+                BaselineView.of(comparison));
         Path index = outDir.resolve(INDEX);
         ResultsDir.writeAtomically(index, page.render().getBytes(StandardCharsets.UTF_8));
         readableByAll(index);
