@@ -58,6 +58,20 @@ final class ScalingCharts {
                             + " 10,000 tasks and threads give out after a few thousand." + failureNote(failures)
                             + p99.guardedNote()));
         }
+        SeriesTable cost = SeriesTable.of(data.summary(), "scalability", ModelScaling.CREATE_COST, "tasks", POOL_PARAMS,
+                sameWork);
+        if (!cost.isEmpty()) {
+            XYChart chart = ChartWriter.xy("Creation cost per task against concurrency (work: " + work.get() + ")",
+                    "concurrent tasks (log)", "creation cost per task (" + cost.unit() + ", log)");
+            chart.getStyler().setXAxisLogarithmic(true);
+            chart.getStyler().setYAxisLogarithmic(true);
+            Lines.addAll(chart, cost);
+            figures.add(out.write(chart, ChartNames.SCALABILITY_CREATE_COST, "Scalability: what creating a task"
+                            + " costs", "The time to create and start one unit before the start gate opens, one line"
+                            + " per model, error bars from JMH (log axes). It is kept out of the p99 chart, which is"
+                            + " timed from the gate: N thread starts in a row are the thread factory's cost, not the"
+                            + " scheduler's." + cost.guardedNote()));
+        }
         SeriesTable tput = SeriesTable.of(data.summary(), "scalability", "throughput", "tasks", POOL_PARAMS, sameWork);
         if (!tput.isEmpty()) {
             XYChart chart = ChartWriter.xy("Throughput against concurrency (work: " + work.get() + ")",

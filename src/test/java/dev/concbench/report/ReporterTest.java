@@ -70,7 +70,8 @@ class ReporterTest {
 
     /** Every chart a claim points to, plus the spectra and heartbeats the fixture's logs give. */
     private static final List<String> COMPLETE_CHARTS = List.of(ChartNames.CONTEXT_SWITCH, ChartNames.SPAWN,
-            ChartNames.MEMORY, ChartNames.CPU_SPEEDUP, ChartNames.SCALABILITY_P99, ChartNames.SCALABILITY_THROUGHPUT,
+            ChartNames.MEMORY, ChartNames.CPU_SPEEDUP, ChartNames.SCALABILITY_P99,
+            ChartNames.SCALABILITY_CREATE_COST, ChartNames.SCALABILITY_THROUGHPUT,
             ChartNames.IO_LOAD, ChartNames.HEARTBEAT_CPU_HOG, ChartNames.HEARTBEAT_BLOCKING, ChartNames.DETERMINISM,
             ChartNames.EXAMPLES, ChartNames.POOLING, "spectrum-preemption-none", "spectrum-preemption-cpu-hog",
             "spectrum-preemption-blocking-sleep", "spectrum-io-load-500", "spectrum-io-load-2000");
