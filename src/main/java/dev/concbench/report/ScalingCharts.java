@@ -44,11 +44,8 @@ final class ScalingCharts {
         SeriesTable p99 = gate ? fromGate
                 : SeriesTable.of(data.summary(), "scalability", "p99", "tasks", POOL_PARAMS, sameWork);
         if (!p99.isEmpty()) {
-            XYChart chart = ChartWriter.xy("p99 latency against concurrency (work: " + work.get() + ")",
-                    "concurrent tasks (log)", "p99 (" + p99.unit() + ", log)");
-            chart.getStyler().setXAxisLogarithmic(true);
-            chart.getStyler().setYAxisLogarithmic(true);
-            Lines.addAll(chart, p99);
+            XYChart chart = logLog("p99 latency against concurrency (work: " + work.get() + ")",
+                    "p99 (" + p99.unit() + ", log)", p99);
             mark(chart, failures, p99);
             figures.add(out.write(chart, ChartNames.SCALABILITY_P99, "Scalability: p99 against concurrency",
                     "Each task " + work.get() + "s; p99 of the task latencies" + (gate ? ", timed from the moment the"
@@ -61,11 +58,8 @@ final class ScalingCharts {
         SeriesTable cost = SeriesTable.of(data.summary(), "scalability", ModelScaling.CREATE_COST, "tasks", POOL_PARAMS,
                 sameWork);
         if (!cost.isEmpty()) {
-            XYChart chart = ChartWriter.xy("Creation cost per task against concurrency (work: " + work.get() + ")",
-                    "concurrent tasks (log)", "creation cost per task (" + cost.unit() + ", log)");
-            chart.getStyler().setXAxisLogarithmic(true);
-            chart.getStyler().setYAxisLogarithmic(true);
-            Lines.addAll(chart, cost);
+            XYChart chart = logLog("Creation cost per task against concurrency (work: " + work.get() + ")",
+                    "creation cost per task (" + cost.unit() + ", log)", cost);
             figures.add(out.write(chart, ChartNames.SCALABILITY_CREATE_COST, "Scalability: what creating a task"
                             + " costs", "The time to create and start one unit before the start gate opens, one line"
                             + " per model, error bars from JMH (log axes). It is kept out of the p99 chart, which is"
@@ -74,11 +68,8 @@ final class ScalingCharts {
         }
         SeriesTable tput = SeriesTable.of(data.summary(), "scalability", "throughput", "tasks", POOL_PARAMS, sameWork);
         if (!tput.isEmpty()) {
-            XYChart chart = ChartWriter.xy("Throughput against concurrency (work: " + work.get() + ")",
-                    "concurrent tasks (log)", "throughput (" + tput.unit() + ", log)");
-            chart.getStyler().setXAxisLogarithmic(true);
-            chart.getStyler().setYAxisLogarithmic(true);
-            Lines.addAll(chart, tput);
+            XYChart chart = logLog("Throughput against concurrency (work: " + work.get() + ")",
+                    "throughput (" + tput.unit() + ", log)", tput);
             mark(chart, failures, tput);
             figures.add(out.write(chart, ChartNames.SCALABILITY_THROUGHPUT, "Scalability: throughput against"
                             + " concurrency", "Tasks completed per second, one line per model, error bars from JMH"
@@ -86,6 +77,15 @@ final class ScalingCharts {
                             + failureNote(failures) + tput.guardedNote()));
         }
         return figures;
+    }
+
+    /** A chart of {@code table} against the task count, both axes logarithmic. */
+    private static XYChart logLog(String title, String yAxis, SeriesTable table) {
+        XYChart chart = ChartWriter.xy(title, "concurrent tasks (log)", yAxis);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        Lines.addAll(chart, table);
+        return chart;
     }
 
     /** Where a model's threads failed to start: at {@code tasks}, after {@code started}. */
