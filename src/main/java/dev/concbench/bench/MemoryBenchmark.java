@@ -219,7 +219,7 @@ public class MemoryBenchmark extends TaskBenchmark {
         }
         IterationMetrics.guard(Guard.NEGATIVE_MEMORY, perUnit.anyNegative() ? 1 : 0);
         boolean platform = ModelKind.require(model) == ModelKind.THREAD_PER_TASK;
-        IterationMetrics.guard(Guard.STACK_UNDER_RESERVED, platform && perUnit.underReserved(stackSize, Math.max(1, started)) ? 1 : 0);
+        IterationMetrics.guard(Guard.STACK_UNDER_RESERVED, platform && perUnit.underReserved(stackSize) ? 1 : 0);
         return grown;
     }
 }

@@ -35,13 +35,13 @@ class PerUnitTest {
     @Test
     void aPlatformThreadReservingLessThanItsStackIsGuardedBeyondTheStacksGlibcMayReuse() {
         // the bug this guards: "before" held half the previous shot's stacks, 551 KiB per 1 MiB thread
-        assertTrue(PerUnit.of(new MemorySnapshot(0, 0, 0, 1000 * 551 * 1024, 1000), 1000).underReserved(MIB, 1000));
-        // every stack fresh, or one or two taken back from glibc's cache: a real reservation
-        assertFalse(PerUnit.of(new MemorySnapshot(0, 0, 0, 1000 * MIB, 1000), 1000).underReserved(MIB, 1000));
-        assertFalse(PerUnit.of(new MemorySnapshot(0, 0, 0, 998 * MIB, 1000), 1000).underReserved(MIB, 1000));
-        assertTrue(PerUnit.of(new MemorySnapshot(0, 0, 0, 997 * MIB, 1000), 1000).underReserved(MIB, 1000));
+        assertTrue(PerUnit.of(new MemorySnapshot(0, 0, 0, 1000 * 551 * 1024, 1000), 1000).underReserved(MIB));
+        // every stack fresh, or a few taken back from glibc's cache: a real reservation
+        assertFalse(PerUnit.of(new MemorySnapshot(0, 0, 0, 1000 * MIB, 1000), 1000).underReserved(MIB));
+        assertFalse(PerUnit.of(new MemorySnapshot(0, 0, 0, 9997 * MIB, 10000), 10000).underReserved(MIB));
+        assertTrue(PerUnit.of(new MemorySnapshot(0, 0, 0, 980 * MIB, 1000), 1000).underReserved(MIB));
         // an 8 MiB stack is held to 8 MiB
-        assertTrue(PerUnit.of(new MemorySnapshot(0, 0, 0, 1000 * 2 * MIB, 1000), 1000).underReserved(8 * MIB, 1000));
-        assertFalse(PerUnit.of(new MemorySnapshot(0, 0, 0, 8 * MIB, 1), 1).underReserved(8 * MIB, 1));
+        assertTrue(PerUnit.of(new MemorySnapshot(0, 0, 0, 1000 * 2 * MIB, 1000), 1000).underReserved(8 * MIB));
+        assertFalse(PerUnit.of(new MemorySnapshot(0, 0, 0, 8 * MIB, 1), 1).underReserved(8 * MIB));
     }
 }
