@@ -11,6 +11,7 @@ import dev.concbench.vocab.ModelKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -120,6 +121,22 @@ public class MemoryBenchmark extends TaskBenchmark {
         }
         // allocated before the first snapshot, so keeping the threads to join costs the units nothing
         Thread[] ran = new Thread[units];
+        // platform threads: a model of their own per shot, opened before "before" and closed after the
+        // joins; a model remembers the threads it started and drops the dead ones only now and then,
+        // and dropping the previous shot's during this one took their heap out of this shot's growth
+        // (heap per thread came out near 0, and negative)
+        ModelSession shot = platform() ? new ModelSession(model, Map.of(), 0, false) : threads;
+        try {
+            return waitingOnThreads(shot, ran);
+        } finally {
+            if (shot != threads) {
+                shot.publishGuards();
+                shot.close();
+            }
+        }
+    }
+
+    private long waitingOnThreads(ModelSession shot, Thread[] ran) throws InterruptedException {
         Before before = before();
         CountDownLatch waiting = new CountDownLatch(units);
         CountDownLatch signal = new CountDownLatch(1);
@@ -128,7 +145,7 @@ public class MemoryBenchmark extends TaskBenchmark {
         try {
             for (; started < units; started++) {
                 int slot = started;
-                threads.execute(() -> {
+                shot.execute(() -> {
                     ran[slot] = Thread.currentThread();
                     waiting.countDown();
                     try {
@@ -181,6 +198,11 @@ public class MemoryBenchmark extends TaskBenchmark {
         return grown.rssBytes();
     }
 
+    /** Whether the units are platform threads, one per unit ({@code thread-per-task}). */
+    private boolean platform() {
+        return ModelKind.THREAD_PER_TASK.is(model);
+    }
+
     /** The "before" of a shot: memory, NMT's thread-stack reservation, and whether the threads were idle. */
     private record Before(MemorySnapshot memory, OptionalLong nmtStacks, boolean idle) {}
 
@@ -190,7 +212,7 @@ public class MemoryBenchmark extends TaskBenchmark {
      * shot guarded and the count it settled at taken as idle from then on.
      */
     private Before before() throws InterruptedException {
-        boolean platform = ModelKind.require(model) == ModelKind.THREAD_PER_TASK;
+        boolean platform = platform();
         ProcMemory settled = platform ? ProcMemory.awaitThreadsAtMost(idleThreads, IDLE_TIMEOUT) : ProcMemory.read();
         boolean idle = settled.threads() <= idleThreads || !platform;
         if (!idle) {
@@ -218,8 +240,7 @@ public class MemoryBenchmark extends TaskBenchmark {
                     (double) (nmtNow.getAsLong() - before.nmtStacks().getAsLong()) / Math.max(1, started), "bytes");
         }
         IterationMetrics.guard(Guard.NEGATIVE_MEMORY, perUnit.anyNegative() ? 1 : 0);
-        boolean platform = ModelKind.require(model) == ModelKind.THREAD_PER_TASK;
-        IterationMetrics.guard(Guard.STACK_UNDER_RESERVED, platform && perUnit.underReserved(stackSize) ? 1 : 0);
+        IterationMetrics.guard(Guard.STACK_UNDER_RESERVED, platform() && perUnit.underReserved(stackSize) ? 1 : 0);
         return grown;
     }
 }

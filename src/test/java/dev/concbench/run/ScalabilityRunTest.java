@@ -3,16 +3,10 @@ package dev.concbench.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.concbench.bench.BenchmarkCatalog;
 import dev.concbench.results.ResultRow;
-import dev.concbench.scenario.Profile;
 import dev.concbench.scenario.Scenario;
-import dev.concbench.scenario.ScenarioCatalog;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,12 +36,7 @@ class ScalabilityRunTest {
                   quick: {}
                   full: {}
                 """.formatted(model));
-        PlanItem item = new Planner(BenchmarkCatalog.of()).plan(new ScenarioCatalog(List.of(s)), Profile.SMOKE,
-                List.of(), List.of()).items().get(0);
-        JmhInvocation.Outcome outcome = new JmhInvocation(List.of("--sun-misc-unsafe-memory-access=allow")).run(item);
-        assertEquals(1, outcome.results().size(), outcome.output());
-        Map<String, ResultRow> rows = RowMapper.rows(item, outcome.results().iterator().next()).stream()
-                .collect(Collectors.toMap(ResultRow::metric, Function.identity()));
+        Map<String, ResultRow> rows = JmhRunTest.smokeRows(s);
         ResultRow p99 = rows.get("latencyFromGate.p99");
         assertEquals(3, p99.samples(), "one sample per shot: " + p99);
         assertTrue(Double.isFinite(p99.error()), "an error across shots: " + p99);
