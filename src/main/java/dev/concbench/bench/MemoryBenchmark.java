@@ -55,8 +55,9 @@ import org.openjdk.jmh.annotations.State;
  * (published as {@code idleThreads}), or guards the row {@code threads-not-idle}. And glibc keeps
  * up to 40 MiB of freed stacks for reuse, which the next shot's threads take back without growing
  * the address space: the forks run with {@code GLIBC_TUNABLES=glibc.pthread.stack_cache_size=0}
- * ({@link ForkEnvironment}). The compiler threads are fixed in number
- * ({@code -XX:-UseDynamicNumberOfCompilerThreads}) so the JVM's own thread count stays put.
+ * ({@link ForkEnvironment}). The compiler and GC threads are fixed in number
+ * ({@code -XX:-UseDynamicNumberOfCompilerThreads}, {@code -XX:-UseDynamicNumberOfGCThreads}) so
+ * the JVM's own thread count stays put.
  *
  * <p>Cross-checks, published beside the figures: the stack size a new thread of this fork is given
  * ({@code threadStackSize}, the fork's own {@code ThreadStackSize}: {@code -Xss8m} for the model
@@ -69,7 +70,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(jvmArgsPrepend = {MemoryBenchmark.HEAP_MIN, MemoryBenchmark.HEAP_MAX, MemoryBenchmark.PRE_TOUCH,
-        MemoryBenchmark.NMT, MemoryBenchmark.FIXED_COMPILER_THREADS})
+        MemoryBenchmark.NMT, MemoryBenchmark.FIXED_COMPILER_THREADS, MemoryBenchmark.FIXED_GC_THREADS})
 @ForkEnvironment(MemoryBenchmark.NO_STACK_CACHE)
 public class MemoryBenchmark extends TaskBenchmark {
 
@@ -86,6 +87,8 @@ public class MemoryBenchmark extends TaskBenchmark {
     static final String NMT = "-XX:NativeMemoryTracking=summary";
     /** No compiler threads come or go between the snapshots. */
     static final String FIXED_COMPILER_THREADS = "-XX:-UseDynamicNumberOfCompilerThreads";
+    /** G1 starts all its GC workers at once instead of adding them when a collection needs them. */
+    static final String FIXED_GC_THREADS = "-XX:-UseDynamicNumberOfGCThreads";
     /** glibc frees a dead thread's stack instead of caching it for the next thread. */
     static final String NO_STACK_CACHE = "GLIBC_TUNABLES=glibc.pthread.stack_cache_size=0";
 

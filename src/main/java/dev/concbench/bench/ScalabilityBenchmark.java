@@ -52,8 +52,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-// no compiler threads come or go, so the OS thread count returns to its idle value between shots
-@Fork(jvmArgsPrepend = MemoryBenchmark.FIXED_COMPILER_THREADS)
+// no compiler or GC threads come or go, so the OS thread count returns to its idle value between shots
+@Fork(jvmArgsPrepend = {MemoryBenchmark.FIXED_COMPILER_THREADS, MemoryBenchmark.FIXED_GC_THREADS})
 public class ScalabilityBenchmark extends TaskBenchmark {
 
     static final long WAIT_MS = 100;
