@@ -17,8 +17,9 @@ import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 
 /**
- * Charts against concurrency: throughput and p99 against the number of tasks ({@code scalability},
- * log x, the point where platform threads failed to start marked), request p99 against the
+ * Charts against concurrency: throughput, p99 and the cost of creating one task against the number
+ * of tasks ({@code scalability}, log x, the point where platform threads failed to start marked),
+ * request p99 against the
  * arrival rate ({@code io-load}), and memory per unit against the number of units ({@code memory},
  * resident solid, reserved dashed).
  */
@@ -55,17 +56,6 @@ final class ScalingCharts {
                             + " 10,000 tasks and threads give out after a few thousand." + failureNote(failures)
                             + p99.guardedNote()));
         }
-        SeriesTable cost = SeriesTable.of(data.summary(), "scalability", ModelScaling.CREATE_COST, "tasks", POOL_PARAMS,
-                sameWork);
-        if (!cost.isEmpty()) {
-            XYChart chart = logLog("Creation cost per task against concurrency (work: " + work.get() + ")",
-                    "creation cost per task (" + cost.unit() + ", log)", cost);
-            figures.add(out.write(chart, ChartNames.SCALABILITY_CREATE_COST, "Scalability: what creating a task"
-                            + " costs", "The time to create and start one unit before the start gate opens, one line"
-                            + " per model, error bars from JMH (log axes). It is kept out of the p99 chart, which is"
-                            + " timed from the gate: N thread starts in a row are the thread factory's cost, not the"
-                            + " scheduler's." + cost.guardedNote()));
-        }
         SeriesTable tput = SeriesTable.of(data.summary(), "scalability", "throughput", "tasks", POOL_PARAMS, sameWork);
         if (!tput.isEmpty()) {
             XYChart chart = logLog("Throughput against concurrency (work: " + work.get() + ")",
@@ -75,6 +65,17 @@ final class ScalingCharts {
                             + " concurrency", "Tasks completed per second, one line per model, error bars from JMH"
                             + " (log axes). A model that scales keeps the line rising with the task count."
                             + failureNote(failures) + tput.guardedNote()));
+        }
+        SeriesTable create = SeriesTable.of(data.summary(), "scalability", ModelScaling.CREATE_COST, "tasks",
+                POOL_PARAMS, sameWork);
+        if (!create.isEmpty()) {
+            XYChart chart = logLog("Creating one task against concurrency (work: " + work.get() + ")",
+                    "create and start one task (" + create.unit() + ", log)", create);
+            figures.add(out.write(chart, ChartNames.SCALABILITY_CREATE_COST, "Scalability: the cost of creating a"
+                            + " task", "Time to create and start the shot's tasks one after another, per task, before"
+                            + " the start gate opens: the thread factory's cost, kept out of the p99 above. N tasks"
+                            + " started in series take N times this; error bars from JMH (log axes)."
+                            + create.guardedNote()));
         }
         return figures;
     }
