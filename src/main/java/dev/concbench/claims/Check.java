@@ -1,5 +1,7 @@
 package dev.concbench.claims;
 
+import dev.concbench.results.Measure;
+
 /**
  * Where a measured interval lies relative to a threshold. A claim is decided only when the whole
  * interval {@code value ± error} is on one side; a straddling interval decides nothing.

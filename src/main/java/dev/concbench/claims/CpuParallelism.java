@@ -1,5 +1,6 @@
 package dev.concbench.claims;
 
+import dev.concbench.results.Measure;
 import java.util.List;
 
 /**
@@ -50,7 +51,7 @@ public record CpuParallelism(int cores, int workers) {
     Measure speedup(RunData data, Evidence evidence, String model) throws NotMeasured {
         Measure one = evidence.require(model + " time, 1 worker", data, time(model, 1));
         Measure n = evidence.require(model + " time, " + workers + " workers", data, time(model, workers));
-        return evidence.decisive(speedupName(model), one.over(n), ">= " + Measure.number(threshold()) + " x");
+        return evidence.decisive(speedupName(model), Evidence.ratio(one, n, "the ratio"), ">= " + Measure.number(threshold()) + " x");
     }
 
     /** Records a model's speed-up for context when both its rows are trusted; never decides. */

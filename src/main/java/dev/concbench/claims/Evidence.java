@@ -1,5 +1,6 @@
 package dev.concbench.claims;
 
+import dev.concbench.results.Measure;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +41,23 @@ public final class Evidence {
      * @throws NotMeasured when {@code bottom} is not positive, naming the ratio
      */
     public Measure decisiveRatio(String name, Measure top, Measure bottom, String needs) throws NotMeasured {
-        return decisive(name, top.over(bottom, name), needs);
+        return decisive(name, ratio(top, bottom, name), needs);
+    }
+
+    /**
+     * {@code top / bottom} ({@link Measure#over}), when both are positive: every ratio a claim
+     * divides is of two costs (times, bytes, rates), and a cost at or below 0 is noise, not a cost.
+     *
+     * @param what the ratio's name, e.g. {@code "thread RSS / loop RSS per unit"}
+     * @throws NotMeasured when either side is not positive, naming the ratio
+     */
+    public static Measure ratio(Measure top, Measure bottom, String what) throws NotMeasured {
+        if (!(top.value() > 0)) {
+            throw new NotMeasured(what + " is undefined: its numerator is " + top.format()
+                    + ", not a positive number (a noisy measurement, not a cost)");
+        }
+        return top.overIfDefined(bottom).orElseThrow(() -> new NotMeasured(what + " is undefined: its denominator is "
+                + bottom.format() + ", not a positive number (a noisy measurement, not a cost)"));
     }
 
     /** Records a deciding fact that is not a ratio (a count, a break point). */

@@ -1,5 +1,8 @@
 package dev.concbench.claims;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP;
+
+import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 
 /**
@@ -46,7 +49,7 @@ public record ExampleRule(String example, double expected, String expectedWhy, d
     }
 
     private Query elapsed() {
-        return Query.of("examples", "eventloop", "elapsedUnits", "example=" + example);
+        return Query.of("examples", EVENTLOOP.id(), "elapsedUnits", "example=" + example);
     }
 
     @Override
@@ -62,7 +65,7 @@ public record ExampleRule(String example, double expected, String expectedWhy, d
     public Judgement judge(RunData data, Evidence evidence) throws NotMeasured {
         if (exact != null) {
             Measure counter = evidence.require(exact.metric(), data,
-                    Query.of("examples", "eventloop", exact.metric(), "example=" + example));
+                    Query.of("examples", EVENTLOOP.id(), exact.metric(), "example=" + example));
             evidence.decisiveNote(exact.metric() + " = " + counter.format() + " (needs exactly "
                     + Measure.number(exact.value()) + ")");
             if (counter.value() != exact.value()) {
@@ -75,8 +78,8 @@ public record ExampleRule(String example, double expected, String expectedWhy, d
         evidence.note("if the claim were false", Measure.number(alternative) + " units (" + alternativeWhy + ")");
         String band = "< " + Measure.number(high()) + ", nearer " + Measure.number(expected) + " than "
                 + Measure.number(alternative);
-        Measure ratio = evidence.decisive("elapsed / expected", took.over(new Measure(expected, Double.NaN,
-                took.unit())), band);
+        Measure ratio = evidence.decisive("elapsed / expected", Evidence.ratio(took, new Measure(expected, Double.NaN,
+                took.unit()), "the ratio"), band);
         if (ratio.value() < LOW) {
             return new Judgement(Verdict.REFUTED, "It took " + took.format() + ", less than the seed's timers allow ("
                     + Measure.number(expected) + "): the example did not wait as the seed's program does.");

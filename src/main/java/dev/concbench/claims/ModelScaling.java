@@ -1,5 +1,6 @@
 package dev.concbench.claims;
 
+import dev.concbench.results.Measure;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.concbench.claims;
 
+import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.concbench.claims;
 
+import dev.concbench.results.Measure;
 import dev.concbench.results.EnvInfo;
 import dev.concbench.results.ResultRow;
 import dev.concbench.results.RunSummary;

@@ -1,16 +1,19 @@
 package dev.concbench.cli;
 
+import dev.concbench.bench.BenchmarkCatalog;
 import dev.concbench.regress.CompareInputException;
 import dev.concbench.regress.CompareOptions;
-import dev.concbench.regress.Comparison;
-import dev.concbench.regress.ComparisonFiles;
-import dev.concbench.regress.Mode;
+import dev.concbench.regress.EnvironmentMismatchException;
+import dev.concbench.results.Comparison;
+import dev.concbench.regress.MarkdownSummary;
+import dev.concbench.results.Mode;
 import dev.concbench.regress.RunComparator;
 import dev.concbench.regress.ScenarioThresholds;
 import dev.concbench.regress.TerminalTable;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.results.ResultsFormatException;
 import dev.concbench.scenario.ScenarioDirectory;
+import dev.concbench.vocab.ModelKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
@@ -55,7 +58,7 @@ final class CompareCommand implements Command {
                                 + " (default " + CompareOptions.DEFAULT_THRESHOLD + " where no scenario says)").get())
                 .addOption(Option.builder().longOpt("reference").hasArg().argName("MODEL")
                         .desc("ratios mode: divide by this model (default: the first of "
-                                + String.join(", ", CompareOptions.REFERENCE_ORDER) + " the scenario ran)").get())
+                                + String.join(", ", ModelKind.referenceOrder()) + " the scenario ran)").get())
                 .addOption(Option.builder().longOpt("scenarios").hasArg().argName("DIR")
                         .desc("where scenario YAML files with thresholds: maps are (default: the checkout's scenarios/)")
                         .get())
@@ -81,14 +84,16 @@ final class CompareCommand implements Command {
         Comparison comparison;
         try {
             comparison = RunComparator.compare(baseline, current, options);
+        } catch (EnvironmentMismatchException e) {
+            throw new UsageException("compare: " + e.getMessage() + " (pass --allow-env-mismatch to compare them anyway)");
         } catch (CompareInputException e) {
             throw new UsageException("compare: " + e.getMessage());
         }
         Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out"))
-                : current.path().resolve(ComparisonFiles.DEFAULT_DIR);
+                : current.path().resolve(ResultsDir.COMPARE_DIR);
         System.out.print(TerminalTable.render(comparison));
-        Path markdown = ComparisonFiles.write(comparison, out);
-        System.out.println("compare: wrote " + markdown + " and " + out.resolve(ComparisonFiles.JSON));
+        Path markdown = ResultsDir.writeComparison(out, comparison, MarkdownSummary.render(comparison));
+        System.out.println("compare: wrote " + markdown + " and " + out.resolve(ResultsDir.COMPARE_JSON));
         return comparison.exitCode();
     }
 
@@ -120,7 +125,7 @@ final class CompareCommand implements Command {
         throw new UsageException("compare: --threshold: expected a fraction > 0 such as 0.2 (20 %), got '" + text + "'");
     }
 
-    private static ScenarioThresholds thresholds(CommandLine line) {
+    private static ScenarioThresholds thresholds(CommandLine line) throws java.io.IOException {
         Path dir = line.hasOption("scenarios") ? Path.of(line.getOptionValue("scenarios")) : ScenarioDirectory.locate();
         if (!Files.isDirectory(dir)) {
             if (line.hasOption("scenarios")) {
@@ -129,8 +134,8 @@ final class CompareCommand implements Command {
             return ScenarioThresholds.none();
         }
         try {
-            return ScenarioThresholds.read(dir);
-        } catch (CompareInputException e) {
+            return ScenarioThresholds.of(RunCommand.loadScenarios(BenchmarkCatalog.of(), dir).scenarios());
+        } catch (UsageException e) {
             throw new UsageException("compare: " + e.getMessage());
         }
     }

@@ -6,11 +6,15 @@ import dev.concbench.claims.SeedClaims;
 import dev.concbench.scenario.ModelSpec;
 import dev.concbench.scenario.Scenario;
 import dev.concbench.scenario.ScenarioCatalog;
+import dev.concbench.vocab.ModelKind;
 import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
-/** {@code list}: the scenarios (with their models), the models, and the claim each scenario feeds. */
+/**
+ * {@code list}: the scenarios (with their models and the part of the seed each feeds, its {@code claim:}),
+ * the models, and the claims every report judges.
+ */
 public final class ListCommand implements Command {
 
     @Override
@@ -46,10 +50,11 @@ public final class ListCommand implements Command {
             String models = s.models().stream()
                     .map(m -> bench.models().contains(m.name()) ? m.label() : m.label() + " (not in this build)")
                     .collect(Collectors.joining(", "));
-            System.out.printf("  %-15s %s: %s%n  %-15s models: %s%n", s.name(), s.benchmark(), s.title(), "", models);
+            System.out.printf("  %-15s %s: %s%n  %-15s models: %s%n  %-15s feeds: %s%n", s.name(), s.benchmark(),
+                    s.title(), "", models, "", s.claim());
         }
         System.out.println("models:");
-        ModelSpec.MODELS.forEach(m -> System.out.println("  " + m));
+        ModelKind.ids().forEach(m -> System.out.println("  " + m));
         System.out.println("claims:");
         for (Claim c : SeedClaims.all()) {
             System.out.printf("  %-30s %s (%s)%n", c.id(), c.title(), c.source());

@@ -29,7 +29,7 @@ public final class Main {
     static List<Command> contract() {
         return List.of(
                 new RunCommand(ReportCommand::afterRun),
-                new ReportCommand(new GateComparisonSource()),
+                new ReportCommand(),
                 new CompareCommand(),
                 new ListCommand(),
                 new ExampleCommand(),

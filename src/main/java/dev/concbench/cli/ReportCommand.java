@@ -1,16 +1,17 @@
 package dev.concbench.cli;
 
-import dev.concbench.report.BaselineComparison;
-import dev.concbench.report.CompareFile;
-import dev.concbench.report.ComparisonSource;
+import dev.concbench.regress.CompareInputException;
+import dev.concbench.regress.CompareOptions;
+import dev.concbench.regress.MarkdownSummary;
+import dev.concbench.regress.RunComparator;
 import dev.concbench.report.Reporter;
 import dev.concbench.results.ClaimResult;
 import dev.concbench.results.ClaimResult.Verdict;
+import dev.concbench.results.Comparison;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.results.ResultsFormatException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -25,16 +26,6 @@ import org.apache.commons.cli.Options;
  * results directory (one line naming the path).
  */
 public final class ReportCommand implements Command {
-
-    private final ComparisonSource comparisons;
-
-    /**
-     * @param comparisons what {@code --baseline} compares with (the regression gate), or null when
-     *                    this build has none, in which case {@code --baseline} is a usage error
-     */
-    public ReportCommand(ComparisonSource comparisons) {
-        this.comparisons = comparisons;
-    }
 
     /**
      * The end of every {@code run}: the report of the run just written, its path printed on stdout.
@@ -94,25 +85,24 @@ public final class ReportCommand implements Command {
         }
     }
 
-    private BaselineComparison baseline(CommandLine line, Path current) throws Exception {
+    /**
+     * {@code --baseline}: the regression gate compares the two runs with its default options, writes
+     * {@code compare/compare.{json,md}} beside the current results (as {@code compare} does), and the
+     * report shows the comparison it holds in memory; null without {@code --baseline}.
+     */
+    private static Comparison baseline(CommandLine line, Path current) throws Exception {
         if (!line.hasOption("baseline")) {
             return null;
         }
         Path baseline = Path.of(line.getOptionValue("baseline"));
-        if (comparisons == null) {
-            // no gate in this build: the comparison 'compare' already wrote beside the results will do
-            Optional<BaselineComparison> written = CompareFile.besides(current);
-            if (written.isPresent() && written.get().baselineRunId().equals(String.valueOf(baseline.getFileName()))) {
-                return written.get();
-            }
-            throw new UsageException("report: --baseline " + baseline + ": no comparison with it; run 'compare"
-                    + " --baseline " + baseline + " --current " + current + "' first (it writes compare/compare.json,"
-                    + " which the report shows)");
-        }
+        Comparison comparison;
         try {
-            return comparisons.compare(baseline, current);
-        } catch (ResultsFormatException e) {
+            comparison = RunComparator.compare(ResultsDir.open(baseline), ResultsDir.open(current),
+                    CompareOptions.defaults());
+        } catch (CompareInputException | ResultsFormatException e) {
             throw new UsageException("report: --baseline: " + e.getMessage());
         }
+        ResultsDir.writeComparison(current.resolve(ResultsDir.COMPARE_DIR), comparison, MarkdownSummary.render(comparison));
+        return comparison;
     }
 }

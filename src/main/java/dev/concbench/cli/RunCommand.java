@@ -4,6 +4,7 @@ import dev.concbench.bench.BenchmarkCatalog;
 import dev.concbench.results.RunSummary;
 import dev.concbench.run.BenchRun;
 import dev.concbench.run.Planner;
+import dev.concbench.run.UnknownFilterException;
 import dev.concbench.scenario.Profile;
 import dev.concbench.scenario.ScenarioCatalog;
 import dev.concbench.scenario.ScenarioDirectory;
@@ -94,7 +95,12 @@ public final class RunCommand implements Command {
         }
         BenchmarkCatalog benchmarks = BenchmarkCatalog.of();
         ScenarioCatalog catalog = loadScenarios(benchmarks);
-        Planner.Plan plan = new Planner(benchmarks).plan(catalog, profile, values(line, "scenario"), values(line, "model"));
+        Planner.Plan plan;
+        try {
+            plan = new Planner(benchmarks).plan(catalog, profile, values(line, "scenario"), values(line, "model"));
+        } catch (UnknownFilterException e) {
+            throw new UsageException("run: --" + e.subject().word() + " " + e.getMessage());
+        }
         if (plan.items().isEmpty()) {
             throw new UsageException("run: nothing to run for these --scenario/--model filters"
                     + (plan.missing().isEmpty() ? "" : " (" + plan.missing().get(0) + ")"));
@@ -122,7 +128,11 @@ public final class RunCommand implements Command {
 
     /** Loads and validates every shipped scenario; a bad file is a usage error naming file:line. */
     static ScenarioCatalog loadScenarios(BenchmarkCatalog benchmarks) throws IOException {
-        Path dir = ScenarioDirectory.locate();
+        return loadScenarios(benchmarks, ScenarioDirectory.locate());
+    }
+
+    /** The scenarios of {@code dir}, parsed and validated once; bad files are a one-line usage error. */
+    static ScenarioCatalog loadScenarios(BenchmarkCatalog benchmarks, Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new UsageException("no scenarios directory at " + dir.toAbsolutePath()
                     + " (expected the checkout's scenarios/, or -D" + ScenarioDirectory.PROPERTY + "=DIR)");

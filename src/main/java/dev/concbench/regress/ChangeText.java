@@ -1,10 +1,11 @@
 package dev.concbench.regress;
 
 import dev.concbench.results.Direction;
+import dev.concbench.results.Measure;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** How a change and a measured value read in the table, the markdown and the JSON. */
+/** How a change reads in the table, the markdown and the JSON; values read as {@link Measure#format()}. */
 final class ChangeText {
 
     private static final Pattern TIME = Pattern.compile("(ns|us|µs|ms|s|min)(/op)?");
@@ -17,15 +18,15 @@ final class ChangeText {
 
     /**
      * A ratio as a factor of at least 1 with its error and the direction in words:
-     * {@code "1.31x +- 0.04 slower"}, {@code "1.43x +- 0.05 faster"}; {@code "+- ?"} when the
+     * {@code "1.31x ± 0.04 slower"}, {@code "1.43x ± 0.05 faster"}; {@code "± ?"} when the
      * error is unknown; with a relative error above 25% also the interval the gate tests,
-     * {@code "31.21x +- 37.95 slower (99.9% interval 9.06x..107.5x)"}.
+     * {@code "31.21x ± 37.95 slower (99.9% interval 9.06x..108x)"}.
      *
      * @param ratio current / baseline (dimensionless, with its error)
      * @param better which direction is an improvement
      * @param unit the metric's unit: times and rates say slower/faster, others worse/better
      */
-    static String change(Estimate ratio, Direction better, String unit) {
+    static String change(GateRatio ratio, Direction better, String unit) {
         if (ratio.value() == 0) {
             return "went to 0";
         }
@@ -33,16 +34,16 @@ final class ChangeText {
             return "";
         }
         boolean up = ratio.value() >= 1;
-        Estimate factor = up ? ratio : ratio.inverse();
+        GateRatio factor = up ? ratio : ratio.inverse();
         String error = factor.errorKnown() ? String.format(Locale.ROOT, "%.2f", factor.error()) : "?";
         String word = factor.value() < 1.005 ? "same" : word(up, better, unit);
-        String text = String.format(Locale.ROOT, "%.2fx +- %s %s", factor.value(), error, word);
+        String text = String.format(Locale.ROOT, "%.2fx ± %s %s", factor.value(), error, word);
         double log = factor.logError();
         if (factor.errorKnown() && log > WIDE) {
-            // a first-order "+-" this wide says little; the interval the gate tests is the log-space one
+            // a first-order "±" this wide says little; the interval the gate tests is the log-space one
             text += Double.isInfinite(log) ? " (99.9% interval unbounded: an error reaches 0)"
                     : String.format(Locale.ROOT, " (99.9%% interval %sx..%sx)",
-                            number(factor.value() * Math.exp(-log)), number(factor.value() * Math.exp(log)));
+                            Measure.number(factor.value() * Math.exp(-log)), Measure.number(factor.value() * Math.exp(log)));
         }
         return text;
     }
@@ -59,38 +60,8 @@ final class ChangeText {
         return worse ? "worse" : "better";
     }
 
-    /** A measured value with its error and unit, e.g. {@code "812.5 +- 12.3 ns/op"}; {@code "-"} when absent. */
+    /** A measured value with its error and unit ({@link Measure#format()}); {@code "-"} when absent. */
     static String value(double value, double error, String unit) {
-        if (!Double.isFinite(value)) {
-            return "-";
-        }
-        String err = Double.isFinite(error) ? " +- " + number(Math.abs(error)) : "";
-        return number(value) + err + (unit == null || unit.isEmpty() ? "" : " " + unit);
-    }
-
-    /** A number with about four significant digits and no exponent for everyday magnitudes. */
-    static String number(double v) {
-        double a = Math.abs(v);
-        if (a == 0) {
-            return "0";
-        }
-        if (a >= 1e9 || a < 1e-3) {
-            return String.format(Locale.ROOT, "%.3e", v);
-        }
-        if (a >= 1000) {
-            return String.format(Locale.ROOT, "%.0f", v);
-        }
-        if (a >= 100) {
-            return String.format(Locale.ROOT, "%.1f", v);
-        }
-        if (a >= 1) {
-            return String.format(Locale.ROOT, "%.2f", v);
-        }
-        return String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    /** A fraction as a percentage, e.g. {@code 0.2 -> "20%"}. */
-    static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+        return Double.isFinite(value) ? new Measure(value, error, unit == null ? "" : unit).format().strip() : "-";
     }
 }

@@ -1,5 +1,9 @@
 package dev.concbench.regress;
 
+import dev.concbench.results.Comparison;
+import dev.concbench.results.RowComparison;
+import dev.concbench.results.Status;
+import dev.concbench.results.Mode;
 import dev.concbench.results.Direction;
 import dev.concbench.results.EnvInfo;
 import dev.concbench.results.ResultRow;
@@ -37,7 +41,8 @@ public final class RunComparator {
      * {@link CompareOptions#allowEnvironmentMismatch()} (then the differences are in
      * {@link Comparison#environmentNotes()}).
      *
-     * @throws CompareInputException one line naming the directory or the difference
+     * @throws EnvironmentMismatchException when the environments differ and that was not allowed
+     * @throws CompareInputException         one line naming the directory
      */
     public static Comparison compare(ResultsDir baseline, ResultsDir current, CompareOptions options)
             throws CompareInputException {
@@ -45,11 +50,10 @@ public final class RunComparator {
         RunSummary c = summary(current);
         List<String> differences = EnvironmentCheck.differences(b.profile(), env(baseline), c.profile(), env(current));
         if (!differences.isEmpty() && !options.allowEnvironmentMismatch()) {
-            throw new CompareInputException("runs are not comparable: " + String.join("; ", differences)
-                    + " (pass --allow-env-mismatch to compare them anyway)");
+            throw new EnvironmentMismatchException(differences);
         }
         List<String> notes = new ArrayList<>();
-        differences.forEach(d -> notes.add("environment differs, compared anyway (--allow-env-mismatch): " + d));
+        differences.forEach(d -> notes.add("environment differs, compared anyway as asked: " + d));
         return compare(b, c, options, notes);
     }
 
@@ -97,13 +101,13 @@ public final class RunComparator {
             return skipped(b, c, null, threshold, guards, "no value in the " + which);
         }
         if (b.value() == 0 && c.value() == 0) {
-            return judged(b, c, null, Estimate.exact(1), threshold, guards, "0 in both runs");
+            return judged(b, c, null, GateRatio.exact(1), threshold, guards, "0 in both runs");
         }
         if (options.mode() == Mode.ABSOLUTE) {
-            if (!Estimate.of(b).usableDivisor()) {
+            if (!GateRatio.of(b).usableDivisor()) {
                 return skipped(b, c, null, threshold, guards, "baseline value is " + b.value() + ": no ratio");
             }
-            return judged(b, c, null, Estimate.of(c).over(Estimate.of(b)), threshold, guards, "");
+            return judged(b, c, null, GateRatio.of(c).over(GateRatio.of(b)), threshold, guards, "");
         }
         for (String model : options.referenceModels()) {
             if (model.equals(c.model())) {
@@ -117,8 +121,8 @@ public final class RunComparator {
             if (refB.isPresent() && refC.isPresent()) {
                 prefixed(guards, "baseline " + model, refB.get());
                 prefixed(guards, "current " + model, refC.get());
-                Estimate before = Estimate.of(b).over(Estimate.of(refB.get()));
-                Estimate after = Estimate.of(c).over(Estimate.of(refC.get()));
+                GateRatio before = GateRatio.of(b).over(GateRatio.of(refB.get()));
+                GateRatio after = GateRatio.of(c).over(GateRatio.of(refC.get()));
                 if (!before.usableDivisor()) {
                     return skipped(b, c, model, threshold, guards, "baseline value is " + b.value() + ": no ratio");
                 }
@@ -130,7 +134,7 @@ public final class RunComparator {
                         + ") with a bounded value in both runs");
     }
 
-    private static RowComparison judged(ResultRow b, ResultRow c, String reference, Estimate ratio,
+    private static RowComparison judged(ResultRow b, ResultRow c, String reference, GateRatio ratio,
             double threshold, List<String> guards, String note) {
         Status status = judge(ratio, c.better(), threshold);
         // without an error nothing shows the change is beyond the noise: it is listed, never decides
@@ -147,13 +151,13 @@ public final class RunComparator {
      * which the metric moved exceeds 1 + threshold (either way) and lies outside the ratio's error.
      *
      * <p>The error test is done on the logarithm: {@code |ln ratio|} must exceed the half-width of
-     * {@code ln ratio}'s interval ({@link Estimate#logError()}: each measurement's log half-width,
+     * {@code ln ratio}'s interval ({@link GateRatio#logError()}: each measurement's log half-width,
      * added in quadrature). A slow-down and the matching speed-up are then judged alike; a noisy
      * run (three JMH iterations on a busy machine give errors near 100%) still lets a change of
      * many times its noise through; and a measurement whose interval reaches 0 (a reference
      * model's hand-off that stalled) makes the ratio unknowable, never a regression.
      */
-    static Status judge(Estimate ratio, Direction better, double threshold) {
+    static Status judge(GateRatio ratio, Direction better, double threshold) {
         double factor = ratio.value();
         boolean beyondError = !ratio.errorKnown() || Math.abs(Math.log(factor)) > ratio.logError();
         boolean up = factor > 1 + threshold;
@@ -240,14 +244,14 @@ public final class RunComparator {
             return (inBaseline ? baseline : current).rows().stream()
                     .filter(r -> r.model().equals(model) && r.scenario().equals(row.scenario())
                             && r.benchmark().equals(row.benchmark()) && r.metric().equals(row.metric()))
-                    .filter(r -> agree(r.params(), row.params()) && Estimate.of(r).usableDivisor() && bounded(r))
+                    .filter(r -> agree(r.params(), row.params()) && GateRatio.of(r).usableDivisor() && bounded(r))
                     .max(java.util.Comparator.<ResultRow>comparingLong(r -> shared(r.params(), row.params()))
                             .thenComparing(ResultRow::key, java.util.Comparator.reverseOrder()));
         }
 
         /** True unless the row's 99.9% interval reaches 0 (an unknown error counts as bounded). */
         static boolean bounded(ResultRow row) {
-            return !Double.isInfinite(Estimate.of(row).logError());
+            return !Double.isInfinite(GateRatio.of(row).logError());
         }
 
         /** True when the current run has rows of other models for {@code row}'s scenario, benchmark and metric. */

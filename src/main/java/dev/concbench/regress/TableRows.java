@@ -1,5 +1,8 @@
 package dev.concbench.regress;
 
+import dev.concbench.results.Comparison;
+import dev.concbench.results.RowComparison;
+import dev.concbench.results.Mode;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,6 @@
 package dev.concbench.regress;
 
+import dev.concbench.results.Comparison;
 import java.util.ArrayList;
 import java.util.List;
 

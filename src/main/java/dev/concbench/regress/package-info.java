@@ -7,15 +7,20 @@
  * dev.concbench.results.RunSummary, dev.concbench.results.RunSummary, CompareOptions)} (rows only)
  * or {@link dev.concbench.regress.RunComparator#compare(dev.concbench.results.ResultsDir,
  * dev.concbench.results.ResultsDir, CompareOptions)} (rows plus the environment check). Both
- * return a {@link dev.concbench.regress.Comparison}: one {@link dev.concbench.regress.RowComparison}
- * per row key with its {@link dev.concbench.regress.Status}, ratio and error, and the exit code the
- * gate gives. {@link dev.concbench.regress.TerminalTable}, {@link dev.concbench.regress.MarkdownSummary}
- * and {@link dev.concbench.regress.ComparisonFiles} render it.
+ * return a {@link dev.concbench.results.Comparison} (the record lives in {@code results}, beside the
+ * files it is written to): one {@link dev.concbench.results.RowComparison} per row key with its
+ * {@link dev.concbench.results.Status}, ratio and error, and the exit code the gate gives.
+ * {@link dev.concbench.regress.TerminalTable} and {@link dev.concbench.regress.MarkdownSummary}
+ * render it; {@link dev.concbench.results.ResultsDir#writeComparison} writes it.
  *
- * <p>Two modes ({@link dev.concbench.regress.Mode}): {@code absolute} compares each number with
+ * <p>Two modes ({@link dev.concbench.results.Mode}): {@code absolute} compares each number with
  * the same number of the baseline; {@code ratios} compares each model's number divided by a
  * reference model's number measured in the same run, so that a machine that is uniformly faster
  * or slower does not count as a change.
+ *
+ * <p>Lower packages never name command-line flags: input the gate cannot compare is a
+ * {@link dev.concbench.regress.CompareInputException} in the gate's own words, which {@code cli}
+ * turns into exit 2 (adding the flag that would change the outcome).
  *
  * <p>Everything here is immutable and may be called from any thread.
  */

@@ -3,7 +3,7 @@ package dev.concbench.report;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.concbench.claims.Claim;
-import dev.concbench.claims.Measure;
+import dev.concbench.results.Measure;
 import dev.concbench.claims.SeedClaims;
 import dev.concbench.results.ClaimResult;
 import dev.concbench.results.ClaimResult.Verdict;
@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
 record ReportPage(String title, String runId, String profile, boolean complete, List<String> missing,
         List<Count> counts, List<ClaimView> tableRows, List<ClaimView> examples, List<Figure> figures,
         List<RowView> guarded, List<RowView> rows, List<Pair> env, List<String> commands, List<Link> rawFiles,
-        List<String> notes, BaselineComparison comparison) {
+        List<String> notes, BaselineView comparison) {
 
     private static final Mustache TEMPLATE = new DefaultMustacheFactory("dev/concbench/report")
             .compile("index.mustache");

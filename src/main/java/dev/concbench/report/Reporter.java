@@ -5,6 +5,7 @@ import dev.concbench.claims.Claim;
 import dev.concbench.claims.RunData;
 import dev.concbench.claims.SeedClaims;
 import dev.concbench.results.ClaimResult;
+import dev.concbench.results.Comparison;
 import dev.concbench.results.EnvInfo;
 import dev.concbench.results.ResultRow;
 import dev.concbench.results.ResultsDir;
@@ -69,17 +70,17 @@ public final class Reporter {
     }
 
     /**
-     * Writes the report, with baseline-vs-current highlights from {@code comparison}, or, when it
-     * is null, from the {@code compare/compare.json} the regression gate wrote beside the results
-     * (if any).
+     * Writes the report, with baseline-vs-current highlights from {@code comparison} (the gate's,
+     * in memory), or, when it is null, from the comparison {@code compare} wrote beside the results
+     * ({@link ResultsDir#readComparison()}), if any.
      *
      * @return the written {@code index.html}
      */
-    public static Path write(Path resultsDir, Path outDir, BaselineComparison comparison)
+    public static Path write(Path resultsDir, Path outDir, Comparison comparison)
             throws ResultsFormatException, IOException {
         ResultsDir dir = ResultsDir.open(resultsDir);
         if (comparison == null) {
-            comparison = CompareFile.besides(resultsDir).orElse(null);
+            comparison = dir.readComparison().orElse(null);
         }
         RunSummary summary = dir.readSummary();
         EnvInfo env = dir.has(ResultsDir.ENV) ? dir.readEnv() : null;
@@ -99,7 +100,7 @@ public final class Reporter {
                 ReportPage.claims(assessments, figures, true), ReportPage.claims(assessments, figures, false), figures,
                 rows.stream().filter(r -> !r.trusted()).map(ReportPage::row).toList(),
                 rows.stream().map(ReportPage::row).toList(), ReportPage.env(env, summary),
-                commands(env, dir.path(), outDir), rawFiles(dir, outDir), notes, comparison);
+                commands(env, dir.path(), outDir), rawFiles(dir, outDir), notes, BaselineView.of(comparison));
         Path index = outDir.resolve(INDEX);
         ResultsDir.writeAtomically(index, page.render().getBytes(StandardCharsets.UTF_8));
         readableByAll(index);

@@ -1,7 +1,7 @@
 package dev.concbench.report;
 
 import dev.concbench.claims.ChartNames;
-import dev.concbench.claims.Measure;
+import dev.concbench.results.Measure;
 import dev.concbench.claims.ModelScaling;
 import dev.concbench.claims.RunData;
 import dev.concbench.report.SeriesTable.Point;

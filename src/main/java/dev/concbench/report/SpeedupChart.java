@@ -3,6 +3,7 @@ package dev.concbench.report;
 import dev.concbench.claims.ChartNames;
 import dev.concbench.claims.RunData;
 import dev.concbench.report.SeriesTable.Point;
+import dev.concbench.results.Measure;
 import java.awt.BasicStroke;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,9 +37,8 @@ final class SpeedupChart {
             }
             List<Point> speedups = new ArrayList<>();
             for (Point p : points) {
-                double s = one.get().y() / p.y();
-                double rel = Math.hypot(rel(one.get()), rel(p));
-                speedups.add(new Point(p.x(), s, s * rel));
+                Measure s = measure(one.get(), time.unit()).over(measure(p, time.unit()));
+                speedups.add(new Point(p.x(), s.value(), s.errorOrZero()));
                 maxWorkers = Math.max(maxWorkers, p.x());
             }
             Lines.add(chart, e.getKey(), speedups, false);
@@ -64,7 +64,7 @@ final class SpeedupChart {
                         + " loop is one thread, so it stays at 1 x unless it offloads." + time.guardedNote()));
     }
 
-    private static double rel(Point p) {
-        return Double.isFinite(p.error()) && p.y() != 0 ? p.error() / p.y() : 0;
+    private static Measure measure(Point p, String unit) {
+        return new Measure(p.y(), p.error(), unit);
     }
 }

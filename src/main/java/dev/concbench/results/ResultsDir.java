@@ -29,6 +29,12 @@ public final class ResultsDir {
     public static final String SUMMARY_CSV = "summary.csv";
     public static final String CLAIMS = "claims.json";
     public static final String HISTOGRAMS = "histograms";
+    /** Where {@code compare} writes by default, inside the current results directory. */
+    public static final String COMPARE_DIR = "compare";
+    /** The regression gate's comparison, every row ({@link Comparison}). */
+    public static final String COMPARE_JSON = "compare.json";
+    /** The same comparison as markdown, for CI pages. */
+    public static final String COMPARE_MD = "compare.md";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -109,6 +115,30 @@ public final class ResultsDir {
 
     public List<ClaimResult> readClaims() throws ResultsFormatException {
         return read(CLAIMS, new TypeReference<List<ClaimResult>>() {});
+    }
+
+    /**
+     * Writes a comparison into {@code dir} (created if needed): {@value #COMPARE_JSON} and
+     * {@value #COMPARE_MD} (the markdown the gate rendered), each atomically.
+     *
+     * @return the markdown file's path
+     */
+    public static Path writeComparison(Path dir, Comparison comparison, String markdown) throws IOException {
+        Path md = dir.resolve(COMPARE_MD);
+        writeAtomically(dir.resolve(COMPARE_JSON), JSON.writeValueAsBytes(comparison));
+        writeAtomically(md, markdown.getBytes(StandardCharsets.UTF_8));
+        return md;
+    }
+
+    /**
+     * The comparison {@code compare} wrote into this run's {@value #COMPARE_DIR}/ directory, if any.
+     *
+     * @throws ResultsFormatException when the file is there but unreadable
+     */
+    public java.util.Optional<Comparison> readComparison() throws ResultsFormatException {
+        String file = COMPARE_DIR + "/" + COMPARE_JSON;
+        return has(file) ? java.util.Optional.of(read(file, new TypeReference<Comparison>() {}))
+                : java.util.Optional.empty();
     }
 
     /** Whether the run wrote the named file (e.g. {@link #JMH}). */

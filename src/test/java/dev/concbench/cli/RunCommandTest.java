@@ -70,6 +70,7 @@ class RunCommandTest {
         assertTrue(text.contains("scenarios:") && text.contains("models:") && text.contains("claims:"), text);
         assertTrue(text.contains("context-switch") && text.contains("ContextSwitchBenchmark.handoff"), text);
         assertTrue(text.contains("eventloop+offload"), text);
+        assertTrue(text.contains("feeds: table: context switch"), "list shows each scenario's claim: " + text);
         for (var claim : dev.concbench.claims.SeedClaims.all()) {
             assertTrue(text.contains(claim.id()), "list lacks claim " + claim.id());
         }

@@ -1,5 +1,6 @@
 package dev.concbench.regress;
 
+import dev.concbench.results.Comparison;
 import static dev.concbench.regress.Fixtures.baseline;
 import static dev.concbench.regress.Fixtures.only;
 import static dev.concbench.regress.Fixtures.scaled;

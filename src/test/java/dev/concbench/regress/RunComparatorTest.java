@@ -1,5 +1,9 @@
 package dev.concbench.regress;
 
+import dev.concbench.results.Comparison;
+import dev.concbench.results.RowComparison;
+import dev.concbench.results.Status;
+import dev.concbench.results.Mode;
 import static dev.concbench.regress.Fixtures.baseline;
 import static dev.concbench.regress.Fixtures.only;
 import static dev.concbench.regress.Fixtures.row;
@@ -61,7 +65,7 @@ class RunComparatorTest {
         RowComparison row = find(c, "eventloop", "handoff");
         assertEquals(1.31, row.ratio(), 1e-9);
         assertEquals(1.31 * Math.hypot(0.02, 0.02), row.ratioError(), 1e-9);
-        assertEquals("1.31x +- 0.04 slower", row.change());
+        assertEquals("1.31x ± 0.04 slower", row.change());
     }
 
     @Test
@@ -85,7 +89,7 @@ class RunComparatorTest {
         assertEquals(Status.REGRESSED, thirty.status(), thirty.toString());
         // each side's log half-width is -ln(1 - 0.75) = ln 4; together ln 4 * sqrt(2) = 1.96
         assertEquals(Math.log(4) * Math.sqrt(2), thirty.logError(), 1e-12);
-        assertEquals("30.00x +- 31.82 slower (99.9% interval 4.22x..213.1x)", thirty.change());
+        assertEquals("30.00x ± 31.82 slower (99.9% interval 4.22x..213x)", thirty.change());
         RowComparison fasterThirty = RunComparator.compare(noisy, scaled(noisy, r -> true, 1.0 / 30), ABSOLUTE)
                 .rows().getFirst();
         assertEquals(Status.IMPROVED, fasterThirty.status(), fasterThirty.toString());
@@ -148,7 +152,7 @@ class RunComparatorTest {
         RowComparison row = c.rows().getFirst();
         assertEquals(Status.REGRESSED, row.status());
         assertFalse(row.failsGate());
-        assertEquals("1.30x +- ? slower", row.change());
+        assertEquals("1.30x ± ? slower", row.change());
         assertTrue(row.note().startsWith("no error reported"), row.note());
         assertEquals(0, c.exitCode());
         assertEquals(Status.UNCHANGED,
@@ -215,7 +219,7 @@ class RunComparatorTest {
         assertEquals(1.5, loop.ratio(), 1e-9);
         // four measurements, each with a 2% relative error
         assertEquals(1.5 * Math.sqrt(4 * 0.02 * 0.02), loop.ratioError(), 1e-9);
-        assertTrue(loop.change().startsWith("1.50x +- 0.06 slower"), loop.change());
+        assertTrue(loop.change().startsWith("1.50x ± 0.06 slower"), loop.change());
         assertEquals(Status.UNCHANGED, find(c, "platform-pool", "handoff").status());
         assertEquals(1, c.exitCode());
     }

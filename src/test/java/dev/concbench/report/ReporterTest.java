@@ -8,7 +8,11 @@ import dev.concbench.claims.ChartNames;
 import dev.concbench.claims.SeedClaims;
 import dev.concbench.fixtures.FixtureRuns;
 import dev.concbench.fixtures.Fixtures;
+import dev.concbench.regress.CompareOptions;
+import dev.concbench.regress.RunComparator;
 import dev.concbench.results.ClaimResult;
+import dev.concbench.results.Comparison;
+import dev.concbench.results.ResultRow;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.results.RunSummary;
 import java.nio.file.Files;
@@ -153,28 +157,22 @@ class ReporterTest {
     }
 
     @Test
-    void highlightsTheRegressionGatesCompareJsonWhenItSitsBesideTheResults() throws Exception {
+    void highlightsTheRegressionGatesComparisonWrittenBesideTheResults() throws Exception {
         Path results = Fixtures.copy(FixtureRuns.COMPLETE, tmp);
-        Files.createDirectories(results.resolve("compare"));
-        // the shape 'compare' writes (dev.concbench.regress.Comparison as JSON), cut to the fields read
-        Files.writeString(results.resolve("compare").resolve("compare.json"), """
-                {"baselineRunId": "20261031-120000-quick", "currentRunId": "20261101-120000-quick",
-                 "headline": "REGRESSION: 1 regressed, 1 unchanged",
-                 "rows": [
-                  {"scenario": "context-switch", "model": "eventloop", "params": {}, "metric": "handoff",
-                   "baseline": {"value": 48.2, "error": 2.9, "unit": "ns/op"},
-                   "current": {"value": 48.0, "error": 3.1, "unit": "ns/op"},
-                   "status": "unchanged", "failsGate": false, "change": "1.00x"},
-                  {"scenario": "io-load", "model": "eventloop", "params": {"rate": "2000"}, "metric": "latency.p99",
-                   "baseline": {"value": 21.7, "error": null, "unit": "ms"},
-                   "current": {"value": 30.2, "error": null, "unit": "ms"},
-                   "status": "regressed", "failsGate": true, "change": "1.39x slower"}]}
-                """);
+        RunSummary base = ResultsDir.open(results).readSummary();
+        RunSummary slower = new RunSummary(base.format(), base.runId(), base.profile(), base.complete(), base.missing(),
+                base.rows().stream().map(r -> r.scenario().equals("context-switch") && r.model().equals("eventloop")
+                        ? new ResultRow(r.scenario(), r.benchmark(), r.model(), r.params(), r.metric(), r.value() * 2,
+                                r.unit(), r.error(), r.samples(), r.better(), r.guards())
+                        : r).toList());
+        Comparison c = RunComparator.compare(base, slower, CompareOptions.defaults());
+        ResultsDir.writeComparison(results.resolve(ResultsDir.COMPARE_DIR), c, "(markdown)");
+
         String html = Files.readString(Reporter.write(results, tmp.resolve("report")));
-        assertTrue(html.contains("Against the baseline 20261031-120000-quick"));
-        assertTrue(html.contains(escaped("io-load/eventloop [rate=2000] latency.p99")));
+        assertTrue(html.contains("Against the baseline " + base.runId()));
+        assertTrue(html.contains("context-switch/eventloop"), "the regressed row is not highlighted");
         assertTrue(html.contains("regressed (fails the gate)"));
-        assertFalse(html.contains("context-switch/eventloop handoff"), "unchanged rows are not highlighted");
+        assertFalse(html.contains("context-switch/virtual"), "unchanged rows are not highlighted");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.concbench.regress;
+package dev.concbench.results;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.EnumMap;
@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The whole result of comparing a current run with a baseline.
+ * The whole result of comparing a current run with a baseline: what the regression gate
+ * ({@code compare}, {@code ab}) computes, the report shows and {@code compare.json} holds
+ * ({@link ResultsDir#writeComparison}, {@link ResultsDir#readComparison}).
  *
  * @param baselineRunId      the baseline's run id
  * @param currentRunId       the current run's run id
@@ -33,8 +35,8 @@ public record Comparison(
     public static final int REGRESSION = 1;
 
     public Comparison {
-        environmentNotes = List.copyOf(environmentNotes);
-        rows = List.copyOf(rows);
+        environmentNotes = environmentNotes == null ? List.of() : List.copyOf(environmentNotes);
+        rows = rows == null ? List.of() : List.copyOf(rows);
     }
 
     /** The comparison of the row with {@code key} ({@link dev.concbench.results.ResultRow#key()}), if either run has it. */
@@ -85,9 +87,13 @@ public record Comparison(
     /** The threshold rule in words, e.g. {@code "20% (scenario thresholds: where declared)"}. */
     public String thresholdRule() {
         if (thresholdOverride != null) {
-            return ChangeText.percent(thresholdOverride) + String.format(java.util.Locale.ROOT,
-                    " (a change beyond %.2fx) for every metric (--threshold)", 1 + thresholdOverride);
+            return percent(thresholdOverride) + String.format(java.util.Locale.ROOT,
+                    " (a change beyond %.2fx) for every metric (one threshold given for all)", 1 + thresholdOverride);
         }
-        return ChangeText.percent(defaultThreshold) + " unless the scenario file's thresholds: says otherwise";
+        return percent(defaultThreshold) + " unless the scenario file's thresholds: says otherwise";
+    }
+
+    private static String percent(double fraction) {
+        return String.format(java.util.Locale.ROOT, "%.0f%%", fraction * 100);
     }
 }

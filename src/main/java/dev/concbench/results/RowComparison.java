@@ -1,7 +1,5 @@
-package dev.concbench.regress;
+package dev.concbench.results;
 
-import dev.concbench.results.Direction;
-import dev.concbench.results.ResultRow;
 import java.util.List;
 import java.util.Map;
 
@@ -55,8 +53,8 @@ public record RowComparison(
         String note) {
 
     public RowComparison {
-        params = Map.copyOf(params);
-        guards = List.copyOf(guards);
+        params = params == null ? Map.of() : Map.copyOf(params);
+        guards = guards == null ? List.of() : List.copyOf(guards);
     }
 
     /** True when a guard of any row involved voids this comparison: it is listed, never decides. */

@@ -1,4 +1,4 @@
-package dev.concbench.regress;
+package dev.concbench.results;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
