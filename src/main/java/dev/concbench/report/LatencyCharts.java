@@ -59,7 +59,7 @@ final class LatencyCharts {
     }
 
     /** The page shows heartbeats' spectra first, then requests', then tasks'; a scenario not listed last. */
-    private static final List<String> SCENARIO_ORDER = List.of("preemption", "io-load", "scalability");
+    private static final List<String> SCENARIO_ORDER = List.of("preemption", "io-load", "scalability", "http-server");
 
     private static int scenarioRank(String scenario) {
         int i = SCENARIO_ORDER.indexOf(scenario);
@@ -73,10 +73,11 @@ final class LatencyCharts {
     private static Figure spectrum(String scenario, String variant, List<LatencyLog> group, ChartWriter out)
             throws IOException {
         String what = scenario.equals("preemption") ? "heartbeat lateness"
-                : scenario.equals("io-load") ? "request latency" : "task latency";
+                : scenario.equals("io-load") || scenario.equals("http-server") ? "request latency" : "task latency";
         String when = switch (scenario) {
             case "preemption" -> "disturbance " + variant;
             case "io-load" -> variant + " req/s";
+            case "http-server" -> variant.equals("0") ? "closed loop" : variant + " req/s";
             default -> variant + " tasks";
         };
         XYChart chart = ChartWriter.xy(scenario + ": " + what + " by percentile (" + when + ")", "percentile",

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * closing the listening socket and every connection, and returns once the loop thread has ended.
  * Public methods may be called from any thread.
  */
-public final class DelayServer implements AutoCloseable {
+public final class DelayServer implements HttpServerHandle {
 
     /**
      * The listen backlog, in connections: large, so a burst of 10,000 connects is not refused
@@ -72,7 +72,7 @@ public final class DelayServer implements AutoCloseable {
         return t.getMessage();
     }
 
-    /** Where the server listens (the real port when port 0 was asked for). */
+    @Override
     public InetSocketAddress address() {
         return server.address();
     }
@@ -87,7 +87,7 @@ public final class DelayServer implements AutoCloseable {
         return peak.get();
     }
 
-    /** Blocks the calling thread until {@link #close()} has finished (called from another thread). */
+    @Override
     public void awaitClosed() throws InterruptedException {
         closed.await();
     }

@@ -7,7 +7,7 @@ import java.net.URI;
 
 /**
  * The entry point of the delay server's child JVM ({@link DelayServerProcess}):
- * {@code DelayServerMain [--host H] [--port N] [--exit-on-stdin-eof]}. Prints exactly one line to
+ * {@code DelayServerMain [--host H] [--port N] [--impl loop|netty] [--exit-on-stdin-eof]}. Prints exactly one line to
  * stdout, {@value #READY_PREFIX}{@code http://HOST:PORT}, once it accepts connections. With
  * {@value #EXIT_ON_STDIN_EOF} it exits when its stdin closes, which is how it dies with its parent.
  * Exit codes: 0 stopped, 2 bad arguments or the address cannot be bound.
@@ -26,10 +26,19 @@ public final class DelayServerMain {
         String host = "127.0.0.1";
         int port = 0;
         boolean exitOnEof = false;
+        ServerImpl impl = ServerImpl.LOOP;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--host" -> host = args[++i];
                 case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--impl" -> {
+                    try {
+                        impl = ServerImpl.of(args[++i]);
+                    } catch (IllegalArgumentException e) {
+                        System.err.println("DelayServerMain: --impl: " + e.getMessage());
+                        System.exit(2);
+                    }
+                }
                 case EXIT_ON_STDIN_EOF -> exitOnEof = true;
                 default -> {
                     System.err.println("DelayServerMain: unknown argument '" + args[i] + "'");
@@ -37,9 +46,9 @@ public final class DelayServerMain {
                 }
             }
         }
-        DelayServer server;
+        HttpServerHandle server;
         try {
-            server = DelayServer.start(new InetSocketAddress(host, port), ServerLimits.DEFAULT);
+            server = impl.start(new InetSocketAddress(host, port), ServerLimits.DEFAULT);
         } catch (BindException e) {
             System.err.println("DelayServerMain: " + e.getMessage());
             System.exit(2);

@@ -1,6 +1,7 @@
 package dev.concbench.server;
 
 import dev.concbench.loop.EventLoop;
+import dev.concbench.loop.LoopFuture;
 import dev.concbench.loop.TcpConnection;
 import dev.concbench.loop.TimerHandle;
 import java.nio.ByteBuffer;
@@ -26,9 +27,18 @@ final class ServerConnection {
     private final Runnable onClose;
     private final RequestParser parser;
     private final ByteBuffer buffer = ByteBuffer.allocate(4 * 1024).flip();
-    private TimerHandle deadline;
+    /**
+     * When this connection is closed unless something happens first, in loop-clock nanoseconds;
+     * {@link #NO_DEADLINE} when none applies (a request is being answered).
+     */
+    private long deadlineNanos = NO_DEADLINE;
+    /** The one timer that enforces {@link #deadlineNanos}, due at {@link #timerNanos}; null when none. */
+    private TimerHandle timer;
+    private long timerNanos;
     private boolean headStarted;
     private boolean closed;
+
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
 
     ServerConnection(EventLoop loop, TcpConnection tcp, Routes routes, ServerLimits limits, Runnable onClose) {
         this.loop = loop;
@@ -82,30 +92,60 @@ final class ServerConnection {
     /** Idle between requests, or a head in progress: whichever applies gets its own deadline. */
     private void armDeadline() {
         boolean inHead = parser.inProgress();
-        if (deadline != null && inHead == headStarted) {
+        if (deadlineNanos != NO_DEADLINE && inHead == headStarted) {
             return;
         }
-        cancelDeadline();
         headStarted = inHead;
-        Duration limit = inHead ? limits.headTimeout() : limits.idleTimeout();
-        deadline = loop.callLater(limit, this::close);
+        setDeadline(inHead ? limits.headTimeout() : limits.idleTimeout());
+    }
+
+    /**
+     * Moves the deadline {@code limit} from now. One timer per connection enforces it, re-armed only
+     * when it fires early (as Netty's IdleStateHandler does): moving a deadline is a field write,
+     * not a timer-heap insert and cancel per request.
+     */
+    private void setDeadline(Duration limit) {
+        deadlineNanos = loop.now() + limit.toNanos();
+        if (timer != null && timerNanos > deadlineNanos) {
+            timer.cancel();  // the new deadline is earlier than the armed timer: it must not be missed
+            timer = null;
+        }
+        if (timer == null) {
+            armTimer();
+        }
+    }
+
+    private void armTimer() {
+        timerNanos = deadlineNanos;
+        timer = loop.callAt(timerNanos, this::onTimer);
+    }
+
+    private void onTimer() {
+        timer = null;
+        if (deadlineNanos == NO_DEADLINE) {
+            return;
+        }
+        if (deadlineNanos - loop.now() <= 0) {
+            close();
+        } else {
+            armTimer();
+        }
     }
 
     private void cancelDeadline() {
-        if (deadline != null) {
-            deadline.cancel();
-            deadline = null;
-        }
+        deadlineNanos = NO_DEADLINE;
     }
 
     private void respond(Response response, boolean keepAlive) {
         if (closed) {
             return;
         }
-        // a client that stops reading leaves the write pending forever: it is idle, so it gets the idle deadline
-        cancelDeadline();
-        deadline = loop.callLater(limits.idleTimeout(), this::close);
-        tcp.write(response.encode(keepAlive)).onDone(written -> {
+        LoopFuture<Void> write = tcp.write(response.encode(keepAlive));
+        if (!write.isDone()) {
+            // a client that stops reading leaves the write pending forever: it is idle, so it gets the idle deadline
+            setDeadline(limits.idleTimeout());
+        }
+        write.onDone(written -> {
             cancelDeadline();
             if (written.exception() != null) {
                 close();
@@ -128,8 +168,7 @@ final class ServerConnection {
                 close();
                 return;
             }
-            cancelDeadline();
-            deadline = loop.callLater(limits.headTimeout(), this::close);
+            setDeadline(limits.headTimeout());
             discardUntilEof();
         });
     }
@@ -151,6 +190,10 @@ final class ServerConnection {
         }
         closed = true;
         cancelDeadline();
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
         tcp.close();
         onClose.run();
     }

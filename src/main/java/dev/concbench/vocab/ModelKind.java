@@ -25,7 +25,9 @@ public enum ModelKind {
     PROCESS_POOL("process-pool", List.of("workers"), 5, 0x9467bd, 0,
             "a pool of worker JVMs (workers, default: the number of cores)"),
     EVENTLOOP_OFFLOAD("eventloop+offload", List.of("offload", "workers"), 1, 0x17becf, 0,
-            "the event loop, with CPU work offloaded to worker processes or threads");
+            "the event loop, with CPU work offloaded to worker processes or threads"),
+    NETTY("netty", List.of(), 6, 0x8c564b, 0,
+            "one Netty 4.2 NIO event-loop thread: the industrial reference for eventloop (http-server scenario)");
 
     private final String id;
     private final List<String> params;
