@@ -85,7 +85,7 @@ class ScenarioParserTest {
             model param not in bench | {name: platform-pool, poolSize: 8} | {name: platform-pool, size: 8}              | 5: unknown model key 'size' (expected one of name, poolSize, carriers, workers, offload)
             model param of no bench  | {name: platform-pool, poolSize: 8} | {name: platform-pool, workers: 8}           | 5: model parameter 'workers' is not a parameter of this benchmark
             carriers not a number    | {name: virtual, carriers: 1}       | {name: virtual, carriers: one}              | 5: carriers 'one' is not an integer
-            forks below 1            | forks: 2                           | forks: 0                                    | 15: forks must be >= 1 (found 0)
+            forks below 1            | forks: 2                           | forks: 0                                    | 15: forks must be 1..20 (found 0)
             forks not a number       | forks: 2                           | forks: many                                 | 15: forks 'many' is not an integer
             unknown profile          | "  smoke:"                         | "  smok:"                                   | 11: unknown profile 'smok' (expected one of smoke, quick, full)
             extra model not run      | "      - models: [virtual]"        | "      - models: [thread-per-task]"        | 19: extra sweep names model 'thread-per-task' that the scenario does not run
