@@ -24,7 +24,9 @@ public enum Guard {
             "shot(s) in which other processes took more than a quarter of the machine's CPU time"),
     HEAP_RESIZED("heapResized", "heap-resized",
             "shot(s) in which the JVM resized its heap between the two memory snapshots"),
-    FAILED_TASKS("failedTasks", "incomplete", "task(s) failed instead of completing");
+    FAILED_TASKS("failedTasks", "incomplete", "task(s) failed instead of completing"),
+    WORKER_REPLACED("workerReplaced", "worker-replaced",
+            "worker JVM(s) died and were replaced while this row was measured");
 
     /** The kind of a row whose benchmark did not finish all of its measurement iterations. */
     private static final String INCOMPLETE_KIND = "incomplete";
