@@ -115,11 +115,17 @@ public final class BenchRun {
         flags.addAll(forkArgs);
         synchronized (lock) {
             results = claimed;
-            // an empty, incomplete summary first: a run killed in its first item still leaves a
-            // folder that report and compare accept (every planned item listed as not run)
-            results.writeSummary(summary(false));
-            env = EnvCapture.capture(flags, dev.concbench.scenario.ScenarioDirectory.projectDir(), profile.id(), command, start);
-            results.writeEnv(env);
+            try {
+                // an empty, incomplete summary first: a run killed in its first item still leaves a
+                // folder that report and compare accept (every planned item listed as not run)
+                results.writeSummary(summary(false));
+                env = EnvCapture.capture(flags, dev.concbench.scenario.ScenarioDirectory.projectDir(), profile.id(),
+                        command, start);
+                results.writeEnv(env);
+            } catch (IOException e) {
+                state = State.FAILED;
+                throw e;
+            }
             state = State.RUNNING;
         }
         if (System.getProperty("jmh.ignoreLock") == null) {
