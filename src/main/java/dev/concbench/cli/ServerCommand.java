@@ -77,6 +77,11 @@ final class ServerCommand implements Command {
         System.out.println("endpoints: /, /delay/{ms}, /status/{code}, /bytes/{n}; Ctrl-C stops");
         System.out.flush();
         server.awaitClosed();
+        if (server.failureLine().isPresent()) {
+            // serving is over for good: exit non-zero with one line, so a supervisor restarts it
+            System.err.println(Main.PROGRAM + ": server: " + server.failureLine().get());
+            return 3;
+        }
         return 0;
     }
 

@@ -25,12 +25,16 @@ final class ServerConnection {
     private final ServerLimits limits;
     private final Runnable onClose;
     private final RequestParser parser;
+    /** The server-wide cap on unsent response bytes. */
+    private final OutputBudget output;
     private final ByteBuffer buffer = ByteBuffer.allocate(4 * 1024).flip();
     private TimerHandle deadline;
     private boolean headStarted;
     private boolean closed;
 
-    ServerConnection(EventLoop loop, TcpConnection tcp, Routes routes, ServerLimits limits, Runnable onClose) {
+    ServerConnection(EventLoop loop, TcpConnection tcp, Routes routes, ServerLimits limits, OutputBudget output,
+            Runnable onClose) {
+        this.output = output;
         this.loop = loop;
         this.tcp = tcp;
         this.routes = routes;
@@ -46,6 +50,7 @@ final class ServerConnection {
 
     /** Parses what is buffered; reads more when that is not a whole request yet. */
     private void awaitRequest() {
+        output.release(this);
         if (closed) {
             return;
         }
@@ -102,6 +107,7 @@ final class ServerConnection {
         if (closed) {
             return;
         }
+        output.hold(this, response.body().length, this::close);
         // a client that stops reading leaves the write pending forever: it is idle, so it gets the idle deadline
         cancelDeadline();
         deadline = loop.callLater(limits.idleTimeout(), this::close);
@@ -123,6 +129,7 @@ final class ServerConnection {
      * lose the 400 it has not read yet.
      */
     private void closeAfterClientReads() {
+        output.release(this);
         tcp.shutdownOutput().onDone(shut -> {
             if (shut.exception() != null) {
                 close();
@@ -150,6 +157,7 @@ final class ServerConnection {
             return;
         }
         closed = true;
+        output.release(this);
         cancelDeadline();
         tcp.close();
         onClose.run();
