@@ -10,8 +10,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,16 +25,8 @@ class ServerRobustnessTest {
     private static final ServerLimits LIMITS = new ServerLimits(8 * 1024, Duration.ofMinutes(1),
             Duration.ofMinutes(1), Duration.ofSeconds(5), 1024 * 1024);
 
-    private DelayServer server;
-
-    @BeforeEach
-    void start() throws BindException {
-        server = DelayServer.start(new InetSocketAddress("127.0.0.1", 0), LIMITS);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    private static DelayServer serve() throws BindException {
+        return DelayServer.start(new InetSocketAddress("127.0.0.1", 0), LIMITS);
     }
 
     @ParameterizedTest
@@ -50,18 +40,18 @@ class ServerRobustnessTest {
     })
     @Timeout(20)
     void aHeadTheServerMayRefuseGets400AtOnce(String head) throws IOException {
-        try (RawClient client = new RawClient(server.address())) {
+        try (DelayServer server = serve(); RawClient client = new RawClient(server.address());
+                RawClient next = new RawClient(server.address())) {
             client.send(head);
             assertEquals(400, client.read().status());
-        }
-        try (RawClient client = new RawClient(server.address())) {
-            assertEquals(200, client.get("/").status(), "the server goes on serving");
+            assertEquals(200, next.get("/").status(), "the server goes on serving");
         }
     }
 
     @Test
     @Timeout(20)
     void aDeadLoopThreadReleasesTheWaiterWithTheReason() throws Exception {
+        DelayServer server = serve();
         assertTrue(server.failure().isEmpty());
         server.loop().execute(() -> {
             throw new OutOfMemoryError("simulated: Java heap space");
@@ -71,6 +61,7 @@ class ServerRobustnessTest {
         assertTrue(server.failureLine().get().contains("OutOfMemoryError: simulated: Java heap space"),
                 server.failureLine().get());
         assertFalse(server.failureLine().get().contains("\n"), "one line");
+        server.close();
     }
 
     @Test
