@@ -63,7 +63,7 @@ public final class DelayServerMain {
     }
 
     /** A server whose loop thread died serves no more: say why in one line and exit, so the parent notices. */
-    private static void exitWhenLoopDies(DelayServer server) {
+    static void exitWhenLoopDies(DelayServer server) {
         Thread.ofPlatform().daemon().name("delay-server-loop-watch").start(() -> {
             try {
                 server.awaitClosed();

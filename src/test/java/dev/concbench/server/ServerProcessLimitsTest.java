@@ -99,6 +99,20 @@ class ServerProcessLimitsTest {
         assertTrue(server.isAlive(), "the server survived: " + Files.readString(tmp.resolve("server.err")));
     }
 
+    @Test
+    @Timeout(60)
+    void aServerWhoseLoopThreadDiesExitsNonZeroWithOneLine() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LoopDeathParentMain.class.getName())
+                .redirectError(tmp.resolve("server.err").toFile()).start();
+        server = p;
+        assertTrue(p.waitFor(50, TimeUnit.SECONDS), "the process did not live on deaf");
+        assertEquals(DelayServerMain.EXIT_LOOP_DIED, p.exitValue());
+        List<String> err = Files.readAllLines(tmp.resolve("server.err"));
+        assertEquals(1, err.size(), String.join("\n", err));
+        assertTrue(err.getFirst().contains("event loop died: java.lang.OutOfMemoryError: simulated"), err.getFirst());
+    }
+
     /** Starts DelayServerMain under bash with {@code prefix} before the java command; returns its address. */
     private InetSocketAddress startServer(String prefix, String heap) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -112,9 +126,4 @@ class ServerProcessLimitsTest {
         return DelayServerMain.parseAddressLine(ready);
     }
 
-    /** Waits for the server to exit; its exit code. */
-    int exitCode() throws InterruptedException {
-        assertTrue(server.waitFor(30, TimeUnit.SECONDS));
-        return server.exitValue();
-    }
 }
