@@ -32,7 +32,7 @@ public final class ReportCommand implements Command {
      * Always 0: the run's own outcome decides its exit code, and "not measured" is in the report.
      */
     public static int afterRun(Path resultsDir) throws Exception {
-        System.out.println(Reporter.write(resultsDir, Reporter.defaultOutDir(resultsDir)));
+        System.out.println(Reporter.write(resultsDir, Outputs.reportFolder(resultsDir)));
         return 0;
     }
 
@@ -68,8 +68,11 @@ public final class ReportCommand implements Command {
                     + (args.isEmpty() ? "" : " (" + String.join(" ", args) + ")"));
         }
         Path results = Path.of(args.getFirst());
-        Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : Reporter.defaultOutDir(results);
+        Path out;
         try {
+            ResultsDir.open(results);
+            out = line.hasOption("out") ? Outputs.writableFolder("report", "--out", Path.of(line.getOptionValue("out")))
+                    : Outputs.reportFolder(results);
             Path index = Reporter.write(results, out, baseline(line, results));
             System.out.println(index);
             List<ClaimResult> claims = ResultsDir.open(results).readClaims();
