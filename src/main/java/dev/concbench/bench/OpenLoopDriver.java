@@ -55,6 +55,9 @@ final class OpenLoopDriver {
         }
     }
 
+    /** How often the driver looks whether the shot's requests finished, in nanoseconds. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     /** Hands a send's intended time from the driver to the submitter; the sentinel ends a shot. */
     private static final long END = Long.MIN_VALUE;
 
@@ -163,16 +166,18 @@ final class OpenLoopDriver {
                 lastCompletionInWindow.accumulateAndGet(now, Math::max);
             }
             finished.incrementAndGet();
-            synchronized (this) {
-                notifyAll();
-            }
         }
 
-        /** Waits until {@code sent} requests finished or the clock passes {@code deadline}. */
-        synchronized void awaitFinished(long sent, long deadline, LongSupplier clock) throws InterruptedException {
+        /**
+         * Waits until {@code sent} requests finished or the clock passes {@code deadline}, polling
+         * every millisecond: a completion on the model's thread takes no lock the driver holds.
+         */
+        void awaitFinished(long sent, long deadline, LongSupplier clock) throws InterruptedException {
             for (long now; finished.get() < sent && (now = clock.getAsLong()) < deadline; ) {
-                long waitNanos = Math.min(deadline - now, TimeUnit.MILLISECONDS.toNanos(10));
-                TimeUnit.NANOSECONDS.timedWait(this, waitNanos);
+                LockSupport.parkNanos(Math.min(deadline - now, POLL_NANOS));
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("open-loop driver interrupted while draining");
+                }
             }
         }
     }
