@@ -17,9 +17,8 @@ public enum Guard {
     MISPLACED("misplaced", "incomplete", "task(s) ran outside the model's own threads"),
     LOOP_BLOCKED("loopBlocked", "loop-blocked",
             "time(s) the loop was blocked beyond the slow-callback threshold, in at least 2 iterations"),
-    /** The thread models' {@link #LOOP_BLOCKED}: the same threshold, the same 2 iterations. */
     THREAD_STALLED("threadStalled", "thread-stalled",
-            "time(s) the model's heartbeat thread went unscheduled beyond the slow-callback threshold (100 ms),"
+            "time(s) a thread model's probe thread went unscheduled beyond the slow-callback threshold,"
                     + " in at least 2 iterations"),
     DROPPED("dropped", "dropped-sends", "send(s) could not go out at their intended time"),
     PINNED("pinned", "pinned", "jdk.VirtualThreadPinned event(s)"),
