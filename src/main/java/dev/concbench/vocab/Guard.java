@@ -28,6 +28,12 @@ public enum Guard {
     HEAP_RESIZED("heapResized", "heap-resized",
             "shot(s) in which the JVM resized its heap between the two memory snapshots"),
     FAILED_TASKS("failedTasks", "incomplete", "task(s) failed instead of completing"),
+    NEGATIVE_MEMORY("negativeMemory", "negative-memory",
+            "shot(s) in which a memory-per-unit figure came out negative (the snapshots measured something else)"),
+    STACK_UNDER_RESERVED("stackUnderReserved", "stack-under-reserved",
+            "shot(s) in which a platform thread reserved less address space than the stack size it was given"),
+    THREADS_NOT_IDLE("threadsNotIdle", "threads-not-idle",
+            "shot(s) whose before-snapshot was taken while the previous shot's OS threads had not all exited"),
     NOT_ONE_CPU("notOneCpu", "not-one-cpu",
             "thread(s) of a pinned=true fork the kernel allowed on more than its one CPU");
 
