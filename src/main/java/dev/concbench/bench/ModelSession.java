@@ -35,7 +35,7 @@ final class ModelSession implements AutoCloseable {
     private final ExecutionModel model;
     private final AtomicLong violations = new AtomicLong();
     private final boolean loopMustStayResponsive;
-    private final LoopBlockedEvidence blocked = new LoopBlockedEvidence();
+    private final StallEvidence blocked = new StallEvidence();
     private final PinnedEvents pinned;
     /** Worker replacements already published (the model counts from its start). */
     private long replacedSeen;
