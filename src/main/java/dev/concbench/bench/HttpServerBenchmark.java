@@ -105,7 +105,7 @@ public class HttpServerBenchmark {
 
     /** One shot: {@code durationMs} of load; returns the requests answered. */
     @Benchmark
-    public long serve() {
+    public long serve() throws InterruptedException {
         long durationNanos = TimeUnit.MILLISECONDS.toNanos(durationMs);
         long ticksBefore = HostCpu.processTicks(server.pid());
         HttpLoad.Tally t = rate == 0

@@ -1,5 +1,6 @@
 package dev.concbench.bench;
 
+import dev.concbench.loop.LoopOptions;
 import dev.concbench.metrics.LatencyRecorder;
 import java.util.function.LongSupplier;
 
@@ -11,6 +12,10 @@ import java.util.function.LongSupplier;
  * generator measures from the intended send time. (The examples' {@code LoopHeartbeat} keeps only
  * the worst beat.)
  *
+ * <p>A beat found more than {@link #STALL_NANOS} overdue means the heartbeat's thread went
+ * unscheduled that long (a thread model's stall, the counterpart of a loop's slow callback): it is
+ * counted once per stall ({@link #stalls}).
+ *
  * <p>One heartbeat task calls {@link #beat} repeatedly; the time source is injected.
  */
 final class OpenLoopHeartbeat {
@@ -18,10 +23,14 @@ final class OpenLoopHeartbeat {
     /** The heartbeat period, in nanoseconds. */
     static final long PERIOD_NANOS = 10_000_000L;
 
+    /** How overdue a beat must be to count as a stall: the loop's slow-callback threshold, in nanoseconds. */
+    static final long STALL_NANOS = LoopOptions.DEFAULT_SLOW_CALLBACK_THRESHOLD.toNanos();
+
     private final LatencyRecorder log;
     private final LongSupplier nanoClock;
     private final long start;
     private long nextIntended;
+    private volatile int stalls;
 
     /**
      * @param log       where lateness goes, in nanoseconds
@@ -43,12 +52,20 @@ final class OpenLoopHeartbeat {
     int beat() {
         long now = nanoClock.getAsLong();
         int beats = 0;
+        if (now - nextIntended > STALL_NANOS) {
+            stalls++; // one writer: the heartbeat task
+        }
         while (nextIntended <= now) {
             log.record(now - nextIntended);
             nextIntended += PERIOD_NANOS;
             beats++;
         }
         return beats;
+    }
+
+    /** How many times the heartbeat's thread was found more than {@link #STALL_NANOS} late; any thread may read. */
+    int stalls() {
+        return stalls;
     }
 
     /** Nanoseconds since the heartbeat started. */

@@ -37,9 +37,27 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        ownTempDir();
         int code = new Main(contract()).execute(args);
         System.out.flush();
         System.exit(code);
+    }
+
+    /** The name of the temporary folder run-bench.sh gives each run, before the pid. */
+    static final String RUN_TMP_PREFIX = "concbench-run-";
+
+    /**
+     * When run-bench.sh gave this JVM its own temporary folder ({@value #RUN_TMP_PREFIX}{@code <pid>}):
+     * delete it on every exit (JMH's temp files and the worker pools' sockets are in it) and remove
+     * those of earlier runs that were killed.
+     */
+    private static void ownTempDir() {
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        if (tmp.getFileName() != null && tmp.getFileName().toString().equals(RUN_TMP_PREFIX + ProcessHandle.current().pid())
+                && tmp.getParent() != null) {
+            dev.concbench.process.PidTempDir.deleteOnExit(tmp);
+            dev.concbench.process.PidTempDir.removeStale(tmp.getParent(), RUN_TMP_PREFIX);
+        }
     }
 
     /** Runs one command line and returns its exit code; never throws for a user mistake. */
@@ -51,9 +69,14 @@ public final class Main {
             return 2;
         } catch (RunFailedException e) {
             System.err.println(PROGRAM + ": run failed: " + e.getMessage());
-            if (e.getCause() != null) {
-                e.getCause().printStackTrace();
-            }
+            return 3;
+        } catch (java.nio.file.FileSystemException e) {
+            // a disk that filled or vanished mid-way: the files written so far are complete (atomic writes)
+            System.err.println(PROGRAM + ": cannot write " + e.getFile() + ": "
+                    + dev.concbench.results.OutputPlace.reason(e));
+            return 3;
+        } catch (java.io.IOException e) {
+            System.err.println(PROGRAM + ": I/O error: " + dev.concbench.results.OutputPlace.reason(e));
             return 3;
         } catch (Exception e) {
             System.err.println(PROGRAM + ": internal error: " + e);

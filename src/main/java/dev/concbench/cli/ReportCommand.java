@@ -38,7 +38,7 @@ public final class ReportCommand implements Command {
      * on stdout. Always 0: the run's own outcome decides its exit code, and "not measured" is in the report.
      */
     public static int afterRun(ReportInput run) throws Exception {
-        System.out.println(Reporter.write(run, Reporter.defaultOutDir(run.results().path()), null));
+        System.out.println(Reporter.write(run, Outputs.reportFolder(run.results().path()), null));
         return 0;
     }
 
@@ -87,8 +87,11 @@ public final class ReportCommand implements Command {
                     + (args.isEmpty() ? "" : " (" + String.join(" ", args) + ")"));
         }
         Path results = Path.of(args.getFirst());
-        Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : Reporter.defaultOutDir(results);
+        Path out;
         try {
+            ResultsDir.open(results);
+            out = line.hasOption("out") ? Outputs.writableFolder("report", "--out", Path.of(line.getOptionValue("out")))
+                    : Outputs.reportFolder(results);
             ReportInput input = judge(results, out);
             Path index = Reporter.write(input, out, baseline(line, results, out));
             System.out.println(index);

@@ -14,6 +14,9 @@ import java.net.URI;
  */
 public final class DelayServerMain {
 
+    /** The exit code when the loop thread died: the server could not go on serving. */
+    public static final int EXIT_LOOP_DIED = 3;
+
     /** The flag that makes the server exit when its stdin reaches end-of-file. */
     public static final String EXIT_ON_STDIN_EOF = "--exit-on-stdin-eof";
     /** What the ready line starts with; the address follows. */
@@ -56,6 +59,7 @@ public final class DelayServerMain {
         }
         System.out.println(readyLine(server.address()));
         System.out.flush();
+        exitWhenLoopDies(server);
         if (exitOnEof) {
             while (System.in.read() >= 0) {
                 // the parent never writes; any byte is ignored until end-of-file
@@ -65,6 +69,21 @@ public final class DelayServerMain {
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "delay-server-stop"));
             server.awaitClosed();
         }
+    }
+
+    /** A server whose loop thread died serves no more: say why in one line and exit, so the parent notices. */
+    static void exitWhenLoopDies(HttpServerHandle server) {
+        Thread.ofPlatform().daemon().name("delay-server-loop-watch").start(() -> {
+            try {
+                server.awaitClosed();
+            } catch (InterruptedException e) {
+                return;
+            }
+            server.failureLine().ifPresent(line -> {
+                System.err.println("DelayServerMain: " + line);
+                Runtime.getRuntime().halt(EXIT_LOOP_DIED);
+            });
+        });
     }
 
     /** The line printed once the server accepts connections. */

@@ -14,6 +14,15 @@ public interface HttpServerHandle extends AutoCloseable {
     /** Blocks the calling thread until {@link #close()} has finished (called from another thread). */
     void awaitClosed() throws InterruptedException;
 
+    /**
+     * One line saying why the server's loop thread died, if it did (then {@link #awaitClosed()} has
+     * returned and nothing more is served); empty while it serves, after a {@link #close()}, and for a
+     * server whose loop death is not watched.
+     */
+    default java.util.Optional<String> failureLine() {
+        return java.util.Optional.empty();
+    }
+
     /** Stops listening, closes every connection, ends the loop thread. Idempotent. */
     @Override
     void close();

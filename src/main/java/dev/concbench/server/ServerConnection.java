@@ -26,6 +26,8 @@ final class ServerConnection {
     private final ServerLimits limits;
     private final Runnable onClose;
     private final RequestParser parser;
+    /** The server-wide cap on unsent response bytes. */
+    private final OutputBudget output;
     private final ByteBuffer buffer = ByteBuffer.allocate(4 * 1024).flip();
     /**
      * When this connection is closed unless something happens first, in loop-clock nanoseconds;
@@ -40,7 +42,9 @@ final class ServerConnection {
 
     private static final long NO_DEADLINE = Long.MAX_VALUE;
 
-    ServerConnection(EventLoop loop, TcpConnection tcp, Routes routes, ServerLimits limits, Runnable onClose) {
+    ServerConnection(EventLoop loop, TcpConnection tcp, Routes routes, ServerLimits limits, OutputBudget output,
+            Runnable onClose) {
+        this.output = output;
         this.loop = loop;
         this.tcp = tcp;
         this.routes = routes;
@@ -56,6 +60,7 @@ final class ServerConnection {
 
     /** Parses what is buffered; reads more when that is not a whole request yet. */
     private void awaitRequest() {
+        output.release(this);
         if (closed) {
             return;
         }
@@ -140,6 +145,7 @@ final class ServerConnection {
         if (closed) {
             return;
         }
+        output.hold(this, response.body().length, this::close);
         LoopFuture<Void> write = tcp.write(response.encode(keepAlive));
         if (!write.isDone()) {
             // a client that stops reading leaves the write pending forever: it is idle, so it gets the idle deadline
@@ -163,6 +169,7 @@ final class ServerConnection {
      * lose the 400 it has not read yet.
      */
     private void closeAfterClientReads() {
+        output.release(this);
         tcp.shutdownOutput().onDone(shut -> {
             if (shut.exception() != null) {
                 close();
@@ -189,6 +196,7 @@ final class ServerConnection {
             return;
         }
         closed = true;
+        output.release(this);
         cancelDeadline();
         if (timer != null) {
             timer.cancel();

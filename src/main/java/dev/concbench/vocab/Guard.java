@@ -33,7 +33,11 @@ public enum Guard {
     STACK_UNDER_RESERVED("stackUnderReserved", "stack-under-reserved",
             "shot(s) in which a platform thread reserved less address space than the stack size it was given"),
     THREADS_NOT_IDLE("threadsNotIdle", "threads-not-idle",
-            "shot(s) whose before-snapshot was taken while the previous shot's OS threads had not all exited");
+            "shot(s) whose before-snapshot was taken while the previous shot's OS threads had not all exited"),
+    WORKER_REPLACED("workerReplaced", "worker-replaced",
+            "worker JVM(s) died and were replaced while this row was measured"),
+    NOT_ONE_CPU("notOneCpu", "not-one-cpu",
+            "thread(s) of a pinned=true fork the kernel allowed on more than its one CPU");
 
     /** The kind of a row whose benchmark did not finish all of its measurement iterations. */
     private static final String INCOMPLETE_KIND = "incomplete";
