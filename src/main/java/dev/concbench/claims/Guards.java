@@ -11,7 +11,7 @@ import java.util.Set;
  *       models): the model stopped serving for longer than the slow-callback threshold. Where a
  *       claim says that model stays responsive, it is evidence against the claim (refuted), and
  *       where the claim says it stalls, it is what the claim predicts; elsewhere it voids the row;
- *   <li>a <b>model</b> guard ({@code not-virtual}, {@code not-process}, {@code pinned}): the model
+ *   <li>a <b>model</b> guard ({@code not-virtual}, {@code not-process}, {@code pinned}, {@code worker-replaced}): the model
  *       did not run as itself, so its own row is void and no other model's;
  *   <li>a <b>condition</b> guard (every other key: {@code cpu-contended}, {@code dropped-sends},
  *       {@code incomplete}, {@code heap-resized}, ...): the conditions of the measurement were off,
@@ -31,7 +31,7 @@ public final class Guards {
     public static final Set<String> STALLS = Set.of(LOOP_BLOCKED, THREAD_STALLED);
     /** Guards that void only the row they sit on: the model did not run as itself. */
     public static final Set<String> MODEL_ONLY = Set.of(Guard.NOT_VIRTUAL.kind(), Guard.NOT_PROCESS.kind(),
-            Guard.PINNED.kind());
+            Guard.PINNED.kind(), Guard.WORKER_REPLACED.kind());
 
     private Guards() {
     }
