@@ -1,5 +1,8 @@
 package dev.concbench.loop;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import jdk.internal.vm.Continuation;
 import jdk.internal.vm.ContinuationScope;
 
@@ -36,13 +39,18 @@ final class ContinuationAccess {
     /**
      * Suspends the running frame back to whoever called {@link Frame#resume()}.
      *
-     * @return null once resumed; when the frame could not suspend, why not (the frame keeps running)
+     * <p>Pinning: the JDK refuses to suspend a stack with a native frame or inside one of its
+     * critical sections ({@code yield} returns false), and that is reported here. A held monitor
+     * is different: since JEP 491 the JDK suspends it with the frames, and the next coroutine on
+     * the loop thread that enters the same monitor then blocks the loop for ever. Finding held
+     * monitors costs a stack walk with lock information (tens of microseconds), so only
+     * {@code checkMonitors} (the loop's debug mode) looks for them.
+     *
+     * @return null once resumed; when the frame did not suspend, what pinned it (the frame keeps running)
      */
-    static String suspend() {
-        if (Continuation.isPinned(SCOPE)) {
-            // JDK 24+ would even yield holding a monitor (JEP 491 freezes it with the frames), but
-            // on a loop thread the next coroutine would then share that monitor's owner: refuse
-            return "a synchronized block or a native frame on the coroutine's stack";
+    static String suspend(boolean checkMonitors) {
+        if (checkMonitors && holdsMonitors()) {
+            return "a synchronized block or method (a held monitor)";
         }
         Frame frame = (Frame) Continuation.getCurrentContinuation(SCOPE);
         frame.pinnedBy = null;
@@ -50,6 +58,12 @@ final class ContinuationAccess {
             return null;
         }
         return frame.pinnedBy == null ? "unknown" : frame.pinnedBy;
+    }
+
+    private static boolean holdsMonitors() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        ThreadInfo[] info = threads.getThreadInfo(new long[] {Thread.currentThread().threadId()}, true, false);
+        return info.length == 1 && info[0] != null && info[0].getLockedMonitors().length > 0;
     }
 
     /** One coroutine's stack: a JDK continuation that records why it could not yield instead of throwing. */

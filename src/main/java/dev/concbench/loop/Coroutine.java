@@ -38,9 +38,11 @@ import java.util.function.Consumer;
  * its {@code finally} blocks run; that exception is delivered once, so cleanup may await again.
  * Cancelled before its first step, the body never runs.
  *
- * <p>Pinning: an await inside a {@code synchronized} block or under a native frame cannot suspend
- * (the JDK cannot move such a stack off the thread); it throws {@link IllegalStateException} saying
- * so instead of hanging. How the suspension works is isolated in {@link ContinuationAccess}; it
+ * <p>Pinning: an await under a native frame cannot suspend (the JDK cannot move such a stack off
+ * the thread); it throws {@link IllegalStateException} saying so instead of hanging. An await inside
+ * a {@code synchronized} block would suspend holding the monitor, and the next coroutine entering
+ * it would block the loop for ever; the loop's debug mode ({@link LoopOptions#debug()}) checks for
+ * held monitors at each await and throws the same way (the check costs tens of microseconds). How the suspension works is isolated in {@link ContinuationAccess}; it
  * needs the JVM flag {@value ContinuationAccess#FLAG}, and without it the first coroutine fails
  * with one line naming the flag.
  *
@@ -203,7 +205,7 @@ public final class Coroutine<T> implements Runnable {
             parkedOn = future;
             task.awaitOne(future);  // cancelling the task cancels what it awaits, which resumes it
             future.onDone(new Resume(future));
-            String pinnedBy = ContinuationAccess.suspend();
+            String pinnedBy = ContinuationAccess.suspend(loop.options().debug());
             if (pinnedBy != null) {
                 parkedOn = null;
                 throw new IllegalStateException(this + " cannot await here: it is pinned by " + pinnedBy

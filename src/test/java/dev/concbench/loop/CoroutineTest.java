@@ -184,17 +184,19 @@ class CoroutineTest {
     }
 
     @Test
-    void anAwaitInsideSynchronizedFailsLoudlyInsteadOfHanging() throws Exception {
-        Object lock = new Object();
-        LoopTask<String> task = spawn("pinned", () -> {
-            synchronized (lock) {
-                return await(loop.sleep(Duration.ofSeconds(1)).map(v -> "resumed"));
-            }
-        });
-        m.advance(Duration.ofSeconds(1));
-        IllegalStateException failure = assertInstanceOf(IllegalStateException.class, m.call(task::exception));
-        assertTrue(failure.getMessage().contains("pinned by a synchronized block"), failure.getMessage());
-        assertEquals(LoopState.RUNNING, loop.state());
+    void inDebugModeAnAwaitInsideSynchronizedFailsLoudlyInsteadOfHanging() throws Exception {
+        try (ManualLoop debug = new ManualLoop(LoopOptions.defaults().withDebug(true))) {
+            Object lock = new Object();
+            LoopTask<String> task = debug.call(() -> debug.loop.spawnCoroutine("pinned", () -> {
+                synchronized (lock) {
+                    return await(debug.loop.sleep(Duration.ofSeconds(1)).map(v -> "resumed"));
+                }
+            }));
+            debug.advance(Duration.ofSeconds(1));
+            IllegalStateException failure = assertInstanceOf(IllegalStateException.class, debug.call(task::exception));
+            assertTrue(failure.getMessage().contains("pinned by a synchronized block"), failure.getMessage());
+            assertEquals(LoopState.RUNNING, debug.loop.state());
+        }
     }
 
     @Test
