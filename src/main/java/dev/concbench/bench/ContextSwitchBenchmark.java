@@ -1,5 +1,7 @@
 package dev.concbench.bench;
 
+import static dev.concbench.vocab.ModelKind.COROUTINES;
+
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,7 +32,7 @@ public class ContextSwitchBenchmark extends TaskBenchmark {
     static final int PASSES = 2_000;
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "virtual", "platform-pool"})
+    @Param({"eventloop", "virtual", "platform-pool", "coroutines"})
     public String model;
 
 
@@ -49,7 +51,8 @@ public class ContextSwitchBenchmark extends TaskBenchmark {
     @OperationsPerInvocation(PASSES)
     public void handoff() throws InterruptedException {
         if (loop != null) {
-            loop.run(() -> LoopHandoff.play(loop.loop(), PASSES / 2));
+            loop.run(() -> COROUTINES.is(model) ? LoopCoroutines.handoff(loop.loop(), PASSES / 2).map(all -> null)
+                    : LoopHandoff.play(loop.loop(), PASSES / 2));
             return;
         }
         Handoff token = new Handoff();

@@ -19,7 +19,7 @@ import jdk.internal.vm.ContinuationScope;
 final class ContinuationAccess {
 
     /** The JVM flag that opens {@code jdk.internal.vm} to our code (compile and run). */
-    static final String FLAG = "--add-exports java.base/jdk.internal.vm=ALL-UNNAMED";
+    static final String FLAG = "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED";
 
     private static final ContinuationScope SCOPE = new ContinuationScope("concbench-coroutine");
 

@@ -62,6 +62,12 @@ public final class Coroutine<T> implements Runnable {
         void run() throws Exception;
     }
 
+    /**
+     * The JVM flag coroutines need, for command lines that start a JVM which may run them (JMH
+     * forks); the jar's manifest gives it to {@code java -jar}, the pom to the compiler and tests.
+     */
+    public static final String JVM_FLAG = ContinuationAccess.FLAG;
+
     /** Null when this JVM may use continuations; otherwise the one line saying which flag is missing. */
     private static final String MISSING_FLAG = Object.class.getModule()
             .isExported("jdk.internal.vm", Coroutine.class.getModule()) ? null
@@ -115,6 +121,17 @@ public final class Coroutine<T> implements Runnable {
     public static void sleep(Duration delay) {
         Coroutine<?> self = current("Coroutine.sleep");
         self.suspendUntilDone(self.loop.sleep(delay));
+    }
+
+    /**
+     * {@code await asyncio.sleep(0)}: lets every callback and coroutine that is ready now run
+     * before this coroutine goes on.
+     */
+    public static void yieldNow() {
+        Coroutine<?> self = current("Coroutine.yieldNow");
+        LoopFuture<Void> turn = self.loop.newFuture();
+        self.loop.callSoon(() -> turn.complete(null));
+        self.suspendUntilDone(turn);
     }
 
     /** The loop the running coroutine runs on. */
