@@ -257,6 +257,11 @@ public final class Coroutine<T> implements Runnable {
         return self;
     }
 
+    /** Empty when this JVM can run coroutines; otherwise one line naming the missing JVM flag. Any thread. */
+    public static Optional<String> unavailable() {
+        return Optional.ofNullable(MISSING_FLAG);
+    }
+
     private static void requireFlag() {
         if (MISSING_FLAG != null) {
             throw new IllegalStateException(MISSING_FLAG);
