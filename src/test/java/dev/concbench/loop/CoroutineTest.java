@@ -200,6 +200,37 @@ class CoroutineTest {
     }
 
     @Test
+    void aCoroutineThatHoldsTheLoopIsNamedInTheSlowCallbackReport() throws Exception {
+        List<SlowCallback> slow = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LoopListener listener = new LoopListener() {
+            @Override
+            public void slowCallback(SlowCallback report) {
+                slow.add(report);
+            }
+
+            @Override
+            public void callbackFailed(Object callback, RuntimeException failure) {
+            }
+
+            @Override
+            public void taskFailed(String taskName, Throwable failure) {
+            }
+        };
+        LoopOptions options = LoopOptions.defaults().withDebug(true).withSlowCallbackThreshold(Duration.ofMillis(5))
+                .withListener(listener);
+        try (EventLoop real = EventLoop.start(options)) {  // the real clock: callbacks are timed by the loop's clock
+            real.submit(() -> real.spawnCoroutine("hog", () -> {
+                await(real.completed(null));
+                long until = System.nanoTime() + Duration.ofMillis(20).toNanos();
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();  // never awaits: it holds the loop, as in asyncio
+                }
+            })).get(5, TimeUnit.SECONDS);
+            assertTrue(slow.stream().anyMatch(r -> r.callback().equals("coroutine 'hog'")), slow.toString());
+        }
+    }
+
+    @Test
     void asyncioPrimitivesWorkWithAwait() throws Exception {
         LoopTask<String> task = spawn("primitives", () -> {
             StringBuilder out = new StringBuilder();
