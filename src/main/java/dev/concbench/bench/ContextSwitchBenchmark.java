@@ -1,5 +1,7 @@
 package dev.concbench.bench;
 
+import static dev.concbench.vocab.ModelKind.COROUTINES;
+
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.vocab.Guard;
 import java.util.concurrent.CountDownLatch;
@@ -51,7 +53,7 @@ public class ContextSwitchBenchmark extends TaskBenchmark {
     static final int PASSES = 2_000;
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "virtual", "platform-pool"})
+    @Param({"eventloop", "virtual", "platform-pool", "coroutines"})
     public String model;
 
     /** Whether the fork runs on one CPU ({@code true}) or on all the CPUs it was given ({@code false}). */
@@ -99,7 +101,8 @@ public class ContextSwitchBenchmark extends TaskBenchmark {
     @OperationsPerInvocation(PASSES)
     public void handoff() throws InterruptedException {
         if (loop != null) {
-            loop.run(() -> LoopHandoff.play(loop.loop(), PASSES / 2));
+            loop.run(() -> COROUTINES.is(model) ? LoopCoroutines.handoff(loop.loop(), PASSES / 2).map(all -> null)
+                    : LoopHandoff.play(loop.loop(), PASSES / 2));
             return;
         }
         Handoff token = new Handoff();

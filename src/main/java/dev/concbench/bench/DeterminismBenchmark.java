@@ -1,5 +1,7 @@
 package dev.concbench.bench;
 
+import static dev.concbench.vocab.ModelKind.COROUTINES;
+
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
 import dev.concbench.metrics.IterationMetrics;
@@ -110,7 +112,7 @@ public class DeterminismBenchmark extends TaskBenchmark {
     }
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "virtual", "platform-pool"})
+    @Param({"eventloop", "virtual", "platform-pool", "coroutines"})
     public String model;
 
 
@@ -245,6 +247,7 @@ public class DeterminismBenchmark extends TaskBenchmark {
         ProcStatus before = ProcStatus.read();
         for (int r = 0; r < runs; r++) {
             long result = loop == null ? countOnThreads()
+                    : COROUTINES.is(model) ? loop.run(() -> LoopCoroutines.count(loop.loop(), TASKS, increments, CHUNK))
                     : awaiting ? loop.run(() -> countOnLoopAwaiting(loop.loop(), TASKS, increments))
                     : loop.run(() -> countOnLoop(loop.loop()));
             outcomes.add(result);

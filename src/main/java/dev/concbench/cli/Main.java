@@ -113,13 +113,25 @@ public final class Main {
             printHelp(command, options);
             return 0;
         }
+        if (first.equals("run") || first.equals("example")) {
+            requireCoroutines();
+        }
         return command.run(line);
     }
 
     /** Plain {@code run-bench.sh}: the quick profile, then the report; prints the report's path. */
     private int runDefault() throws Exception {
+        requireCoroutines();
         Command run = commands.get("run");
         return run.run(new DefaultParser().parse(run.options(), new String[] {"--profile", "quick"}));
+    }
+
+    /** The examples and the coroutines model need the continuations flag (the jar's manifest gives it). */
+    private static void requireCoroutines() {
+        java.util.Optional<String> missing = dev.concbench.loop.Coroutine.unavailable();
+        if (missing.isPresent()) {
+            throw new UsageException(missing.get());
+        }
     }
 
     private void printOverview() {

@@ -191,6 +191,31 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
 
     /**
+     * Runs {@code body} as a {@link Coroutine} (asyncio's {@code create_task(coro())}): its first
+     * step runs on the loop's next turn; inside, {@link Coroutine#await} suspends it until a future
+     * is done. The task completes with the body's value or exception; the loop keeps it alive until
+     * done and cancels it on {@link #close()}. Loop thread.
+     *
+     * @throws IllegalStateException when this JVM lacks the flag coroutines need (the message names it)
+     */
+    public <T> LoopTask<T> spawnCoroutine(String name, Coroutine.Body<T> body) {
+        checkInLoop("spawnCoroutine");
+        LoopTask<T> task = new LoopTask<>(this, name);
+        Coroutine<T> coroutine = Coroutine.create(this, task, body);
+        core.track(task);
+        core.callSoon(traced(coroutine, coroutine));
+        return task;
+    }
+
+    /** {@link #spawnCoroutine(String, Coroutine.Body)} for a body without a value. Loop thread. */
+    public LoopTask<Void> spawnCoroutine(String name, Coroutine.Action body) {
+        return spawnCoroutine(name, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /**
      * A task nobody awaits (asyncio: {@code create_task} without keeping the result): if it
      * fails, the failure is counted in {@link LoopStats#taskFailures()} and reported to the
      * listener, never silently lost. Loop thread.

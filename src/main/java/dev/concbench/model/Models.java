@@ -23,6 +23,7 @@ public final class Models {
     private static ExecutionModel create(ModelKind kind, Params p, WorkTarget t) {
         return switch (kind) {
             case EVENTLOOP -> EventLoopModel.plain(t);
+            case COROUTINES -> EventLoopModel.coroutines(t);
             case PLATFORM_POOL -> ThreadModel.platformPool(p.positive("poolSize", Params.cores()), t);
             case THREAD_PER_TASK -> ThreadModel.threadPerTask(t);
             case VIRTUAL -> ThreadModel.virtual(p.has(CarrierFlags.PARAM) ? p.positive(CarrierFlags.PARAM, 0) : 0, t);

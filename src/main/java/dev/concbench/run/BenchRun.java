@@ -111,7 +111,9 @@ public final class BenchRun {
         List<String> forkArgs = List.of(
                 "-D" + LatencyRecorder.DIR_PROPERTY + "=" + dir.resolve(ResultsDir.HISTOGRAMS).toAbsolutePath(),
                 // JMH 1.37 uses sun.misc.Unsafe; JDK 24+ warns about it on every fork's stderr
-                "--sun-misc-unsafe-memory-access=allow");
+                "--sun-misc-unsafe-memory-access=allow",
+                // the coroutines model; the jar's manifest gives it to this JVM, not to JMH's forks
+                dev.concbench.loop.Coroutine.JVM_FLAG);
         List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
         flags.addAll(forkArgs);
         synchronized (lock) {
