@@ -1,6 +1,7 @@
 package dev.concbench.cli;
 
 import dev.concbench.bench.BenchmarkCatalog;
+import dev.concbench.history.HistoryDatabase;
 import dev.concbench.results.RunSummary;
 import dev.concbench.run.BenchRun;
 import dev.concbench.run.Planner;
@@ -21,8 +22,10 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code run [--profile smoke|quick|full] [--scenario NAME]... [--model NAME]... [--out DIR]}:
- * validates every scenario file, plans, runs the benchmarks and writes {@code <out>/<run-id>/}.
+ * {@code run [--profile smoke|quick|full] [--scenario NAME]... [--model NAME]... [--out DIR] [--db JDBC_URL]}:
+ * validates every scenario file, plans, runs the benchmarks, writes {@code <out>/<run-id>/} and
+ * appends the run to the history database ({@code <out>/history.db} unless {@code --db} or
+ * {@code CONCBENCH_DB} names another; see {@link RunHistory}).
  * Exit 0 when every planned benchmark ran (pairs this build does not implement are listed, not
  * failed), 3 when a benchmark failed, 2 for bad flags or a bad scenario file.
  */
@@ -57,7 +60,7 @@ public final class RunCommand implements Command {
 
     @Override
     public String usage() {
-        return "run [--profile smoke|quick|full] [--scenario NAME]... [--model NAME]... [--out DIR]";
+        return "run [--profile smoke|quick|full] [--scenario NAME]... [--model NAME]... [--out DIR] [--db JDBC_URL]";
     }
 
     @Override
@@ -75,7 +78,8 @@ public final class RunCommand implements Command {
                 .addOption(Option.builder().longOpt("model").hasArg().argName("NAME")
                         .desc("run only this model (repeatable); see 'list'").get())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
-                        .desc("where run directories go (default results/)").get());
+                        .desc("where run directories go (default results/)").get())
+                .addOption(RunHistory.option());
     }
 
     @Override
@@ -105,8 +109,10 @@ public final class RunCommand implements Command {
             throw new UsageException("run: nothing to run for these --scenario/--model filters"
                     + (plan.missing().isEmpty() ? "" : " (" + plan.missing().get(0) + ")"));
         }
+        RunHistory.preflight("run", line, out);
         String command = "run-bench.sh run" + Arrays.stream(line.getOptions())
-                .map(o -> " --" + o.getLongOpt() + " " + o.getValue()).reduce("", String::concat);
+                .map(o -> " --" + o.getLongOpt() + " "
+                        + (o.getLongOpt().equals("db") ? HistoryDatabase.display(o.getValue()) : o.getValue())).reduce("", String::concat);
         long forks = plan.items().stream().mapToLong(i -> (long) i.combinations() * i.settings().forks()).sum();
         System.err.printf("run-bench.sh: %s profile: %d JMH runs in %d forks (budget %d min)%n", profile.id(),
                 plan.items().size(), forks, profile.budgetSeconds() / 60);
@@ -119,6 +125,7 @@ public final class RunCommand implements Command {
                 + " in " + outcome.results().path());
         summary.missing().forEach(m -> System.err.println("  missing: " + m));
         int after = afterRun.accept(outcome.results().path());
+        RunHistory.append("run", line, out, outcome.results().path(), "run");
         if (outcome.failures() > 0) {
             throw new RunFailedException(outcome.failures() + " benchmark(s) failed; see 'missing' in "
                     + outcome.results().path().resolve("summary.json"));

@@ -1,0 +1,230 @@
+package dev.concbench.history;
+
+import dev.concbench.results.ClaimResult;
+import dev.concbench.results.Measure;
+import dev.concbench.results.ResultRow;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An open history database: appends runs and answers the list and trend queries. One connection;
+ * not for use by two threads at once (two processes at once are fine: each has its own store).
+ */
+public final class HistoryStore implements AutoCloseable {
+
+    private final Connection connection;
+    private final String name;
+
+    HistoryStore(Connection connection, String name) {
+        this.connection = connection;
+        this.name = name;
+    }
+
+    /** The database, as messages name it (the URL without its query). */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Stores a run, its rows and its claims in one transaction: a writer killed half-way leaves
+     * the database as it was. A run already stored (same {@link StoredRun#key()}) is left as it is.
+     *
+     * @return true when the run was added, false when it was already there
+     */
+    public boolean append(StoredRun run) throws HistoryException {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                boolean added = insertRun(run);
+                if (added) {
+                    insertRows(run);
+                    insertClaims(run);
+                }
+                connection.commit();
+                return added;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(name, e);
+        }
+    }
+
+    private boolean insertRun(StoredRun run) throws SQLException {
+        var s = run.summary();
+        String sql = "INSERT INTO runs (run_key, run_id, profile, started, ended, complete, missing, git_commit, "
+                + "git_branch, host, env_fingerprint, env_json, source, stored_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_key) DO NOTHING";
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            st.setString(1, run.key());
+            st.setString(2, s.runId());
+            st.setString(3, s.profile());
+            st.setString(4, run.started());
+            st.setString(5, run.env() == null ? null : run.env().end());
+            st.setBoolean(6, s.complete());
+            st.setString(7, RowCodec.json(s.missing()));
+            st.setString(8, run.env() == null ? StoredRun.UNKNOWN : run.env().gitCommit());
+            st.setString(9, run.origin().gitBranch());
+            st.setString(10, run.origin().host());
+            st.setString(11, run.fingerprint());
+            st.setString(12, run.env() == null ? null : RowCodec.json(run.env()));
+            st.setString(13, run.origin().source());
+            st.setString(14, Instant.now().toString());
+            return st.executeUpdate() == 1;
+        }
+    }
+
+    private void insertRows(StoredRun run) throws SQLException {
+        String sql = "INSERT INTO result_rows (run_key, ordinal, scenario, benchmark, model, params, metric, value, "
+                + "unit, error, samples, better, guards) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            int ordinal = 0;
+            for (ResultRow r : run.rows()) {
+                st.setString(1, run.key());
+                st.setInt(2, ordinal++);
+                st.setString(3, r.scenario());
+                st.setString(4, r.benchmark());
+                st.setString(5, r.model());
+                st.setString(6, RowCodec.params(r.params()));
+                st.setString(7, r.metric());
+                setDouble(st, 8, r.value());
+                st.setString(9, r.unit());
+                setDouble(st, 10, r.error());
+                st.setLong(11, r.samples());
+                st.setString(12, r.better().json());
+                st.setString(13, RowCodec.json(r.guards()));
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    private void insertClaims(StoredRun run) throws SQLException {
+        String sql = "INSERT INTO claims (run_key, claim_id, title, verdict, rule, evidence, explanation) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            for (ClaimResult c : run.claims()) {
+                st.setString(1, run.key());
+                st.setString(2, c.id());
+                st.setString(3, c.title());
+                st.setString(4, c.verdict().label());
+                st.setString(5, c.rule());
+                st.setString(6, RowCodec.json(c.evidence()));
+                st.setString(7, c.explanation());
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    private static void setDouble(PreparedStatement st, int index, double v) throws SQLException {
+        Double d = RowCodec.finite(v);
+        if (d == null) {
+            st.setNull(index, Types.DOUBLE);
+        } else {
+            st.setDouble(index, d);
+        }
+    }
+
+    /**
+     * The most recent runs, oldest first.
+     *
+     * @param last how many (the newest {@code last}); 0 or less for all
+     */
+    public List<RunEntry> runs(int last) throws HistoryException {
+        String sql = "SELECT r.run_key, r.run_id, r.started, r.profile, r.git_commit, r.host, r.complete, r.source, "
+                + "(SELECT COUNT(*) FROM result_rows x WHERE x.run_key = r.run_key) AS n "
+                + "FROM runs r ORDER BY r.started DESC, r.run_id DESC" + (last > 0 ? " LIMIT " + last : "");
+        List<RunEntry> out = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(new RunEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getInt(9), rs.getString(8)));
+            }
+        } catch (SQLException e) {
+            throw failure(name, e);
+        }
+        return out.reversed();
+    }
+
+    /** Every stored value of a metric, oldest run first, in the order of its runs' start. */
+    public List<TrendPoint> trend(SeriesQuery query) throws HistoryException {
+        String sql = "SELECT r.run_id, r.started, r.git_commit, x.model, x.params, x.value, x.error, x.unit, "
+                + "x.samples, x.guards FROM result_rows x JOIN runs r ON r.run_key = x.run_key "
+                + "WHERE x.scenario = ? AND x.metric = ?" + (query.model() == null ? "" : " AND x.model = ?")
+                + " ORDER BY r.started, r.run_id, x.ordinal";
+        List<TrendPoint> out = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            st.setString(1, query.scenario());
+            st.setString(2, query.metric());
+            if (query.model() != null) {
+                st.setString(3, query.model());
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, String> params = RowCodec.params(rs.getString(5));
+                    if (query.matches(params)) {
+                        Measure m = new Measure(number(rs, 6), number(rs, 7), rs.getString(8), rs.getLong(9));
+                        out.add(new TrendPoint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                params, m, RowCodec.strings(rs.getString(10))));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(name, e);
+        }
+        return out;
+    }
+
+    private static double number(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : v;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Closing after a failure: the failure was already reported; nothing is left to save.
+        }
+    }
+
+    /** A database error as one line naming the database and the kind of trouble. */
+    static HistoryException failure(String name, SQLException e) {
+        String msg = String.valueOf(e.getMessage());
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String why;
+        if (msg.contains("SQLITE_NOTADB") || msg.contains("file is not a database")) {
+            why = "not a SQLite database (a history database is a SQLite file or a PostgreSQL URL)";
+        } else if (msg.contains("SQLITE_CORRUPT")) {
+            why = "the database file is corrupt";
+        } else if (msg.contains("SQLITE_BUSY") || msg.contains("SQLITE_LOCKED")) {
+            why = "locked by another writer for longer than the busy timeout (" + HistoryDatabase.BUSY_TIMEOUT_MS / 1000
+                    + " s by default)";
+        } else if (msg.contains("SQLITE_READONLY")) {
+            why = "read-only (cannot append)";
+        } else if (msg.contains("SQLITE_CANTOPEN")) {
+            why = "cannot open the file (check its directory and permissions)";
+        } else if (state.startsWith("08")) {
+            why = "unreachable (" + firstLine(msg) + ")";
+        } else {
+            why = firstLine(msg);
+        }
+        return new HistoryException(name + ": " + why, e);
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().filter(l -> !l.isBlank()).findFirst().orElse(text).strip();
+    }
+}
