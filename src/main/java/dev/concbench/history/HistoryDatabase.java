@@ -39,11 +39,15 @@ public final class HistoryDatabase {
     private static final String POSTGRES = "jdbc:postgresql:";
     /** PostgreSQL connect and login timeout, in seconds: an unreachable server fails fast. */
     private static final int PG_CONNECT_TIMEOUT_S = 5;
-    /** Flyway logs every migration at INFO through java.util.logging; keep the reference so the level sticks. */
+    /**
+     * Flyway logs every migration at INFO, and its own failures with stack traces, through
+     * java.util.logging: silenced (keep the reference so the level sticks), since every failure
+     * reaches the caller as one {@link HistoryException} line.
+     */
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
 
     static {
-        FLYWAY_LOG.setLevel(Level.WARNING);
+        FLYWAY_LOG.setLevel(Level.OFF);
     }
 
     private HistoryDatabase() {
