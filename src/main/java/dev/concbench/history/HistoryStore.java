@@ -186,6 +186,60 @@ public final class HistoryStore implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The runs a run can be judged against: the newest {@code n} stored runs that started before
+     * {@code run} with the same environment fingerprint and profile, newest first ({@code run}
+     * itself excluded, whether stored or not).
+     */
+    public List<RunEntry> comparable(StoredRun run, int n) throws HistoryException {
+        String sql = "SELECT r.run_key, r.run_id, r.started, r.profile, r.git_commit, r.host, r.complete, r.source, "
+                + "(SELECT COUNT(*) FROM result_rows x WHERE x.run_key = r.run_key) AS n FROM runs r "
+                + "WHERE r.env_fingerprint = ? AND r.profile = ? AND r.run_key <> ? AND r.started < ? "
+                + "ORDER BY r.started DESC, r.run_id DESC LIMIT " + Math.max(n, 0);
+        List<RunEntry> out = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            st.setString(1, run.fingerprint());
+            st.setString(2, run.summary().profile());
+            st.setString(3, run.key());
+            st.setString(4, run.started());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RunEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getInt(9), rs.getString(8)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(name, e);
+        }
+        return out;
+    }
+
+    /**
+     * The unguarded values each of {@code runs} stored, by row key ({@link ResultRow#key()}), in the
+     * order of {@code runs}: what a row is judged against.
+     */
+    public Map<String, List<Measure>> trustedValues(List<RunEntry> runs) throws HistoryException {
+        String sql = "SELECT scenario, benchmark, model, params, metric, value, error, unit, samples FROM result_rows "
+                + "WHERE run_key = ? AND guards = '[]' ORDER BY ordinal";
+        Map<String, List<Measure>> out = new java.util.LinkedHashMap<>();
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            for (RunEntry run : runs) {
+                st.setString(1, run.key());
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        ResultRow row = new ResultRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                                RowCodec.params(rs.getString(4)), rs.getString(5), number(rs, 6), rs.getString(8),
+                                number(rs, 7), rs.getLong(9), dev.concbench.results.Direction.NEUTRAL, List.of());
+                        out.computeIfAbsent(row.key(), k -> new ArrayList<>()).add(Measure.of(row));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(name, e);
+        }
+        return out;
+    }
+
     private static double number(ResultSet rs, int column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? Double.NaN : v;

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concbench.fixtures.FixtureRuns;
 import dev.concbench.fixtures.Fixtures;
+import dev.concbench.results.EnvInfo;
+import dev.concbench.results.ResultRow;
+import dev.concbench.results.ResultsDir;
+import dev.concbench.results.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,5 +123,44 @@ class HistoryCommandTest {
         assertEquals(0, main("history", "--db", db()));
         assertTrue(console.stdout().contains(" run\n") || console.stdout().contains(" run" + System.lineSeparator()),
                 console.stdout());
+    }
+
+    /** A copy of the complete fixture as run {@code day} (its own id and start), handoff times scaled by {@code factor}. */
+    private Path runOn(Path root, int day, double factor) throws Exception {
+        ResultsDir fixture = ResultsDir.open(Fixtures.source(FixtureRuns.COMPLETE));
+        RunSummary s = fixture.readSummary();
+        EnvInfo env = fixture.readEnv();
+        String id = "202611%02d-120000-quick".formatted(day);
+        List<ResultRow> rows = s.rows().stream().map(r -> r.metric().equals("handoff")
+                ? new ResultRow(r.scenario(), r.benchmark(), r.model(), r.params(), r.metric(), r.value() * factor,
+                        r.unit(), r.error(), r.samples(), r.better(), r.guards())
+                : r).toList();
+        ResultsDir dir = ResultsDir.create(root.resolve(id));
+        dir.writeSummary(new RunSummary(s.format(), id, s.profile(), s.complete(), s.missing(), rows));
+        dir.writeEnv(new EnvInfo(env.jdk(), env.javaHome(), env.jvmFlags(), env.os(), env.kernel(), env.arch(),
+                env.cpuModel(), env.cores(), env.memoryBytes(), env.ulimits(), env.pidMax(), env.threadsMax(),
+                env.gitCommit(), env.profile(), env.command(), "2026-11-%02dT12:00:00Z".formatted(day), null));
+        return dir.path();
+    }
+
+    @Test
+    void compareAgainstHistoryFailsOnARegressionAndNamesTheRunsUsed() throws Exception {
+        Path root = tmp.resolve("results");
+        double[] factors = {1.0, 1.02, 0.98, 1.01};
+        for (int day = 1; day <= factors.length; day++) {
+            runOn(root, day, factors[day - 1]);
+        }
+        assertEquals(0, main("history", "--import", root.toString(), "--db", db()));
+        Path same = runOn(tmp.resolve("later"), 10, 1.0);
+        assertEquals(0, main("compare", "--current", same.toString(), "--history", "3", "--db", db()));
+        String md = Files.readString(same.resolve("compare/compare.md"));
+        assertTrue(md.contains("Runs used (newest first): 20261104-120000-quick, 20261103-120000-quick, "
+                + "20261102-120000-quick"), md);
+        Path slow = runOn(tmp.resolve("later"), 11, 3.0);
+        assertEquals(1, main("compare", "--current", slow.toString(), "--history", "3", "--db", db()));
+        assertTrue(Files.readString(slow.resolve("compare/compare.md")).contains("**REGRESSION**"));
+        int before = console.stderr().length();
+        assertEquals(2, main("compare", "--current", slow.toString(), "--history", "none", "--db", db()));
+        assertEquals(1, console.stderr().substring(before).lines().count());
     }
 }
