@@ -1,5 +1,6 @@
 package dev.concbench.cli;
 
+import dev.concbench.history.HistoryTrends;
 import dev.concbench.regress.CompareInputException;
 import dev.concbench.regress.CompareOptions;
 import dev.concbench.regress.MarkdownSummary;
@@ -19,7 +20,9 @@ import org.apache.commons.cli.Options;
 /**
  * {@code report RESULTS_DIR [--out DIR] [--baseline DIR]}: judges every claim of a results
  * directory (writing its {@code claims.json}), writes the HTML report with its charts (default
- * {@code reports/<run-id>/}) and prints the path of {@code index.html}.
+ * {@code reports/<run-id>/}) and prints the path of {@code index.html}. With a history database
+ * ({@code --db}, {@code CONCBENCH_DB}, or a {@code history.db} beside the results directory) that
+ * holds earlier comparable runs, the report has a History section.
  *
  * <p>Exit 0 when every claim was judged; 1 when the report was written but some claim could not
  * be evaluated (not measured: missing or guarded data); 2 for a missing, foreign or older-format
@@ -31,8 +34,8 @@ public final class ReportCommand implements Command {
      * The end of every {@code run}: the report of the run just written, its path printed on stdout.
      * Always 0: the run's own outcome decides its exit code, and "not measured" is in the report.
      */
-    public static int afterRun(Path resultsDir) throws Exception {
-        System.out.println(Reporter.write(resultsDir, Reporter.defaultOutDir(resultsDir)));
+    public static int afterRun(Path resultsDir, HistoryTrends history) throws Exception {
+        System.out.println(Reporter.write(resultsDir, Reporter.defaultOutDir(resultsDir), null, history));
         return 0;
     }
 
@@ -43,7 +46,7 @@ public final class ReportCommand implements Command {
 
     @Override
     public String usage() {
-        return "report RESULTS_DIR [--out DIR] [--baseline DIR]";
+        return "report RESULTS_DIR [--out DIR] [--baseline DIR] [--db JDBC_URL]";
     }
 
     @Override
@@ -57,7 +60,8 @@ public final class ReportCommand implements Command {
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                         .desc("where the report goes (default reports/<run-id>/)").get())
                 .addOption(Option.builder().longOpt("baseline").hasArg().argName("DIR")
-                        .desc("a baseline results directory: adds baseline-vs-current highlights").get());
+                        .desc("a baseline results directory: adds baseline-vs-current highlights").get())
+                .addOption(RunHistory.option());
     }
 
     @Override
@@ -70,7 +74,8 @@ public final class ReportCommand implements Command {
         Path results = Path.of(args.getFirst());
         Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : Reporter.defaultOutDir(results);
         try {
-            Path index = Reporter.write(results, out, baseline(line, results));
+            Path index = Reporter.write(results, out, baseline(line, results),
+                    RunHistory.trends("report", line, results.toAbsolutePath().getParent(), results));
             System.out.println(index);
             List<ClaimResult> claims = ResultsDir.open(results).readClaims();
             long notMeasured = claims.stream().filter(c -> c.verdict() == Verdict.NOT_MEASURED).count();

@@ -2,6 +2,7 @@ package dev.concbench.cli;
 
 import dev.concbench.bench.BenchmarkCatalog;
 import dev.concbench.history.HistoryDatabase;
+import dev.concbench.history.HistoryTrends;
 import dev.concbench.results.RunSummary;
 import dev.concbench.run.BenchRun;
 import dev.concbench.run.Planner;
@@ -37,12 +38,15 @@ public final class RunCommand implements Command {
      */
     @FunctionalInterface
     public interface AfterRun {
-        /** @return the exit code to use when the run itself succeeded */
-        int accept(Path resultsDir) throws Exception;
+        /**
+         * @param history the earlier comparable runs of the history database, or null
+         * @return the exit code to use when the run itself succeeded
+         */
+        int accept(Path resultsDir, HistoryTrends history) throws Exception;
     }
 
     /** Prints the results directory's path on stdout. */
-    public static final AfterRun PRINT_RESULTS_PATH = dir -> {
+    public static final AfterRun PRINT_RESULTS_PATH = (dir, history) -> {
         System.out.println(dir);
         return 0;
     };
@@ -124,7 +128,8 @@ public final class RunCommand implements Command {
                 + (summary.complete() ? "complete" : "incomplete (" + summary.missing().size() + " missing)")
                 + " in " + outcome.results().path());
         summary.missing().forEach(m -> System.err.println("  missing: " + m));
-        int after = afterRun.accept(outcome.results().path());
+        int after = afterRun.accept(outcome.results().path(),
+                RunHistory.trends("run", line, out, outcome.results().path()));
         RunHistory.append("run", line, out, outcome.results().path(), "run");
         if (outcome.failures() > 0) {
             throw new RunFailedException(outcome.failures() + " benchmark(s) failed; see 'missing' in "

@@ -3,6 +3,7 @@ package dev.concbench.cli;
 import dev.concbench.history.HistoryDatabase;
 import dev.concbench.history.HistoryException;
 import dev.concbench.history.HistoryStore;
+import dev.concbench.history.HistoryTrends;
 import dev.concbench.history.StoredRun;
 import dev.concbench.metrics.EnvCapture;
 import dev.concbench.results.ResultsDir;
@@ -67,6 +68,32 @@ final class RunHistory {
         } catch (HistoryException | ResultsFormatException | RuntimeException e) {
             System.err.println(Main.PROGRAM + ": " + command + ": not recorded in the history (" + e.getMessage()
                     + "); the results directory " + runDir + " is unaffected");
+        }
+    }
+
+    /**
+     * The earlier comparable runs for a results directory's report, or null when there is no
+     * history to show: no {@code --db}/{@code CONCBENCH_DB} and no database file at the default
+     * place (a report never creates one), or a database that cannot be read (one line on stderr;
+     * the report is written without the section).
+     */
+    static HistoryTrends trends(String command, CommandLine line, Path resultsRoot, Path runDir) {
+        String url = url(line, resultsRoot);
+        boolean named = line.hasOption("db") || !flag(line).isEmpty();
+        if (!named && !java.nio.file.Files.isRegularFile(resultsRoot.resolve(HistoryDatabase.DEFAULT_FILE))) {
+            return null;
+        }
+        StoredRun run;
+        try {
+            run = StoredRun.read(ResultsDir.open(runDir), StoredRun.Origin.imported());
+        } catch (ResultsFormatException e) {
+            return null; // the report itself says what is wrong with the directory
+        }
+        try (HistoryStore store = HistoryDatabase.open(url)) {
+            return HistoryTrends.of(store, run);
+        } catch (HistoryException | RuntimeException e) {
+            System.err.println(Main.PROGRAM + ": " + command + ": the report has no History section (" + e.getMessage() + ")");
+            return null;
         }
     }
 

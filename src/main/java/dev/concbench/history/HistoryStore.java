@@ -159,25 +159,38 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Every stored value of a metric, oldest run first, in the order of its runs' start. */
     public List<TrendPoint> trend(SeriesQuery query) throws HistoryException {
-        String sql = "SELECT r.run_id, r.started, r.git_commit, x.model, x.params, x.value, x.error, x.unit, "
-                + "x.samples, x.guards FROM result_rows x JOIN runs r ON r.run_key = x.run_key "
-                + "WHERE x.scenario = ? AND x.metric = ?" + (query.model() == null ? "" : " AND x.model = ?")
-                + " ORDER BY r.started, r.run_id, x.ordinal";
+        String where = "x.scenario = ? AND x.metric = ?" + (query.model() == null ? "" : " AND x.model = ?");
+        List<String> args = new ArrayList<>(List.of(query.scenario(), query.metric()));
+        if (query.model() != null) {
+            args.add(query.model());
+        }
+        return points(where, args).stream().filter(p -> query.matches(p.params())).toList();
+    }
+
+    /** Every row of {@code runs} as trend points, in the order of the runs' start. */
+    public List<TrendPoint> points(List<RunEntry> runs) throws HistoryException {
+        List<TrendPoint> out = new ArrayList<>();
+        for (RunEntry run : runs) {
+            out.addAll(points("x.run_key = ?", List.of(run.key())));
+        }
+        return out;
+    }
+
+    private List<TrendPoint> points(String where, List<String> args) throws HistoryException {
+        String sql = "SELECT x.scenario, x.metric, r.run_id, r.started, r.git_commit, x.model, x.params, x.value, "
+                + "x.error, x.unit, x.samples, x.guards FROM result_rows x JOIN runs r ON r.run_key = x.run_key WHERE "
+                + where + " ORDER BY r.started, r.run_id, x.ordinal";
         List<TrendPoint> out = new ArrayList<>();
         try (PreparedStatement st = connection.prepareStatement(sql)) {
-            st.setString(1, query.scenario());
-            st.setString(2, query.metric());
-            if (query.model() != null) {
-                st.setString(3, query.model());
+            for (int i = 0; i < args.size(); i++) {
+                st.setString(i + 1, args.get(i));
             }
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    Map<String, String> params = RowCodec.params(rs.getString(5));
-                    if (query.matches(params)) {
-                        Measure m = new Measure(number(rs, 6), number(rs, 7), rs.getString(8), rs.getLong(9));
-                        out.add(new TrendPoint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                params, m, RowCodec.strings(rs.getString(10))));
-                    }
+                    Measure m = new Measure(number(rs, 8), number(rs, 9), rs.getString(10), rs.getLong(11));
+                    out.add(new TrendPoint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), RowCodec.params(rs.getString(7)), m,
+                            RowCodec.strings(rs.getString(12))));
                 }
             }
         } catch (SQLException e) {

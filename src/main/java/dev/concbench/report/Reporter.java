@@ -4,6 +4,7 @@ import dev.concbench.claims.ChartNames;
 import dev.concbench.claims.Claim;
 import dev.concbench.claims.RunData;
 import dev.concbench.claims.SeedClaims;
+import dev.concbench.history.HistoryTrends;
 import dev.concbench.results.ClaimResult;
 import dev.concbench.results.Comparison;
 import dev.concbench.results.EnvInfo;
@@ -78,6 +79,18 @@ public final class Reporter {
      */
     public static Path write(Path resultsDir, Path outDir, Comparison comparison)
             throws ResultsFormatException, IOException {
+        return write(resultsDir, outDir, comparison, null);
+    }
+
+    /**
+     * Writes the report, with the baseline as in {@link #write(Path, Path, Comparison)} and a
+     * History section from {@code history} (the earlier comparable runs), when it is not null and
+     * holds any of this run's gated rows.
+     *
+     * @return the written {@code index.html}
+     */
+    public static Path write(Path resultsDir, Path outDir, Comparison comparison, HistoryTrends history)
+            throws ResultsFormatException, IOException {
         ResultsDir dir = ResultsDir.open(resultsDir);
         if (comparison == null) {
             comparison = dir.readComparison().orElse(null);
@@ -100,7 +113,8 @@ public final class Reporter {
                 ReportPage.claims(assessments, figures, true), ReportPage.claims(assessments, figures, false), figures,
                 rows.stream().filter(r -> !r.trusted()).map(ReportPage::row).toList(),
                 rows.stream().map(ReportPage::row).toList(), ReportPage.env(env, summary),
-                commands(env, dir.path(), outDir), rawFiles(dir, outDir), notes, BaselineView.of(comparison));
+                commands(env, dir.path(), outDir), rawFiles(dir, outDir), notes, BaselineView.of(comparison),
+                HistorySection.draw(history, summary, new ChartWriter(outDir)));
         Path index = outDir.resolve(INDEX);
         ResultsDir.writeAtomically(index, page.render().getBytes(StandardCharsets.UTF_8));
         readableByAll(index);
