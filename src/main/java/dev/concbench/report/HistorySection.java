@@ -83,8 +83,9 @@ final class HistorySection {
             series.computeIfAbsent(asPoint.series(), k -> new ArrayList<>()).add(p);
             marked.add(p);
         }
-        String title = first.scenario() + ": " + first.metric() + " over the last " + history.runIds().size()
-                + " comparable runs and this one";
+        int n = history.runIds().size();
+        String title = first.scenario() + ": " + first.metric() + " over the last " + (n == 1 ? "comparable run" : n
+                + " comparable runs") + " and this one";
         XYChart chart = ChartWriter.xy(title, "run (1 = oldest; " + (int) now + " = this run " + runId + ")",
                 first.metric() + " (" + first.unit() + ")");
         series.forEach((label, pts) -> Lines.add(chart, label, pts, false));
