@@ -19,6 +19,10 @@ import java.util.Map;
  */
 public final class HistoryStore implements AutoCloseable {
 
+    /** A run's list entry, from {@code runs r}: read by {@link #runEntry}. */
+    private static final String RUN_COLUMNS = "SELECT r.run_key, r.run_id, r.started, r.profile, r.git_commit, r.host, "
+            + "r.complete, r.source, (SELECT COUNT(*) FROM result_rows x WHERE x.run_key = r.run_key) AS n ";
+
     private final Connection connection;
     private final String name;
 
@@ -142,14 +146,11 @@ public final class HistoryStore implements AutoCloseable {
      * @param last how many (the newest {@code last}); 0 or less for all
      */
     public List<RunEntry> runs(int last) throws HistoryException {
-        String sql = "SELECT r.run_key, r.run_id, r.started, r.profile, r.git_commit, r.host, r.complete, r.source, "
-                + "(SELECT COUNT(*) FROM result_rows x WHERE x.run_key = r.run_key) AS n "
-                + "FROM runs r ORDER BY r.started DESC, r.run_id DESC" + (last > 0 ? " LIMIT " + last : "");
+        String sql = RUN_COLUMNS + "FROM runs r ORDER BY r.started DESC, r.run_id DESC" + (last > 0 ? " LIMIT " + last : "");
         List<RunEntry> out = new ArrayList<>();
         try (PreparedStatement st = connection.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                out.add(new RunEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getInt(9), rs.getString(8)));
+                out.add(runEntry(rs));
             }
         } catch (SQLException e) {
             throw failure(name, e);
@@ -205,8 +206,7 @@ public final class HistoryStore implements AutoCloseable {
      * itself excluded, whether stored or not).
      */
     public List<RunEntry> comparable(StoredRun run, int n) throws HistoryException {
-        String sql = "SELECT r.run_key, r.run_id, r.started, r.profile, r.git_commit, r.host, r.complete, r.source, "
-                + "(SELECT COUNT(*) FROM result_rows x WHERE x.run_key = r.run_key) AS n FROM runs r "
+        String sql = RUN_COLUMNS + "FROM runs r "
                 + "WHERE r.env_fingerprint = ? AND r.profile = ? AND r.run_key <> ? AND r.started < ? "
                 + "ORDER BY r.started DESC, r.run_id DESC LIMIT " + Math.max(n, 0);
         List<RunEntry> out = new ArrayList<>();
@@ -217,8 +217,7 @@ public final class HistoryStore implements AutoCloseable {
             st.setString(4, run.started());
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new RunEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getInt(9), rs.getString(8)));
+                    out.add(runEntry(rs));
                 }
             }
         } catch (SQLException e) {
@@ -251,6 +250,12 @@ public final class HistoryStore implements AutoCloseable {
             throw failure(name, e);
         }
         return out;
+    }
+
+    /** The columns {@link #RUN_COLUMNS} selects, as a list entry. */
+    private static RunEntry runEntry(ResultSet rs) throws SQLException {
+        return new RunEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getBoolean(7), rs.getInt(9), rs.getString(8));
     }
 
     private static double number(ResultSet rs, int column) throws SQLException {
