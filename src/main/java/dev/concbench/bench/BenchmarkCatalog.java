@@ -84,6 +84,19 @@ public final class BenchmarkCatalog {
         return out;
     }
 
+    /**
+     * The environment the forks of the benchmark class called {@code simpleName} must start with
+     * ({@link ForkEnvironment}), in declaration order; empty when it needs none or is not a benchmark.
+     */
+    public static Map<String, String> forkEnvironment(String simpleName) {
+        Map<String, String> env = new LinkedHashMap<>();
+        CLASSES.stream().filter(c -> c.getSimpleName().equals(simpleName))
+                .map(c -> c.getAnnotation(ForkEnvironment.class)).filter(java.util.Objects::nonNull)
+                .flatMap(a -> Arrays.stream(a.value()))
+                .forEach(v -> env.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1)));
+        return env;
+    }
+
     /** The entry for {@code name} ({@code Class.method} or {@code Class.*}). */
     public Entry get(String name) {
         Entry e = entries.get(name);

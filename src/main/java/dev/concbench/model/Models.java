@@ -47,7 +47,9 @@ public final class Models {
      *     (platform-pool, default: the number of cores), {@code workers} (process-pool, default: the
      *     number of cores), {@code carriers} (virtual; needs a JVM started with {@link CarrierFlags#jvmArgs}),
      *     {@code offload} ({@code process}, the default, or {@code threads}) and {@code workers}
-     *     (its pool size, default: the number of cores) for eventloop+offload
+     *     (its pool size, default: the number of cores) for eventloop+offload; {@code stack}
+     *     (thread-per-task) is a setting of the JVM, not of the model: accepted and left to the
+     *     fork's {@code -Xss} ({@link dev.concbench.vocab.StackFlags#jvmArgs})
      * @param target the delay server for HTTP workloads, or {@link WorkTarget#none()}
      * @return a RUNNING model; the caller must {@link ExecutionModel#close()} it
      * @throws IllegalArgumentException for an unknown model, an unknown parameter or a bad value

@@ -146,7 +146,7 @@ public final class Reporter {
     private static final List<String> ORDER = List.of(ChartNames.HEARTBEAT_CPU_HOG, ChartNames.HEARTBEAT_BLOCKING,
             ChartNames.IO_LOAD, ChartNames.CPU_SPEEDUP, ChartNames.CONTEXT_SWITCH, ChartNames.SPAWN,
             ChartNames.MEMORY, ChartNames.DETERMINISM, ChartNames.SCALABILITY_P99, ChartNames.SCALABILITY_THROUGHPUT,
-            ChartNames.EXAMPLES, ChartNames.POOLING);
+            ChartNames.SCALABILITY_CREATE_COST, ChartNames.EXAMPLES, ChartNames.POOLING);
 
     private static int order(String name) {
         int i = ORDER.indexOf(name);

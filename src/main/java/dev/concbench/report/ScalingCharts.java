@@ -17,8 +17,9 @@ import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 
 /**
- * Charts against concurrency: throughput and p99 against the number of tasks ({@code scalability},
- * log x, the point where platform threads failed to start marked), request p99 against the
+ * Charts against concurrency: throughput, p99 and the cost of creating one task against the number
+ * of tasks ({@code scalability}, log x, the point where platform threads failed to start marked),
+ * request p99 against the
  * arrival rate ({@code io-load}), and memory per unit against the number of units ({@code memory},
  * resident solid, reserved dashed).
  */
@@ -63,6 +64,19 @@ final class ScalingCharts {
                             + " concurrency", "Tasks completed per second, one line per model, error bars from JMH"
                             + " (log axes). A model that scales keeps the line rising with the task count."
                             + failureNote(failures) + tput.guardedNote()));
+        }
+        SeriesTable create = SeriesTable.of(data.summary(), "scalability", "createCost", "tasks", POOL_PARAMS, sameWork);
+        if (!create.isEmpty()) {
+            XYChart chart = ChartWriter.xy("Creating one task against concurrency (work: " + work.get() + ")",
+                    "concurrent tasks (log)", "create and start one task (" + create.unit() + ", log)");
+            chart.getStyler().setXAxisLogarithmic(true);
+            chart.getStyler().setYAxisLogarithmic(true);
+            Lines.addAll(chart, create);
+            figures.add(out.write(chart, ChartNames.SCALABILITY_CREATE_COST, "Scalability: the cost of creating a"
+                            + " task", "Time to create and start the shot's tasks one after another, per task, before"
+                            + " the start gate opens: the thread factory's cost, kept out of the p99 above. N tasks"
+                            + " started in series take N times this; error bars from JMH (log axes)."
+                            + create.guardedNote()));
         }
         return figures;
     }

@@ -148,13 +148,21 @@ public final class ScenarioParser {
                 if (e.key().equals("name")) {
                     continue;
                 }
-                if (!e.key().equals(ModelSpec.CARRIERS) && !benchParams.contains(e.key())) {
+                List<String> takes = ModelKind.require(name).params();
+                if (ModelSpec.FORK_SETTINGS.contains(e.key()) && !takes.contains(e.key())) {
+                    throw error(e.keyLine(), "model parameter '" + e.key() + "' does not apply to model '" + name
+                            + "' (it takes " + (takes.isEmpty() ? "none" : String.join(", ", takes)) + ")");
+                }
+                if (!ModelSpec.FORK_SETTINGS.contains(e.key()) && !benchParams.contains(e.key())) {
                     throw error(e.keyLine(), "model parameter '" + e.key() + "' is not a parameter of this benchmark"
                             + " (expected one of " + String.join(", ", new java.util.TreeSet<>(benchParams)) + ")");
                 }
                 String value = text(e, e.key());
                 if (e.key().equals(ModelSpec.CARRIERS)) {
                     positiveInt(e.value(), ModelSpec.CARRIERS);
+                }
+                if (e.key().equals(ModelSpec.STACK) && !dev.concbench.vocab.StackFlags.valid(value)) {
+                    throw error(e.keyLine(), "model parameter 'stack' must be a size such as 8m or 512k, was '" + value + "'");
                 }
                 params.put(e.key(), value);
             }

@@ -24,7 +24,13 @@ public enum Guard {
             "shot(s) in which other processes took more than a quarter of the machine's CPU time"),
     HEAP_RESIZED("heapResized", "heap-resized",
             "shot(s) in which the JVM resized its heap between the two memory snapshots"),
-    FAILED_TASKS("failedTasks", "incomplete", "task(s) failed instead of completing");
+    FAILED_TASKS("failedTasks", "incomplete", "task(s) failed instead of completing"),
+    NEGATIVE_MEMORY("negativeMemory", "negative-memory",
+            "shot(s) in which a memory-per-unit figure came out negative (the snapshots measured something else)"),
+    STACK_UNDER_RESERVED("stackUnderReserved", "stack-under-reserved",
+            "shot(s) in which a platform thread reserved less address space than the stack size it was given"),
+    THREADS_NOT_IDLE("threadsNotIdle", "threads-not-idle",
+            "shot(s) whose before-snapshot was taken while the previous shot's OS threads had not all exited");
 
     /** The kind of a row whose benchmark did not finish all of its measurement iterations. */
     private static final String INCOMPLETE_KIND = "incomplete";

@@ -82,9 +82,11 @@ class ScenarioParserTest {
             threshold of no metric   | {rssPerUnit: 0.5}                  | {rss: 0.5}                                  | 9: threshold for unknown metric 'rss' (expected one of rssPerUnit, time)
             threshold out of range   | {rssPerUnit: 0.5}                  | {rssPerUnit: 50}                            | 9: threshold '50' for rssPerUnit must be a fraction
             unknown parameter        | params: {units: [10]}              | params: {unit: [10]}                        | 12: unknown parameter 'unit' (expected one of poolSize, units)
-            model param not in bench | {name: platform-pool, poolSize: 8} | {name: platform-pool, size: 8}              | 5: unknown model key 'size' (expected one of name, poolSize, carriers, workers, offload)
+            model param not in bench | {name: platform-pool, poolSize: 8} | {name: platform-pool, size: 8}              | 5: unknown model key 'size' (expected one of name, poolSize, stack, carriers, workers, offload)
             model param of no bench  | {name: platform-pool, poolSize: 8} | {name: platform-pool, workers: 8}           | 5: model parameter 'workers' is not a parameter of this benchmark
             carriers not a number    | {name: virtual, carriers: 1}       | {name: virtual, carriers: one}              | 5: carriers 'one' is not an integer
+            stack of another model   | {name: virtual, carriers: 1}       | {name: virtual, stack: 8m}                  | 5: model parameter 'stack' does not apply to model 'virtual' (it takes carriers)
+            stack not a size         | {name: virtual, carriers: 1}       | {name: thread-per-task, stack: lots}        | 5: model parameter 'stack' must be a size such as 8m or 512k, was 'lots'
             forks below 1            | forks: 2                           | forks: 0                                    | 15: forks must be >= 1 (found 0)
             forks not a number       | forks: 2                           | forks: many                                 | 15: forks 'many' is not an integer
             unknown profile          | "  smoke:"                         | "  smok:"                                   | 11: unknown profile 'smok' (expected one of smoke, quick, full)
