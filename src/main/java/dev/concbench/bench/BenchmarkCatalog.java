@@ -33,7 +33,7 @@ public final class BenchmarkCatalog {
     private static final List<Class<?>> CLASSES = List.of(
             ContextSwitchBenchmark.class, SpawnBenchmark.class, MemoryBenchmark.class, ScalabilityBenchmark.class,
             CpuBenchmark.class, PreemptionBenchmark.class, IoLoadBenchmark.class, DeterminismBenchmark.class,
-            PoolingBenchmark.class, ExamplesBenchmark.class);
+            PoolingBenchmark.class, ExamplesBenchmark.class, HttpServerBenchmark.class);
 
     /** A benchmark: its name, JMH's include pattern for it, its parameters and implemented models. */
     public record Entry(String name, String include, Set<String> params, List<String> models) {}

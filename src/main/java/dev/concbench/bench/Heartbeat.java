@@ -1,5 +1,6 @@
 package dev.concbench.bench;
 
+import dev.concbench.loop.LoopOptions;
 import dev.concbench.metrics.HistogramLog;
 import java.util.function.LongSupplier;
 
@@ -9,6 +10,10 @@ import java.util.function.LongSupplier;
  * task was stalled is recorded when the task resumes, with its own (larger) lateness, so a stall
  * shows up as many late beats rather than one (no coordinated omission).
  *
+ * <p>A beat found more than {@link #STALL_NANOS} overdue means the heartbeat's thread went
+ * unscheduled that long (a thread model's stall, the counterpart of a loop's slow callback): it is
+ * counted once per stall ({@link #stalls}).
+ *
  * <p>One heartbeat task calls {@link #beat} repeatedly; the time source is injected.
  */
 final class Heartbeat {
@@ -16,10 +21,14 @@ final class Heartbeat {
     /** The heartbeat period, in nanoseconds. */
     static final long PERIOD_NANOS = 10_000_000L;
 
+    /** How overdue a beat must be to count as a stall: the loop's slow-callback threshold, in nanoseconds. */
+    static final long STALL_NANOS = LoopOptions.DEFAULT_SLOW_CALLBACK_THRESHOLD.toNanos();
+
     private final HistogramLog log;
     private final LongSupplier nanoClock;
     private final long start;
     private long nextIntended;
+    private volatile int stalls;
 
     /**
      * @param log       where lateness goes, in nanoseconds
@@ -41,12 +50,20 @@ final class Heartbeat {
     int beat() {
         long now = nanoClock.getAsLong();
         int beats = 0;
+        if (now - nextIntended > STALL_NANOS) {
+            stalls++; // one writer: the heartbeat task
+        }
         while (nextIntended <= now) {
             log.record(now - nextIntended);
             nextIntended += PERIOD_NANOS;
             beats++;
         }
         return beats;
+    }
+
+    /** How many times the heartbeat's thread was found more than {@link #STALL_NANOS} late; any thread may read. */
+    int stalls() {
+        return stalls;
     }
 
     /** Nanoseconds since the heartbeat started. */

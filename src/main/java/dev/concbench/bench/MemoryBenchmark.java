@@ -1,5 +1,7 @@
 package dev.concbench.bench;
 
+import static dev.concbench.vocab.ModelKind.COROUTINES;
+
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
 import dev.concbench.metrics.IterationMetrics;
@@ -75,7 +77,7 @@ import org.openjdk.jmh.annotations.State;
 public class MemoryBenchmark extends TaskBenchmark {
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "virtual", "thread-per-task"})
+    @Param({"eventloop", "virtual", "thread-per-task", "coroutines"})
     public String model;
 
 
@@ -186,7 +188,7 @@ public class MemoryBenchmark extends TaskBenchmark {
         LoopFuture<Void> signal = loop.run(() -> {
             LoopFuture<Void> s = l.newFuture();
             for (int i = 0; i < units; i++) {
-                waiters.add(l.spawn("unit", () -> s));
+                waiters.add(COROUTINES.is(model) ? LoopCoroutines.waiter(l, s) : l.spawn("unit", () -> s));
             }
             // every spawned task has run its first step (and now awaits the signal) once this runs
             LoopFuture<LoopFuture<Void>> started = l.newFuture();

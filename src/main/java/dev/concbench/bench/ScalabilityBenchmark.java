@@ -1,5 +1,7 @@
 package dev.concbench.bench;
 
+import static dev.concbench.vocab.ModelKind.COROUTINES;
+
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
 import dev.concbench.metrics.HistogramLog;
@@ -59,7 +61,7 @@ public class ScalabilityBenchmark extends TaskBenchmark {
     static final long WAIT_MS = 100;
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "virtual", "thread-per-task", "platform-pool"})
+    @Param({"eventloop", "virtual", "thread-per-task", "platform-pool", "coroutines"})
     public String model;
 
     /** How many tasks start at once. */
@@ -201,7 +203,8 @@ public class ScalabilityBenchmark extends TaskBenchmark {
         }
         if (loop != null) {
             EventLoop l = loop.loop();
-            return l.submit(() -> gate.future.then(v -> l.sleep(Duration.ofMillis(WAIT_MS))));
+            return l.submit(() -> COROUTINES.is(model) ? LoopCoroutines.sleeper(l, gate.future, WAIT_MS)
+                    : gate.future.then(v -> l.sleep(Duration.ofMillis(WAIT_MS))));
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         threads.execute(() -> {

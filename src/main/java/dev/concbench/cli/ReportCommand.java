@@ -35,7 +35,7 @@ public final class ReportCommand implements Command {
      * Always 0: the run's own outcome decides its exit code, and "not measured" is in the report.
      */
     public static int afterRun(Path resultsDir, HistoryTrends history) throws Exception {
-        System.out.println(Reporter.write(resultsDir, Reporter.defaultOutDir(resultsDir), null, history));
+        System.out.println(Reporter.write(resultsDir, Outputs.reportFolder(resultsDir), null, history));
         return 0;
     }
 
@@ -72,8 +72,11 @@ public final class ReportCommand implements Command {
                     + (args.isEmpty() ? "" : " (" + String.join(" ", args) + ")"));
         }
         Path results = Path.of(args.getFirst());
-        Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : Reporter.defaultOutDir(results);
+        Path out;
         try {
+            ResultsDir.open(results);
+            out = line.hasOption("out") ? Outputs.writableFolder("report", "--out", Path.of(line.getOptionValue("out")))
+                    : Outputs.reportFolder(results);
             Path index = Reporter.write(results, out, baseline(line, results),
                     RunHistory.trends("report", line, results.toAbsolutePath().getParent(), results));
             System.out.println(index);

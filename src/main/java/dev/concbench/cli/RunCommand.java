@@ -83,6 +83,9 @@ public final class RunCommand implements Command {
                         .desc("run only this model (repeatable); see 'list'").get())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                         .desc("where run directories go (default results/)").get())
+                .addOption(Option.builder().longOpt("over-budget")
+                        .desc("run a plan estimated at more than " + BUDGET_FACTOR
+                                + "x its profile's time budget (refused without this flag)").get())
                 .addOption(RunHistory.option());
     }
 
@@ -97,10 +100,7 @@ public final class RunCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException("run: --profile: " + e.getMessage());
         }
-        Path out = Path.of(line.getOptionValue("out", "results"));
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UsageException("run: --out '" + out + "' is a file (expected a directory)");
-        }
+        Path out = Outputs.writableFolder("run", "--out", Path.of(line.getOptionValue("out", "results")));
         BenchmarkCatalog benchmarks = BenchmarkCatalog.of();
         ScenarioCatalog catalog = loadScenarios(benchmarks);
         Planner.Plan plan;
@@ -113,6 +113,7 @@ public final class RunCommand implements Command {
             throw new UsageException("run: nothing to run for these --scenario/--model filters"
                     + (plan.missing().isEmpty() ? "" : " (" + plan.missing().get(0) + ")"));
         }
+        checkBudget(plan, profile, line.hasOption("over-budget"));
         RunHistory.preflight("run", line, out);
         String command = "run-bench.sh run" + Arrays.stream(line.getOptions())
                 .map(o -> " --" + o.getLongOpt() + " "
@@ -160,6 +161,27 @@ public final class RunCommand implements Command {
         Path cwd = Path.of("").toAbsolutePath();
         Path abs = dir.toAbsolutePath().normalize();
         return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    /** How far over its profile's budget a plan may be estimated before it needs {@code --over-budget}. */
+    static final int BUDGET_FACTOR = 5;
+
+    /**
+     * Refuses a plan estimated far beyond its profile's budget (a scenario file asking for
+     * thousands of forks would otherwise run for days), naming its longest item.
+     */
+    private static void checkBudget(Planner.Plan plan, Profile profile, boolean allowed) {
+        double seconds = plan.estimatedSeconds();
+        if (allowed || seconds <= (double) BUDGET_FACTOR * profile.budgetSeconds()) {
+            return;
+        }
+        dev.concbench.run.PlanItem longest = plan.items().stream()
+                .max(java.util.Comparator.comparingDouble(dev.concbench.run.PlanItem::estimatedSeconds)).orElseThrow();
+        throw new UsageException(String.format(java.util.Locale.ROOT,
+                "run: the plan is estimated at %.0f min, over %dx the %s profile's budget of %d min (longest: %s,"
+                        + " %.0f min; check its scenario file's forks/iterations/time, or pass --over-budget)",
+                seconds / 60, BUDGET_FACTOR, profile.id(), profile.budgetSeconds() / 60, longest.label(),
+                longest.estimatedSeconds() / 60));
     }
 
     private static boolean progressIsTerminal() {

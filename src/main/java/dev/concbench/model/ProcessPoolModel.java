@@ -54,7 +54,7 @@ final class ProcessPoolModel extends AbstractModel {
         try {
             return WorkerPool.start(WorkerPoolConfig.of(workers));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + workers + " worker processes", e);
+            throw new UncheckedIOException("cannot start " + workers + " worker processes: " + e.getMessage(), e);
         }
     }
 
@@ -90,6 +90,11 @@ final class ProcessPoolModel extends AbstractModel {
         } catch (IOException e) {
             throw new CompletionException("worker pid " + answer.workerPid() + " sent an unreadable reply", e);
         }
+    }
+
+    @Override
+    public long replacedWorkers() {
+        return pool.replacements();
     }
 
     @Override

@@ -97,7 +97,8 @@ public final class WorkerPool implements AutoCloseable {
         }
         // A worker died while the others started and its replacement failed too.
         pool.close();
-        throw new WorkerStartException("worker pool FAILED while starting: a worker died and could not be replaced");
+        throw new WorkerStartException("worker pool FAILED while starting: " + pool.lastDeath()
+                + ", and its replacement could not start");
     }
 
     /**
@@ -152,6 +153,22 @@ public final class WorkerPool implements AutoCloseable {
     public List<Long> pids() {
         synchronized (lock) {
             return live.stream().map(Worker::pid).toList();
+        }
+    }
+
+    /** The last worker death the pool saw, for messages; under the lock. */
+    private String lastDeath = "a worker died";
+
+    private String lastDeath() {
+        synchronized (lock) {
+            return lastDeath;
+        }
+    }
+
+    /** How many workers were started to replace dead ones since the pool was RUNNING. Any thread. */
+    public int replacements() {
+        synchronized (lock) {
+            return Math.max(0, starts.size() - config.workers());
         }
     }
 
@@ -337,6 +354,9 @@ public final class WorkerPool implements AutoCloseable {
         }
         worker.disconnect();
         int exitCode = worker.awaitExit(config.stopGrace());
+        synchronized (lock) {
+            lastDeath = "worker pid " + worker.pid() + " died (" + WorkerCrashedException.describe(exitCode) + ")";
+        }
         if (lost != null) {
             lost.future().completeExceptionally(running
                     ? new WorkerCrashedException(worker.pid(), exitCode, lost.function())
@@ -362,7 +382,7 @@ public final class WorkerPool implements AutoCloseable {
                 queue.clear();
             }
             WorkerStartException cause = new WorkerStartException(
-                    "worker pool FAILED: cannot replace dead worker pid " + dead.pid() + ": " + e.getMessage(), e);
+                    "worker pool FAILED: cannot replace " + lastDeath() + ": " + e.getMessage(), e);
             queued.forEach(t -> t.future().completeExceptionally(cause));
         }
     }

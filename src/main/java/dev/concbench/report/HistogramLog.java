@@ -30,7 +30,7 @@ public record HistogramLog(String file, String scenario, String label, String va
 
     /** Nanoseconds per millisecond: recorded values are nanoseconds. */
     public static final double NANOS_PER_MS = 1e6;
-    static final List<String> SCENARIOS = List.of("preemption", "io-load", "scalability");
+    static final List<String> SCENARIOS = List.of("preemption", "io-load", "scalability", "http-server");
     static final Set<String> DISTURBANCES = Set.of("none", "cpu-hog", "blocking-sleep");
 
     /** One interval of the log: its start (epoch ms) and its worst and p99 values in milliseconds. */

@@ -63,10 +63,12 @@ final class LatencyCharts {
     private static Figure spectrum(String scenario, String variant, List<HistogramLog> group, ChartWriter out)
             throws IOException {
         String what = scenario.equals("preemption") ? "heartbeat lateness"
-                : scenario.equals("io-load") ? "request latency" : "task latency";
+                : scenario.equals("io-load") || scenario.equals("http-server") ? "request latency" : "task latency";
         String when = switch (scenario) {
             case "preemption" -> "disturbance " + variant;
             case "io-load" -> variant + " req/s";
+            case "http-server" -> variant.startsWith("closed") ? "closed loop, " + variant.substring(6) + " connections"
+                    : variant.substring(4) + " req/s";
             default -> variant + " tasks";
         };
         XYChart chart = ChartWriter.xy(scenario + ": " + what + " by percentile (" + when + ")", "percentile",

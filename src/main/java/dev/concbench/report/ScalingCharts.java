@@ -120,8 +120,21 @@ final class ScalingCharts {
         Lines.addAll(chart, p99);
         return Optional.of(out.write(chart, ChartNames.IO_LOAD, "I/O-bound: p99 against arrival rate",
                 "Requests to the loopback delay server at a constant arrival rate, latency measured from each"
-                        + " request's intended send time (no coordinated omission). A line that shoots up is a model"
-                        + " that cannot keep up with the rate; a bounded pool queues." + p99.guardedNote()));
+                        + " request's intended send time (no coordinated omission), the mean of the per-shot p99"
+                        + " with its error across shots. The knee, where a line shoots up, is the rate a model"
+                        + " cannot keep up with; a bounded pool queues (Little's law: poolSize / delay requests per"
+                        + " second at most)." + fellBehind(data) + p99.guardedNote()));
+    }
+
+    /** Where each model left requests unfinished at the end of a shot's drain window, as a sentence. */
+    private static String fellBehind(RunData data) {
+        List<String> where = data.summary().rows("io-load").stream()
+                .filter(r -> r.metric().equals("notCompleted") && r.value() > 0)
+                .map(r -> r.model() + " at " + r.params().get("rate") + " req/s (" + Measure.number(r.value())
+                        + " a shot)")
+                .toList();
+        return where.isEmpty() ? " Every model finished every request within each shot's drain window."
+                : " Requests still running when a shot's drain window closed: " + String.join(", ", where) + ".";
     }
 
     static Optional<Figure> memory(RunData data, ChartWriter out) throws IOException {

@@ -1,7 +1,7 @@
 package dev.concbench.workload.examples;
 
 import dev.concbench.loop.EventLoop;
-import dev.concbench.loop.LoopFuture;
+import dev.concbench.loop.Coroutine;
 import dev.concbench.loop.TimerHandle;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -35,19 +35,16 @@ final class Heartbeat {
 
     /**
      * Runs {@code work} with a heartbeat of {@code interval} beating around it (from two beats
-     * before to two beats after, so a late beat is seen) and reports the worst lateness.
+     * before to two beats after, so a late beat is seen) and reports the worst lateness. In a
+     * coroutine; {@code work} runs in it and may await.
      */
-    static LoopFuture<Measured> around(ExampleContext ctx, Duration interval, Supplier<LoopFuture<String>> work) {
+    static Measured around(ExampleContext ctx, Duration interval, Supplier<String> work) {
         Heartbeat heartbeat = start(ctx.loop(), interval);
         Duration settle = interval.multipliedBy(2);
-        String[] result = new String[1];
-        return ctx.loop().sleep(settle)
-                .then(v -> work.get())
-                .then(r -> {
-                    result[0] = r;
-                    return ctx.loop().sleep(settle);
-                })
-                .map(v -> new Measured(result[0], heartbeat.stop()));
+        Coroutine.sleep(settle);
+        String result = work.get();
+        Coroutine.sleep(settle);
+        return new Measured(result, heartbeat.stop());
     }
 
     /** Stops beating; returns the worst lateness seen, in nanoseconds. */
