@@ -66,9 +66,11 @@ abstract class HistoryStoreContract {
             assertEquals(run.env().gitCommit(), e.gitCommit());
             assertTrue(e.complete());
 
-            List<TrendPoint> trend = store.trend(new SeriesQuery("context-switch", "eventloop", "handoff", Map.of()));
+            List<TrendPoint> trend = store.trend(new SeriesQuery("context-switch", "eventloop", "handoff",
+                    Map.of("pinned", "true")));
             ResultRow row = run.rows().stream().filter(r -> r.scenario().equals("context-switch")
-                    && r.model().equals("eventloop") && r.metric().equals("handoff")).findFirst().orElseThrow();
+                    && r.model().equals("eventloop") && r.metric().equals("handoff")
+                    && "true".equals(r.params().get("pinned"))).findFirst().orElseThrow();
             assertEquals(1, trend.size());
             assertEquals(row.value(), trend.getFirst().measure().value());
             assertEquals(row.error(), trend.getFirst().measure().error());
@@ -107,7 +109,7 @@ abstract class HistoryStoreContract {
                     all.stream().map(TrendPoint::runId).distinct().toList());
             assertTrue(all.stream().map(TrendPoint::model).distinct().count() >= 3);
             List<TrendPoint> pool = store.trend(new SeriesQuery("context-switch", null, "handoff",
-                    Map.of("poolSize", "2")));
+                    Map.of("poolSize", "2", "pinned", "true")));
             assertEquals(2, pool.size());
             assertTrue(pool.stream().allMatch(p -> p.model().equals("platform-pool")));
             assertEquals(2, store.runs(1).size() + 1);
@@ -185,7 +187,8 @@ abstract class HistoryStoreContract {
             assertEquals(List.of("20261001-000000-smoke"), store.runs(0).stream().map(RunEntry::runId).toList());
             assertTrue(store.append(fixture(FixtureRuns.COMPLETE)));
             List<TrendPoint> trend = store.trend(new SeriesQuery("context-switch", "eventloop", "handoff", Map.of()));
-            assertEquals(List.of(50.0, 48.2), trend.stream().map(p -> p.measure().value()).toList());
+            // the old run's row, then the fixture's eventloop hand-offs (unpinned 48.2, pinned 47.9)
+            assertEquals(List.of(50.0, 48.2, 47.9), trend.stream().map(p -> p.measure().value()).toList());
         }
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM row_samples")) {
