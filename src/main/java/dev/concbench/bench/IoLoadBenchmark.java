@@ -58,7 +58,7 @@ public class IoLoadBenchmark {
      * late together; that is noise the latencies already carry (they start at the intended time).
      * A driver late on more than this share did not offer the rate the row claims.
      */
-    static final double DROPPED_GUARD_SHARE = 0.05;
+    public static final double DROPPED_GUARD_SHARE = 0.05;
 
     /**
      * The shortest drain window after the last intended send, in nanoseconds: long enough that a

@@ -1,7 +1,6 @@
 package dev.concbench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concbench.bench.BenchmarkCatalog;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 class GuardTest {
 
     @Test
-    void droppedSendsGuardTheRowsButKeepThem() throws Exception {
+    void droppedSendsAreKeptAndGuardTheRowPastTheirShare() throws Exception {
         // a new platform thread per request cannot keep up with one send every 10 us
         Scenario s = JmhRunTest.scenario("scenarios/io-load.yaml", """
                 claim: "table: best for"
@@ -47,10 +46,17 @@ class GuardTest {
             List<ResultRow> rows = RowMapper.rows(item, outcome.results().iterator().next());
             assertEquals(2, rows.size(), "guarded rows are kept");
             ResultRow dropped = rows.get(1);
-            assertTrue(dropped.value() > 0, dropped.toString());
-            assertFalse(dropped.trusted());
-            assertTrue(dropped.guards().stream().anyMatch(g -> g.matches(
-                    "dropped-sends: \\d+ send\\(s\\) could not go out at their intended time")), dropped.guards().toString());
+            // The driver hands every send to a submitter and never waits on the model (issue 10), so a
+            // send is late only when the OS kept the driver itself off the CPU: whether that happens
+            // here is the machine's doing. What must hold either way: the count is kept, and the row
+            // is guarded exactly when more than the guard's share of the 20,000 sends went out late.
+            double sends = 100_000 * 0.2;
+            boolean guarded = dropped.guards().stream().anyMatch(g -> g.matches(
+                    "dropped-sends: \\d+ send\\(s\\) could not go out at their intended time"));
+            assertTrue(dropped.value() >= 0, dropped.toString());
+            assertEquals(dropped.value() > sends * dev.concbench.bench.IoLoadBenchmark.DROPPED_GUARD_SHARE, guarded,
+                    dropped.toString());
+            assertEquals(!guarded, dropped.trusted(), dropped.toString());
         }
     }
 }

@@ -85,8 +85,9 @@ class InterruptTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline && run.isAlive()) {
             List<ProcessHandle> d = run.descendants().toList();
-            boolean forkRunning = d.stream().anyMatch(p -> p.info().arguments().map(List::of)
-                    .map(args -> args.contains("org.openjdk.jmh.runner.ForkedMain")).orElse(false));
+            // read /proc/PID/cmdline itself: ProcessHandle.Info has no arguments for a command line as
+            // long as a fork's (the whole class path), so it never saw the fork start
+            boolean forkRunning = d.stream().anyMatch(p -> commandLine(p).contains("org.openjdk.jmh.runner.ForkedMain"));
             if (forkRunning) {
                 Thread.sleep(500); // let the fork start its benchmark
                 return run.descendants().toList();
@@ -110,5 +111,15 @@ class InterruptTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no run directory with env.json under " + out);
+    }
+
+    /** A process's command line from /proc, NUL-separated; empty when it is gone. */
+    private static String commandLine(ProcessHandle p) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 }
