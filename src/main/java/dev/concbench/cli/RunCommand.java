@@ -20,7 +20,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code run [--profile smoke|quick|full] [--scenario NAME]... [--model NAME]... [--out DIR]}:
+ * {@code run [--profile smoke|quick|full|gate] [--scenario NAME]... [--model NAME]... [--out DIR]}:
  * validates every scenario file, plans, runs the benchmarks and writes {@code <out>/<run-id>/}.
  * Exit 0 when every planned benchmark ran (pairs this build does not implement are listed, not
  * failed), 3 when a benchmark failed, 2 for bad flags or a bad scenario file.
@@ -56,7 +56,7 @@ public final class RunCommand implements Command {
 
     @Override
     public String usage() {
-        return "run [--profile smoke|quick|full] [--scenario NAME]... [--model NAME]... [--out DIR]";
+        return "run [--profile smoke|quick|full|gate] [--scenario NAME]... [--model NAME]... [--out DIR]";
     }
 
     @Override

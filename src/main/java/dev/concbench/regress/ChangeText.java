@@ -64,4 +64,21 @@ final class ChangeText {
     static String value(double value, double error, String unit) {
         return Double.isFinite(value) ? new Measure(value, error, unit == null ? "" : unit).format().strip() : "-";
     }
+
+    /**
+     * A ratio with its confidence interval, oriented as a factor of at least 1:
+     * {@code "1.31x slower (99% interval 1.22x..1.40x)"}.
+     */
+    static String change(BootstrapRatio r, Direction better, String unit) {
+        if (r.ratio() == 0) {
+            return "went to 0";
+        }
+        boolean up = r.ratio() >= 1;
+        double factor = up ? r.ratio() : 1 / r.ratio();
+        double low = up ? r.low() : 1 / r.high();
+        double high = up ? r.high() : (r.low() > 0 ? 1 / r.low() : Double.POSITIVE_INFINITY);
+        String word = factor < 1.005 ? "same" : word(up, better, unit);
+        return String.format(Locale.ROOT, "%.2fx %s (%.0f%% interval %sx..%sx)", factor, word, r.confidence() * 100,
+                Measure.number(low), Measure.number(high));
+    }
 }

@@ -87,9 +87,9 @@ class ScenarioParserTest {
             carriers not a number    | {name: virtual, carriers: 1}       | {name: virtual, carriers: one}              | 5: carriers 'one' is not an integer
             forks below 1            | forks: 2                           | forks: 0                                    | 15: forks must be >= 1 (found 0)
             forks not a number       | forks: 2                           | forks: many                                 | 15: forks 'many' is not an integer
-            unknown profile          | "  smoke:"                         | "  smok:"                                   | 11: unknown profile 'smok' (expected one of smoke, quick, full)
+            unknown profile          | "  smoke:"                         | "  smok:"                                   | 11: unknown profile 'smok' (expected one of smoke, quick, full, gate)
             extra model not run      | "      - models: [virtual]"        | "      - models: [thread-per-task]"        | 19: extra sweep names model 'thread-per-task' that the scenario does not run
-            unknown profile key      | iterations: 7                      | iteratons: 7                                | 21: unknown profile key 'iteratons' (expected one of params, extra, forks, warmup, iterations, time)
+            unknown profile key      | iterations: 7                      | iteratons: 7                                | 21: unknown profile key 'iteratons' (expected one of models, params, extra, forks, warmup, iterations, time)
             models not a list        | models: [eventloop, virtual        | models: virtual\\n#                         | 5: models: expected a list, found a scalar
             invalid YAML             | title: Memory                      | "title: [Memory"                            | invalid YAML
             server not a boolean     | description: what it does          | server: maybe                               | 3: server 'maybe' is not a boolean (expected true or false)
