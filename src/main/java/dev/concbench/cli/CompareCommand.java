@@ -78,7 +78,7 @@ final class CompareCommand implements Command {
         Mode mode = Mode.byLabel(line.getOptionValue("mode", Mode.ABSOLUTE.label())).orElseThrow(
                 () -> new UsageException("compare: --mode: expected absolute or ratios, got '"
                         + line.getOptionValue("mode") + "'"));
-        CompareOptions options = new CompareOptions(mode, threshold(line), thresholds(line),
+        CompareOptions options = new CompareOptions(mode, threshold(line, "compare"), thresholds(line),
                 line.getOptionValue("reference"), line.hasOption("allow-env-mismatch"));
         Comparison comparison;
         try {
@@ -108,7 +108,8 @@ final class CompareCommand implements Command {
         }
     }
 
-    private static Double threshold(CommandLine line) {
+    /** {@code --threshold F} of {@code command}, or null when not given. */
+    static Double threshold(CommandLine line, String command) {
         if (!line.hasOption("threshold")) {
             return null;
         }
@@ -121,7 +122,7 @@ final class CompareCommand implements Command {
         } catch (NumberFormatException e) {
             // falls through to the one-line usage error below, which names the flag and the value
         }
-        throw new UsageException("compare: --threshold: expected a fraction > 0 such as 0.2 (20 %), got '" + text + "'");
+        throw new UsageException(command + ": --threshold: expected a fraction > 0 such as 0.2 (20 %), got '" + text + "'");
     }
 
     private static ScenarioThresholds thresholds(CommandLine line) throws java.io.IOException {

@@ -31,6 +31,7 @@ public final class Main {
                 new RunCommand(ReportCommand::afterRun),
                 new ReportCommand(),
                 new CompareCommand(),
+                new AbCommand(),
                 new ListCommand(),
                 new ExampleCommand(),
                 new ServerCommand());

@@ -58,6 +58,32 @@ final class JmhInvocation {
     }
 
     Outcome run(PlanItem item) throws RunnerException {
+        return run(item, List.of(), null);
+    }
+
+    /**
+     * Runs {@code item} with its forks on another build: {@code forkClasspath} replaces this JVM's
+     * class path in the forks' command line (JMH builds it from {@code java.class.path}, which is
+     * read only then: this process's own classes were loaded long before), and {@code sideArgs} go
+     * after the fork arguments. Forks of one invocation never mix builds.
+     *
+     * @param forkClasspath the class path the forks run, or null for this build's
+     */
+    Outcome run(PlanItem item, List<String> sideArgs, String forkClasspath) throws RunnerException {
+        synchronized (JmhInvocation.class) {
+            String own = System.getProperty("java.class.path");
+            if (forkClasspath != null) {
+                System.setProperty("java.class.path", forkClasspath);
+            }
+            try {
+                return invoke(item, sideArgs);
+            } finally {
+                System.setProperty("java.class.path", own);
+            }
+        }
+    }
+
+    private Outcome invoke(PlanItem item, List<String> sideArgs) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(item.include())
                 .forks(item.settings().forks())
@@ -77,6 +103,7 @@ final class JmhInvocation {
         });
         List<String> args = new ArrayList<>(forkArgs);
         args.addAll(item.model().jvmArgs());
+        args.addAll(sideArgs);
         options.jvmArgsAppend(args.toArray(String[]::new));
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
