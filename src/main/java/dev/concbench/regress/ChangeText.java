@@ -66,8 +66,9 @@ final class ChangeText {
     }
 
     /**
-     * A ratio with its confidence interval, oriented as a factor of at least 1:
-     * {@code "1.31x slower (99% interval 1.22x..1.40x)"}.
+     * A ratio with its confidence interval: the change as a factor of at least 1 in words, then the
+     * ratio current / baseline itself with its interval, {@code "1.31x slower (ratio 1.31, 99%
+     * interval 1.22..1.40)"}, {@code "1.25x faster (ratio 0.800, 99% interval 0.700..0.910)"}.
      */
     static String change(BootstrapRatio r, Direction better, String unit) {
         if (r.ratio() == 0) {
@@ -75,10 +76,8 @@ final class ChangeText {
         }
         boolean up = r.ratio() >= 1;
         double factor = up ? r.ratio() : 1 / r.ratio();
-        double low = up ? r.low() : 1 / r.high();
-        double high = up ? r.high() : (r.low() > 0 ? 1 / r.low() : Double.POSITIVE_INFINITY);
         String word = factor < 1.005 ? "same" : word(up, better, unit);
-        return String.format(Locale.ROOT, "%.2fx %s (%.0f%% interval %sx..%sx)", factor, word, r.confidence() * 100,
-                Measure.number(low), Measure.number(high));
+        return String.format(Locale.ROOT, "%.2fx %s (ratio %s, %.0f%% interval %s..%s)", factor, word,
+                Measure.number(r.ratio()), r.confidence() * 100, Measure.number(r.low()), Measure.number(r.high()));
     }
 }

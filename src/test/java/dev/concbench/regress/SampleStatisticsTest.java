@@ -54,7 +54,7 @@ class SampleStatisticsTest {
         assertTrue(r.failsGate());
         assertTrue(r.low() > 1.05 && r.low() < r.ratio() && r.ratio() < r.high(), r.toString());
         assertTrue(r.statistic().startsWith("bootstrap of medians, 3+3 forks"), r.statistic());
-        assertTrue(r.change().contains("slower (99% interval"), r.change());
+        assertTrue(r.change().contains("slower (ratio 1.3") && r.change().contains("99% interval"), r.change());
         assertTrue(r.detectable() > 0.05 && r.detectable() < 0.30, "MDE " + r.detectable());
     }
 
