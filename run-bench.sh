@@ -6,7 +6,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="$here/target/concbench.jar"
-min_java=21
+min_java=25   # the pom compiles for release 25
 
 java_major() {   # prints the feature version of the java binary $1, or nothing
   "$1" -XshowSettings:properties -version 2>&1 \

@@ -1,10 +1,14 @@
 package dev.concbench.cli;
 
+import dev.concbench.server.DelayServer;
+import dev.concbench.server.ServerLimits;
 import dev.concbench.workload.examples.ExampleRunner;
 import dev.concbench.workload.examples.ExampleSettings;
 import dev.concbench.workload.examples.Examples;
+import dev.concbench.workload.examples.HttpServerStarter;
 import dev.concbench.workload.examples.SeedExample;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +29,12 @@ final class ExampleCommand implements Command {
 
     /** The time scale of the silent warm-up run: short, yet it takes every code path once. */
     static final Duration WARMUP_UNIT = Duration.ofMillis(1);
+
+    /** The scraper example's stand-in for httpbin.org: a delay server on 127.0.0.1, any free port. */
+    private static final HttpServerStarter DELAY_SERVER = () -> {
+        DelayServer server = DelayServer.start(new InetSocketAddress("127.0.0.1", 0), ServerLimits.DEFAULT);
+        return new HttpServerStarter.Running(server.address(), server::close);
+    };
 
     private final PrintStream out;
 
@@ -81,9 +91,9 @@ final class ExampleCommand implements Command {
         Duration unit = unit(line.getOptionValue("unit-ms"));
         try {
             if (!line.hasOption("no-warmup")) {
-                ExampleRunner.run(example.get(), ExampleSettings.quiet(WARMUP_UNIT));
+                ExampleRunner.run(example.get(), ExampleSettings.quiet(WARMUP_UNIT).withHttpServer(DELAY_SERVER));
             }
-            ExampleRunner.run(example.get(), ExampleSettings.quiet(unit).withOut(out::println));
+            ExampleRunner.run(example.get(), ExampleSettings.quiet(unit).withOut(out::println).withHttpServer(DELAY_SERVER));
         } catch (CompletionException e) {
             throw new RunFailedException("example " + args.get(0) + " failed: " + e.getCause(), e.getCause());
         }

@@ -4,21 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -27,11 +19,14 @@ import java.util.function.Supplier;
 
 /**
  * A single-threaded event loop on a {@link java.nio.channels.Selector}: asyncio's loop for the JVM.
+ * This class states the loop's API once (asyncio's {@code events.py}); the engine whose
+ * {@code run()} is the algorithm is {@link LoopCore}, the cross-thread bridges are
+ * {@link LoopBridges}.
  *
- * <p>One iteration ({@code runOnce}) reads as the algorithm: wait for I/O no longer than the time
- * to the next timer (not at all when callbacks are ready), run the I/O handlers of ready channels,
- * move due timers to the ready queue, then run the callbacks that were ready at that point, in FIFO
- * order. Callbacks scheduled while those run wait for the next iteration, so I/O is never starved.
+ * <p>One iteration reads as the algorithm: wait for I/O no longer than the time to the next timer
+ * (not at all when callbacks are ready), run the I/O handlers of ready channels, move due timers
+ * to the ready queue, then run the callbacks that were ready at that point, in FIFO order.
+ * Callbacks scheduled while those run wait for the next iteration, so I/O is never starved.
  *
  * <p>Threading: {@link #execute}, {@link #callLater}, {@link #callAt}, {@link #submit},
  * {@link #stats()}, {@link #state()}, {@link #inLoop()} and {@link #close()} may be called from any
@@ -58,31 +53,12 @@ import java.util.function.Supplier;
 public final class EventLoop implements Executor, AutoCloseable {
 
     private final LoopOptions options;
-    private final LoopClock clock;
-    private final long slowNanos;
-    private final Thread thread;
-    private final IoSelector io = new IoSelector();
-    private final TimerQueue timers = new TimerQueue();
-    /** Loop-thread submissions, in order. */
-    private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
-    /** Submissions from other threads, moved to {@link #ready} at the start of each phase. */
-    private final Queue<Runnable> submissions = new ConcurrentLinkedQueue<>();
-    private final Set<LoopTask<?>> liveTasks = new LinkedHashSet<>();
-    private final Set<CompletableFuture<?>> bridges = ConcurrentHashMap.newKeySet();
-    private volatile LoopState state = LoopState.NEW;
-
-    // written by the loop thread only, read by any thread through stats()
-    private volatile long callbacksRun;
-    private volatile long callbackFailures;
-    private volatile long slowCallbacks;
-    private volatile long maxCallbackNanos;
-    private volatile long taskFailures;
+    private final LoopBridges bridges = new LoopBridges(this);
+    private final LoopCore core;
 
     private EventLoop(LoopOptions options) {
         this.options = options;
-        this.clock = options.clock();
-        this.slowNanos = options.slowCallbackThreshold().toNanos();
-        this.thread = Thread.ofPlatform().name(options.threadName()).daemon(true).unstarted(this::threadBody);
+        this.core = new LoopCore(options, bridges::failPending);
     }
 
     /** Starts a loop with {@link LoopOptions#defaults()}. */
@@ -93,8 +69,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     /** Starts a loop on its own new thread; it runs until {@link #close()}. */
     public static EventLoop start(LoopOptions options) {
         EventLoop loop = new EventLoop(options);
-        loop.state = LoopState.RUNNING;
-        loop.thread.start();
+        loop.core.start();
         return loop;
     }
 
@@ -116,30 +91,27 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
 
     public LoopState state() {
-        return state;
+        return core.state();
     }
 
     /** The loop clock's reading, in nanoseconds. Any thread. */
     public long now() {
-        return clock.nanoTime();
+        return core.now();
     }
 
     /** True when called on this loop's thread. */
     public boolean inLoop() {
-        return Thread.currentThread() == thread;
+        return core.inLoop();
     }
 
     /** Throws unless on the loop thread; {@code what} names the caller in the message. */
     public void checkInLoop(String what) {
-        if (Thread.currentThread() != thread) {
-            throw new IllegalStateException(what + " must be called on the loop thread '" + thread.getName()
-                    + "', not on '" + Thread.currentThread().getName() + "'");
-        }
+        core.checkInLoop(what);
     }
 
     /** A snapshot of the counters. Any thread. */
     public LoopStats stats() {
-        return new LoopStats(callbacksRun, callbackFailures, slowCallbacks, maxCallbackNanos, taskFailures);
+        return core.stats();
     }
 
     // ---- scheduling -------------------------------------------------------------------------
@@ -153,29 +125,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      */
     @Override
     public void execute(Runnable callback) {
-        Runnable traced = traced(callback, callback);
-        if (inLoop()) {
-            ready.add(traced);
-            return;
-        }
-        rejectUnlessRunning();
-        submissions.add(traced);
-        // The shutdown race: close() may have begun between the check above and the add. Either the
-        // loop's final drain already took the callback (it runs, or is reported dropped), or we take
-        // it back and reject it; a callback added while the state still read RUNNING is always seen
-        // by the drain, which starts only after the state left RUNNING. Without this, a steady
-        // submitter could feed the drain forever and close() would never return.
-        if (state != LoopState.RUNNING && submissions.remove(traced)) {
-            rejectUnlessRunning();
-        }
-        io.wakeupIfSleeping();
-    }
-
-    private void rejectUnlessRunning() {
-        LoopState now = state;
-        if (now != LoopState.RUNNING) {
-            throw new RejectedExecutionException("event loop '" + thread.getName() + "' is " + now);
-        }
+        core.execute(traced(callback, callback));
     }
 
     /**
@@ -184,7 +134,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * @throws RejectedExecutionException from another thread once {@link #close()} has begun
      */
     public TimerHandle callLater(Duration delay, Runnable callback) {
-        return callAt(clock.nanoTime() + delay.toNanos(), callback);
+        return callAt(core.now() + delay.toNanos(), callback);
     }
 
     /**
@@ -193,14 +143,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * @throws RejectedExecutionException from another thread once {@link #close()} has begun
      */
     public TimerHandle callAt(long deadlineNanos, Runnable callback) {
-        TimerHandle handle = timers.newHandle(deadlineNanos, traced(callback, callback));
-        if (inLoop()) {
-            timers.insert(handle);
-        } else {
-            // the heap is loop-confined: hand the timer over; the handle is cancellable at once
-            execute(() -> timers.insert(handle));
-        }
-        return handle;
+        return core.callAt(deadlineNanos, traced(callback, callback));
     }
 
     // ---- futures and tasks -----------------------------------------------------------------
@@ -240,9 +183,8 @@ public final class EventLoop implements Executor, AutoCloseable {
     public <T> LoopTask<T> spawn(String name, Supplier<? extends LoopFuture<T>> body) {
         checkInLoop("spawn");
         LoopTask<T> task = new LoopTask<>(this, name);
-        liveTasks.add(task);
-        task.onDone(liveTasks::remove);
-        ready.add(traced(() -> task.start(body), body));
+        core.track(task);
+        core.callSoon(traced(() -> task.start(body), body));
         return task;
     }
 
@@ -257,8 +199,7 @@ public final class EventLoop implements Executor, AutoCloseable {
         task.onDone(t -> {
             Throwable error = t.exception();
             if (error != null && !t.isCancelled()) {
-                taskFailures++;
-                options.listener().taskFailed(name, error);
+                core.countTaskFailure(name, error);
             }
         });
         return task;
@@ -273,17 +214,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * @throws RejectedExecutionException from another thread once {@link #close()} has begun
      */
     public <T> CompletableFuture<T> submit(Supplier<? extends LoopFuture<T>> body) {
-        CompletableFuture<T> bridge = new CompletableFuture<>();
-        trackBridge(bridge);
-        execute(() -> spawn("submitted", body).onDone(t -> {
-            Throwable error = t.exception();
-            if (error == null) {
-                bridge.complete(t.result());
-            } else {
-                bridge.completeExceptionally(error);
-            }
-        }));
-        return bridge;
+        return bridges.submit(body);
     }
 
     /**
@@ -292,18 +223,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * future does not interrupt work already running, as in asyncio. Loop thread.
      */
     public <T> LoopFuture<T> runInExecutor(Executor executor, Callable<T> work) {
-        LoopFuture<T> f = newFuture();
-        executor.execute(() -> {
-            T value;
-            try {
-                value = work.call();
-            } catch (Exception e) {
-                executeIfRunning(() -> f.fail(e));
-                return;
-            }
-            executeIfRunning(() -> f.complete(value));
-        });
-        return f;
+        return bridges.runInExecutor(executor, work);
     }
 
     /**
@@ -311,15 +231,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * from any thread. Cancelling the loop future does not cancel the stage. Loop thread.
      */
     public <T> LoopFuture<T> adapt(CompletionStage<T> stage) {
-        LoopFuture<T> f = newFuture();
-        stage.whenComplete((value, error) -> executeIfRunning(() -> {
-            if (error == null) {
-                f.complete(value);
-            } else {
-                f.fail(LoopFuture.unwrap(error));
-            }
-        }));
-        return f;
+        return bridges.adapt(stage);
     }
 
     /**
@@ -368,7 +280,7 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     IoRegistration register(SelectableChannel channel, int ops, IoHandler handler, boolean owned) throws IOException {
         checkInLoop("register");
-        SelectionKey key = io.register(channel, ops);
+        var key = core.register(channel, ops);
         IoRegistration registration = new IoRegistration(this, key, handler, owned);
         key.attach(registration);
         return registration;
@@ -403,167 +315,14 @@ public final class EventLoop implements Executor, AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (this) {
-            if (state == LoopState.RUNNING) {
-                state = LoopState.STOPPING;
-            }
-        }
-        if (inLoop()) {
-            return;
-        }
-        // not a no-op submission: one that lands after the final drain would be reported as dropped
-        io.wakeup();
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void threadBody() {
-        try {
-            while (state == LoopState.RUNNING) {
-                runOnce();
-            }
-            drainOnShutdown();
-            releaseResources();
-            state = LoopState.TERMINATED;
-            reportDroppedSubmissions();
-        } catch (Error e) {
-            state = LoopState.FAILED;
-            releaseResources();
-            reportDroppedSubmissions();
-            throw e;
-        } catch (IOException e) {
-            state = LoopState.FAILED;
-            releaseResources();
-            throw new UncheckedIOException("event loop selector failed", e);
-        }
-    }
-
-    /** One turn of the loop: I/O, due timers, then the callbacks ready at that point. */
-    private void runOnce() throws IOException {
-        moveSubmissions();
-        long timeout = ready.isEmpty() ? timers.nanosToNextDeadline(clock.nanoTime()) : 0;
-        io.select(timeout, submissions);
-        io.dispatchReady(this::runIoHandler);
-        timers.moveDue(clock.nanoTime(), ready::add);
-        moveSubmissions();
-        for (int n = ready.size(); n > 0; n--) {
-            runReady(ready.poll());
-        }
-    }
-
-    private void moveSubmissions() {
-        for (Runnable r = submissions.poll(); r != null; r = submissions.poll()) {
-            ready.add(r);
-        }
-    }
-
-    private void runReady(Runnable callback) {
-        long spin = options.injectedSpinNanos();
-        if (spin > 0) {
-            InjectedSpin.busyWait(spin);
-        }
-        runCounted(callback, callback);
-    }
-
-    private void runIoHandler(SelectionKey key) {
-        IoRegistration registration = (IoRegistration) key.attachment();
-        int readyOps = key.readyOps();
-        runCounted(() -> {
-            try {
-                registration.handler().ready(registration, readyOps);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, registration);
-    }
-
-    /** Runs one callback, timing it: failures are counted and reported, an Error stops the loop. */
-    private void runCounted(Runnable callback, Object described) {
-        long start = clock.nanoTime();
-        try {
-            callback.run();
-        } catch (RuntimeException e) {
-            callbackFailures++;
-            options.listener().callbackFailed(described, e);
-        } finally {
-            long took = clock.nanoTime() - start;
-            callbacksRun++;
-            if (took > maxCallbackNanos) {
-                maxCallbackNanos = took;
-            }
-            if (took > slowNanos) {
-                slowCallbacks++;
-                if (options.debug()) {
-                    options.listener().slowCallback(new SlowCallback(String.valueOf(described), took,
-                            TracedCallback.origin(callback)));
-                }
-            }
-        }
-    }
-
-    /** asyncio's shutdown in {@code run}: cancel what is left, let the cancellations run. */
-    private void drainOnShutdown() {
-        timers.clear();
-        new ArrayList<>(liveTasks).forEach(LoopTask::cancel);
-        moveSubmissions();
-        while (!ready.isEmpty()) {
-            runReady(ready.poll());
-            moveSubmissions();
-        }
-    }
-
-    private void releaseResources() {
-        for (SelectionKey key : io.keys()) {
-            if (key.attachment() instanceof IoRegistration r && r.ownedByLoop()) {
-                closeQuietly(key.channel());
-            }
-            key.cancel();
-        }
-        try {
-            io.close();
-        } catch (IOException e) {
-            options.listener().callbackFailed("selector close", new UncheckedIOException(e));
-        }
-        CancellationException stopped = new CancellationException("event loop '" + thread.getName() + "' stopped");
-        bridges.forEach(b -> b.completeExceptionally(stopped));
-        bridges.clear();
-    }
-
-    /** Callbacks that raced with the end of shutdown cannot run any more: say so rather than drop them silently. */
-    private void reportDroppedSubmissions() {
-        // poll, not size() then clear(): a submitter that fails to take its callback back counts on it being counted here
-        int dropped = 0;
-        while (submissions.poll() != null) {
-            dropped++;
-        }
-        if (dropped > 0) {
-            options.listener().callbackFailed("shutdown", new RejectedExecutionException(
-                    dropped + " callback(s) submitted while event loop '" + thread.getName() + "' was stopping were dropped"));
-        }
-    }
-
-    private void closeQuietly(SelectableChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            options.listener().callbackFailed("close " + channel, new UncheckedIOException(e));
-        }
+        core.stop();
     }
 
     // ---- package-private plumbing -----------------------------------------------------------
 
     /** Queues a callback from the loop thread (futures' done-callbacks). */
     void callSoon(Runnable callback) {
-        ready.add(callback);
+        core.callSoon(callback);
     }
 
     /** In debug mode, wraps {@code action} with where it is being scheduled from. */
@@ -573,32 +332,22 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     /** The selector wake-up protocol's state, for tests: is the loop blocked in select, and how often was it woken. */
     boolean isSleeping() {
-        return io.isSleeping();
+        return core.isSleeping();
     }
 
     long wakeups() {
-        return io.wakeups();
+        return core.wakeups();
+    }
+
+    String threadName() {
+        return core.threadName();
     }
 
     void trackBridge(CompletableFuture<?> bridge) {
-        bridges.add(bridge);
-        bridge.whenComplete((v, e) -> bridges.remove(bridge));
-        if (state.compareTo(LoopState.STOPPING) > 0) {
-            bridge.completeExceptionally(new CancellationException("event loop '" + thread.getName() + "' stopped"));
-        }
-    }
-
-    /** Completion from a foreign thread; dropped (the future stays pending) once the loop is gone. */
-    private void executeIfRunning(Runnable completion) {
-        try {
-            execute(completion);
-        } catch (RejectedExecutionException e) {
-            options.listener().callbackFailed(completion, e);
-        }
+        bridges.track(bridge);
     }
 
     void countCallbackFailure(Object described, RuntimeException e) {
-        callbackFailures++;
-        options.listener().callbackFailed(described, e);
+        core.countCallbackFailure(described, e);
     }
 }

@@ -127,14 +127,7 @@ final class HelloAcceptor implements AutoCloseable {
         if (half != null) {
             half.close();
         }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        Uninterruptibly.join(thread);
         stop(new WorkerStartException("worker pool closed while a worker was starting"));
         synchronized (this) {
             for (CompletableFuture<Hello> hello : byPid.values()) {
@@ -143,9 +136,6 @@ final class HelloAcceptor implements AutoCloseable {
                 }
             }
             byPid.clear();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.concbench.process;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -74,6 +76,41 @@ final class Worker {
             throw new IllegalStateException("Process.onExit failed for worker pid " + pid(), e);
         }
         return process.waitFor();
+    }
+
+    /** What the pool does with a frame the worker sent (on the worker's reader thread). */
+    @FunctionalInterface
+    interface FrameHandler {
+        void answered(Worker worker, Frame frame) throws IOException;
+    }
+
+    /** What the pool does once the worker's connection ended (on the worker's reader thread). */
+    @FunctionalInterface
+    interface EndHandler {
+        void ended(Worker worker) throws InterruptedException;
+    }
+
+    /** The reader thread's body: hands each frame to {@code onFrame} until the connection ends, then calls {@code onEnd}. */
+    void readUntilEnd(FrameHandler onFrame, EndHandler onEnd) {
+        IOException end;
+        try {
+            while (true) {
+                onFrame.answered(this, Frame.readFrom(channel));
+            }
+        } catch (IOException e) {
+            end = e;
+        }
+        boolean expected = end instanceof EOFException || end instanceof AsynchronousCloseException;
+        if (!expected) {
+            // A malformed frame or a broken socket: the worker cannot be trusted with another task.
+            kill();
+        }
+        try {
+            onEnd.ended(this);
+        } catch (InterruptedException e) {
+            kill();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Kills the process at once (used when the worker misbehaved or the pool is going away). */

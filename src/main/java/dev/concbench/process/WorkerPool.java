@@ -1,27 +1,18 @@
 package dev.concbench.process;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.channels.AsynchronousCloseException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -53,21 +44,15 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class WorkerPool implements AutoCloseable {
 
     private static final String THREAD_PREFIX = "concbench-process-";
-    /** AOT cache files kept in the temporary directory (one per JDK, jar build and flag set, ~13 MB each). */
-    private static final int AOT_CACHES_KEPT = 4;
 
     private final WorkerPoolConfig config;
-    private final Path directory;
-    private final Path socket;
-    private final String java;
-    private final String classpath;
-    private final HelloAcceptor acceptor;
-    /** Set in {@link #start} before any worker starts (switched to the AOT cache there), then fixed. */
-    private volatile List<String> command;
+    private final WorkerLauncher launcher;
     private volatile String aotCacheStatus;
 
     private final Object lock = new Object();
-    private volatile PoolState state = PoolState.NEW;
+    private final PoolLifecycle lifecycle = new PoolLifecycle();
+    /** Set by the first {@link #close()}; the state itself stays FAILED when the pool had failed. */
+    private boolean closing;
     private final ArrayDeque<Worker.Task> queue = new ArrayDeque<>();
     private final ArrayDeque<Worker> idle = new ArrayDeque<>();
     private final Set<Worker> live = new LinkedHashSet<>();
@@ -77,12 +62,7 @@ public final class WorkerPool implements AutoCloseable {
 
     private WorkerPool(WorkerPoolConfig config) throws IOException {
         this.config = config;
-        this.directory = Files.createTempDirectory("concbench-pool-");
-        this.socket = directory.resolve("pool.sock");
-        this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        this.classpath = System.getProperty("java.class.path");
-        this.command = workerCommand(List.of());
-        this.acceptor = new HelloAcceptor(socket);
+        this.launcher = new WorkerLauncher(config);
     }
 
     /**
@@ -94,18 +74,24 @@ public final class WorkerPool implements AutoCloseable {
      */
     public static WorkerPool start(WorkerPoolConfig config) throws IOException {
         WorkerPool pool = new WorkerPool(Objects.requireNonNull(config, "config"));
-        pool.state = PoolState.STARTING;
+        synchronized (pool.lock) {
+            pool.lifecycle.moveTo(PoolState.STARTING);
+        }
         try {
-            pool.aotCacheStatus = config.aotCache() ? pool.prepareAotCache() : "off: disabled in WorkerPoolConfig";
+            pool.aotCacheStatus = config.aotCache() ? pool.launcher.prepareAotCache() : "off: disabled in WorkerPoolConfig";
             pool.startWorkers(config.workers());
         } catch (IOException | RuntimeException e) {
+            synchronized (pool.lock) {
+                if (pool.lifecycle.state() == PoolState.STARTING) {
+                    pool.lifecycle.moveTo(PoolState.FAILED);
+                }
+            }
             pool.close();
-            pool.state = PoolState.FAILED;
             throw e;
         }
         synchronized (pool.lock) {
-            if (pool.state == PoolState.STARTING) {
-                pool.state = PoolState.RUNNING;
+            if (pool.lifecycle.state() == PoolState.STARTING) {
+                pool.lifecycle.moveTo(PoolState.RUNNING);
                 return pool;
             }
         }
@@ -139,9 +125,9 @@ public final class WorkerPool implements AutoCloseable {
         Worker worker;
         Worker.Task task;
         synchronized (lock) {
-            if (state != PoolState.RUNNING) {
+            if (lifecycle.state() != PoolState.RUNNING) {
                 return CompletableFuture.failedFuture(new RejectedExecutionException(
-                        "worker pool accepts tasks only when RUNNING, it is " + state));
+                        "worker pool accepts tasks only when RUNNING, it is " + lifecycle.state()));
             }
             task = new Worker.Task(id, function, frame, new CompletableFuture<>(), System.nanoTime());
             worker = idle.pollFirst();
@@ -159,7 +145,7 @@ public final class WorkerPool implements AutoCloseable {
 
     /** The pool's current lifecycle state. */
     public PoolState state() {
-        return state;
+        return lifecycle.state();
     }
 
     /** The pids of the workers alive now, in start order. */
@@ -178,12 +164,12 @@ public final class WorkerPool implements AutoCloseable {
 
     /** The full command line a worker is started with (JVM, flags, classpath, main class, socket). */
     public List<String> workerCommand() {
-        return command;
+        return launcher.command();
     }
 
     /** The Unix-domain socket workers connect to (tests break it to make a replacement fail). */
     Path socketPath() {
-        return socket;
+        return launcher.socket();
     }
 
     /**
@@ -218,11 +204,14 @@ public final class WorkerPool implements AutoCloseable {
                 throw new IllegalStateException("close() must not run on the pool's own thread "
                         + Thread.currentThread().getName() + "; attach it with a *Async method");
             }
-            if (state == PoolState.STOPPING || state == PoolState.TERMINATED) {
+            if (closing) {
                 return;
             }
-            failed = state == PoolState.FAILED;
-            state = PoolState.STOPPING;
+            closing = true;
+            failed = lifecycle.state() == PoolState.FAILED;
+            if (!failed) {
+                lifecycle.moveTo(PoolState.STOPPING);
+            }
             queued = List.copyOf(queue);
             queue.clear();
             idle.clear();
@@ -230,38 +219,35 @@ public final class WorkerPool implements AutoCloseable {
         }
         queued.forEach(t -> t.future().completeExceptionally(
                 new CancellationException("worker pool closed before function '" + t.function() + "' ran")));
-        acceptor.close();
+        launcher.close();
         workers.forEach(Worker::disconnect);
         joinThreads();
-        Files.deleteIfExists(socket);
-        Files.deleteIfExists(directory);
-        state = failed ? PoolState.FAILED : PoolState.TERMINATED;
+        launcher.deleteSocket();
+        if (!failed) {
+            synchronized (lock) {
+                lifecycle.moveTo(PoolState.TERMINATED);
+            }
+        }
+    }
+
+    /** Every state this pool has been in, in order. */
+    List<PoolState> stateHistory() {
+        return lifecycle.history();
     }
 
     /** Spawns {@code count} workers in parallel, then waits for each hello and registers it. */
     private void startWorkers(int count) throws IOException {
         synchronized (lock) {
-            if (state != PoolState.STARTING && state != PoolState.RUNNING) {
-                throw new WorkerStartException("worker pool is " + state + ", no worker started");
+            if (!lifecycle.isUp()) {
+                throw new WorkerStartException("worker pool is " + lifecycle.state() + ", no worker started");
             }
-        }
-        List<Process> spawned = new ArrayList<>();
-        List<Long> spawnNanos = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                spawnNanos.add(System.nanoTime());
-                spawned.add(spawn(command));
-            }
-        } catch (IOException e) {
-            spawned.forEach(WorkerPool::kill);
-            throw new WorkerStartException("cannot spawn a worker JVM with " + command.getFirst() + ": " + e.getMessage(), e);
         }
         WorkerStartException failure = null;
-        for (int i = 0; i < spawned.size(); i++) {
+        for (WorkerLauncher.Spawned spawned : launcher.spawn(count)) {
             try {
-                register(spawned.get(i), awaitHello(spawned.get(i)), spawnNanos.get(i));
+                register(spawned.process(), launcher.awaitHello(spawned.process()), spawned.nanos());
             } catch (WorkerStartException e) {
-                kill(spawned.get(i));
+                WorkerLauncher.kill(spawned.process());
                 if (failure == null) {
                     failure = e;
                 } else {
@@ -274,52 +260,21 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private HelloAcceptor.Hello awaitHello(Process process) throws WorkerStartException {
-        long pid = process.pid();
-        CompletableFuture<HelloAcceptor.Hello> hello = acceptor.expect(pid);
-        boolean taken = false;
-        try {
-            CompletableFuture.anyOf(hello, process.onExit())
-                    .get(config.startTimeout().toNanos(), TimeUnit.NANOSECONDS);
-            if (!hello.isDone()) {
-                throw new WorkerStartException("worker pid " + pid + " exited with code " + process.exitValue()
-                        + " before saying hello (its stderr is this process's stderr)");
-            }
-            HelloAcceptor.Hello h = hello.get();
-            taken = true;
-            return h;
-        } catch (TimeoutException e) {
-            throw new WorkerStartException("worker pid " + pid + " did not say hello within "
-                    + config.startTimeout().toMillis() + " ms");
-        } catch (ExecutionException e) {
-            throw new WorkerStartException("worker pid " + pid + " could not start: " + e.getCause().getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WorkerStartException("interrupted while worker pid " + pid + " was starting", e);
-        } finally {
-            try {
-                acceptor.forget(pid, taken);
-            } catch (IOException e) {
-                process.destroyForcibly();
-            }
-        }
-    }
-
     /** Adds a worker that said hello, unless the pool stopped meanwhile (then the worker is stopped). */
     private void register(Process process, HelloAcceptor.Hello hello, long spawnNanos) throws WorkerStartException {
         Worker worker = new Worker(process, hello.channel());
         Worker.Task first;
         synchronized (lock) {
-            if (state != PoolState.STARTING && state != PoolState.RUNNING) {
+            if (!lifecycle.isUp()) {
                 worker.disconnect();
-                kill(process);
-                throw new WorkerStartException("worker pool is " + state + ", worker pid " + process.pid() + " stopped");
+                WorkerLauncher.kill(process);
+                throw new WorkerStartException("worker pool is " + lifecycle.state() + ", worker pid " + process.pid() + " stopped");
             }
             live.add(worker);
             starts.add(new WorkerStart(process.pid(), Duration.ofNanos(hello.arrivedNanos() - spawnNanos),
                     process.info().totalCpuDuration().orElse(Duration.ZERO)));
             Thread reader = Thread.ofPlatform().name(THREAD_PREFIX + "reader-" + process.pid()).daemon()
-                    .unstarted(() -> read(worker));
+                    .unstarted(() -> worker.readUntilEnd(this::answered, this::ended));
             threads.removeIf(t -> t.getState() == Thread.State.TERMINATED);
             threads.add(reader);
             reader.start();
@@ -344,29 +299,6 @@ public final class WorkerPool implements AutoCloseable {
         return task;
     }
 
-    /** A worker's reader thread: answers until the connection ends, then handles the worker's end. */
-    private void read(Worker worker) {
-        IOException end;
-        try {
-            while (true) {
-                answered(worker, Frame.readFrom(worker.channel()));
-            }
-        } catch (IOException e) {
-            end = e;
-        }
-        boolean expected = end instanceof EOFException || end instanceof AsynchronousCloseException;
-        if (!expected) {
-            // A malformed frame or a broken socket: the worker cannot be trusted with another task.
-            worker.kill();
-        }
-        try {
-            ended(worker);
-        } catch (InterruptedException e) {
-            worker.kill();
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private void answered(Worker worker, Frame frame) throws IOException {
         Worker.Task done;
         Worker.Task next;
@@ -378,7 +310,7 @@ public final class WorkerPool implements AutoCloseable {
                         + frame.id() + " while running " + (done == null ? "nothing" : "task " + done.id()));
             }
             worker.inFlight = null;
-            next = state == PoolState.RUNNING ? nextFor(worker) : null;
+            next = lifecycle.state() == PoolState.RUNNING ? nextFor(worker) : null;
         }
         if (next != null) {
             worker.send(next);
@@ -401,7 +333,7 @@ public final class WorkerPool implements AutoCloseable {
             idle.remove(worker);
             lost = worker.inFlight;
             worker.inFlight = null;
-            running = state == PoolState.RUNNING || state == PoolState.STARTING;
+            running = lifecycle.isUp();
         }
         worker.disconnect();
         int exitCode = worker.awaitExit(config.stopGrace());
@@ -422,10 +354,10 @@ public final class WorkerPool implements AutoCloseable {
         } catch (IOException e) {
             List<Worker.Task> queued;
             synchronized (lock) {
-                if (state != PoolState.RUNNING && state != PoolState.STARTING) {
+                if (!lifecycle.isUp()) {
                     return;
                 }
-                state = PoolState.FAILED;
+                lifecycle.moveTo(PoolState.FAILED);
                 queued = List.copyOf(queue);
                 queue.clear();
             }
@@ -435,128 +367,17 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private void joinThreads() throws IOException {
-        boolean interrupted = false;
-        int joined = 0;
-        while (true) {
+    /** Joins every pool thread, including readers of replacements started while joining. */
+    private void joinThreads() {
+        for (int joined = 0; ; joined++) {
             Thread next;
             synchronized (lock) {
                 if (joined == threads.size()) {
-                    break;
+                    return;
                 }
                 next = threads.get(joined);
             }
-            try {
-                next.join();
-                joined++;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
+            Uninterruptibly.join(next);
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Starts a worker JVM: its stdout is discarded, its stderr is ours. */
-    private static Process spawn(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        // Workers never read stdin: close our end now rather than hold a pipe per worker.
-        process.getOutputStream().close();
-        return process;
-    }
-
-    /**
-     * Finds or creates the AOT cache for this JDK, classpath and flags, and switches the worker
-     * command to it. Creating it is the JDK's two-step recipe: a training worker runs with
-     * {@code -XX:AOTMode=record} up to its hello and exits on EOF, then {@code -XX:AOTMode=create}
-     * assembles the cache, written under a temporary name and renamed, so concurrent pools never
-     * see a partial file. A failure leaves the cache off and says why; it never fails the pool.
-     */
-    private String prepareAotCache() throws IOException {
-        Optional<String> unusable = WorkerAotCache.unusableBecause(classpath);
-        if (unusable.isPresent()) {
-            return "off: " + unusable.get();
-        }
-        Path cache = WorkerAotCache.file(java, config.jvmFlags(), classpath);
-        if (!Files.isRegularFile(cache)) {
-            long start = System.nanoTime();
-            String unique = "-" + ProcessHandle.current().pid() + "-" + start;
-            Path training = cache.resolveSibling(cache.getFileName() + unique + ".aotconf");
-            Path partial = cache.resolveSibling(cache.getFileName() + unique + ".partial");
-            try {
-                train(training);
-                runToCompletion(workerCommand(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + training,
-                        "-XX:AOTCache=" + partial)));
-                Files.move(partial, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                WorkerAotCache.prune(AOT_CACHES_KEPT);
-            } catch (IOException e) {
-                return "off: creating " + cache + " failed: " + e.getMessage();
-            } finally {
-                Files.deleteIfExists(training);
-                Files.deleteIfExists(partial);
-            }
-            command = workerCommand(List.of("-XX:AOTCache=" + cache));
-            return "created " + cache + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms";
-        }
-        command = workerCommand(List.of("-XX:AOTCache=" + cache));
-        return "used " + cache;
-    }
-
-    /** Runs one worker in AOT record mode from spawn to hello, then lets it exit and write {@code training}. */
-    private void train(Path training) throws IOException {
-        Process trainee = spawn(workerCommand(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + training)));
-        try {
-            awaitHello(trainee).channel().close();
-            if (!trainee.waitFor(config.startTimeout().toMillis(), TimeUnit.MILLISECONDS) || trainee.exitValue() != 0) {
-                throw new IOException("training worker pid " + trainee.pid() + " did not exit with 0 within "
-                        + config.startTimeout().toMillis() + " ms");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while training worker pid " + trainee.pid() + " ran", e);
-        } finally {
-            kill(trainee);
-        }
-    }
-
-    /** Runs a JVM that exits by itself (the AOT assembly step) and fails with its last output line. */
-    private void runToCompletion(List<String> jvm) throws IOException {
-        Process process = new ProcessBuilder(jvm).redirectErrorStream(true).start();
-        try {
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (process.waitFor() != 0) {
-                throw new IOException("exit code " + process.exitValue() + ": "
-                        + output.substring(output.lastIndexOf('\n') + 1));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while the AOT cache was being assembled", e);
-        } finally {
-            kill(process);
-        }
-    }
-
-    /** Kills a worker process and waits until it is reaped. */
-    private static void kill(Process process) {
-        process.destroyForcibly();
-        process.onExit().join();
-    }
-
-    /** The worker command line with {@code extraFlags} after the configured ones. */
-    private List<String> workerCommand(List<String> extraFlags) {
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        command.addAll(config.jvmFlags());
-        command.addAll(extraFlags);
-        command.add("-cp");
-        command.add(classpath);
-        command.add(WorkerMain.class.getName());
-        command.add(socket.toString());
-        return List.copyOf(command);
     }
 }

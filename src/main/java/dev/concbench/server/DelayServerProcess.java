@@ -1,5 +1,6 @@
 package dev.concbench.server;
 
+import dev.concbench.loop.Uninterruptibly;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -125,7 +126,6 @@ public final class DelayServerProcess implements AutoCloseable {
      */
     @Override
     public void close() {
-        boolean interrupted = false;
         try {
             process.getOutputStream().close();
             if (process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -134,18 +134,10 @@ public final class DelayServerProcess implements AutoCloseable {
         } catch (IOException e) {
             // its stdin is already gone: the child is exiting or dead; the kill below makes sure
         } catch (InterruptedException e) {
-            interrupted = true;
-        }
-        process.destroyForcibly();
-        while (process.isAlive()) {
-            try {
-                process.waitFor();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
+            // keep the interrupt: the child must still be killed and reaped, and the wait below restores it
             Thread.currentThread().interrupt();
         }
+        process.destroyForcibly();
+        Uninterruptibly.await(process::waitFor);
     }
 }

@@ -1,9 +1,9 @@
 package dev.concbench.server;
 
-import java.io.ByteArrayOutputStream;
+import dev.concbench.http.HeadReader;
+import dev.concbench.http.HttpHead;
+import dev.concbench.http.MalformedHeadException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * An incremental parser for request heads: feed it the bytes a connection read, get a
@@ -12,20 +12,15 @@ import java.util.Locale;
  */
 final class RequestParser {
 
-    private static final int END_OF_HEAD = ('\r' << 24) | ('\n' << 16) | ('\r' << 8) | '\n';
-
-    private final int maxHeadBytes;
-    private final ByteArrayOutputStream head = new ByteArrayOutputStream();
-    /** The last four bytes, newest in the low byte: finds CRLFCRLF without rescanning. */
-    private int tail;
+    private final HeadReader head;
 
     RequestParser(int maxHeadBytes) {
-        this.maxHeadBytes = maxHeadBytes;
+        this.head = new HeadReader("request", maxHeadBytes);
     }
 
     /** Whether part of a request has arrived but not all of it. */
     boolean inProgress() {
-        return head.size() > 0;
+        return head.inProgress();
     }
 
     /**
@@ -36,32 +31,25 @@ final class RequestParser {
      * @throws BadRequestException when the bytes so far cannot be a valid request, or exceed the size limit
      */
     Request feed(ByteBuffer in) throws BadRequestException {
-        while (in.hasRemaining()) {
-            byte b = in.get();
-            head.write(b);
-            tail = (tail << 8) | (b & 0xff);
-            if (head.size() > maxHeadBytes) {
-                throw new BadRequestException("request head longer than " + maxHeadBytes + " bytes");
+        try {
+            HttpHead complete = head.feed(in);
+            if (complete == null) {
+                return null;
             }
-            if (tail == END_OF_HEAD) {
-                String text = head.toString(StandardCharsets.ISO_8859_1);
-                head.reset();
-                tail = 0;
-                return parse(text);
-            }
+            head.reset();
+            return parse(complete);
+        } catch (MalformedHeadException e) {
+            throw new BadRequestException(e.getMessage());
         }
-        return null;
     }
 
-    private static Request parse(String text) throws BadRequestException {
-        // a head of nothing but CRLFCRLF splits into no lines at all
-        String[] lines = text.split("\r\n");
-        if (lines.length == 0) {
+    private static Request parse(HttpHead head) throws BadRequestException, MalformedHeadException {
+        if (head.startLine() == null) {
             throw new BadRequestException("empty request line");
         }
-        String[] parts = lines[0].split(" ");
+        String[] parts = head.startLine().split(" ");
         if (parts.length != 3 || parts[0].isEmpty() || !parts[1].startsWith("/")) {
-            throw new BadRequestException("bad request line '" + lines[0] + "'");
+            throw new BadRequestException("bad request line '" + head.startLine() + "'");
         }
         boolean http11 = switch (parts[2]) {
             case "HTTP/1.1" -> true;
@@ -69,14 +57,10 @@ final class RequestParser {
             default -> throw new BadRequestException("unsupported protocol '" + parts[2] + "'");
         };
         boolean keepAlive = http11;
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon <= 0) {
-                throw new BadRequestException("bad header line '" + lines[i] + "'");
-            }
-            String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            String value = lines[i].substring(colon + 1).trim();
-            switch (name) {
+        for (String line : head.fieldLines()) {
+            HttpHead.Field field = HttpHead.Field.parse(line);
+            String value = field.value();
+            switch (field.name()) {
                 case "connection" -> keepAlive = value.equalsIgnoreCase("keep-alive")
                         || (http11 && !value.equalsIgnoreCase("close"));
                 case "content-length" -> {

@@ -229,6 +229,34 @@ class WorkerPoolTest {
     }
 
     @Test
+    @Timeout(20)
+    void closingAFailedPoolNeverLeavesFailed() throws Exception {
+        WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(1));
+        Files.delete(pool.socketPath());
+        kill9(pool.pids().getFirst());
+        while (pool.state() != PoolState.FAILED) {
+            Thread.sleep(20);
+        }
+
+        pool.close();
+        pool.close();
+
+        assertEquals(List.of(PoolState.NEW, PoolState.STARTING, PoolState.RUNNING, PoolState.FAILED), pool.stateHistory());
+    }
+
+    @Test
+    @Timeout(20)
+    void aClosedPoolWentThroughStoppingToTerminated() throws Exception {
+        WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(1));
+
+        pool.close();
+        pool.close();
+
+        assertEquals(List.of(PoolState.NEW, PoolState.STARTING, PoolState.RUNNING, PoolState.STOPPING,
+                PoolState.TERMINATED), pool.stateHistory());
+    }
+
+    @Test
     @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aPeerThatConnectsButNeverSaysHelloDoesNotHoldUpClose() throws Exception {
         Set<String> threadsBefore = poolThreads();

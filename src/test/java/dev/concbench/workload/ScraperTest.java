@@ -9,6 +9,8 @@ import dev.concbench.server.ServerLimits;
 import dev.concbench.workload.examples.ExampleResult;
 import dev.concbench.workload.examples.ExampleRunner;
 import dev.concbench.workload.examples.ExampleSettings;
+import dev.concbench.workload.examples.ScraperExample;
+import dev.concbench.workload.examples.TestDelayServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,7 +84,8 @@ class ScraperTest {
     @Test
     @Timeout(10)
     void theScraperExampleRunsLikeTheSeedsProgram() {
-        ExampleResult result = ExampleRunner.run(ScraperExample.EXAMPLE, ExampleSettings.quiet(ExampleSettings.DEFAULT_UNIT));
+        ExampleResult result = ExampleRunner.run(ScraperExample.EXAMPLE, ExampleSettings.quiet(ExampleSettings.DEFAULT_UNIT)
+                .withHttpServer(TestDelayServer.STARTER));
 
         assertEquals(List.of("Fetching 4 pages...", "✅ Success: 4", "❌ Failed: 0"), result.output().subList(0, 3));
         assertTrue(result.output().get(3).startsWith("elapsed: "), result.output().get(3));

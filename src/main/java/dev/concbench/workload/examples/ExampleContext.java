@@ -60,6 +60,16 @@ public final class ExampleContext {
         facts.put(name, value);
     }
 
+    /**
+     * The local HTTP server's starter from the settings.
+     *
+     * @throws IllegalStateException when the settings bring none
+     */
+    public HttpServerStarter httpServer() {
+        return settings.httpServer().orElseThrow(() -> new IllegalStateException(
+                "this example needs a local HTTP server; none was given (ExampleSettings.withHttpServer)"));
+    }
+
     /** Where CPU work is offloaded ({@code run_in_executor}'s executor). */
     public Executor offload() {
         return offload.get();

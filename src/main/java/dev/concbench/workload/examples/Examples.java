@@ -1,6 +1,5 @@
 package dev.concbench.workload.examples;
 
-import dev.concbench.workload.ScraperExample;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,10 +1,10 @@
 package dev.concbench.workload.http;
 
-import java.io.ByteArrayOutputStream;
+import dev.concbench.http.HeadReader;
+import dev.concbench.http.HttpHead;
+import dev.concbench.http.MalformedHeadException;
 import java.net.ProtocolException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * An incremental parser for one HTTP/1.1 response with a {@code Content-Length} body. Feed it bytes
@@ -22,15 +22,11 @@ public final class ResponseParser {
      */
     static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-    private static final int END_OF_HEAD = ('\r' << 24) | ('\n' << 16) | ('\r' << 8) | '\n';
-
-    private final ByteArrayOutputStream head = new ByteArrayOutputStream();
+    private final HeadReader head = new HeadReader("response", MAX_HEAD_BYTES);
     private int status = -1;
     private boolean keepAlive = true;
     private byte[] body;
     private int bodyFilled;
-    /** The last four head bytes, newest in the low byte: finds CRLFCRLF without rescanning. */
-    private int tail;
 
     /**
      * Consumes bytes from {@code in} (advancing its position) up to the end of the response.
@@ -39,15 +35,14 @@ public final class ResponseParser {
      * @throws ProtocolException when the bytes are not a response this client understands
      */
     public boolean feed(ByteBuffer in) throws ProtocolException {
-        while (body == null && in.hasRemaining()) {
-            byte b = in.get();
-            head.write(b);
-            tail = (tail << 8) | (b & 0xff);
-            if (head.size() > MAX_HEAD_BYTES) {
-                throw new ProtocolException("response head longer than " + MAX_HEAD_BYTES + " bytes");
-            }
-            if (tail == END_OF_HEAD) {
-                parseHead(head.toString(StandardCharsets.ISO_8859_1));
+        if (body == null) {
+            try {
+                HttpHead complete = head.feed(in);
+                if (complete != null) {
+                    parseHead(complete);
+                }
+            } catch (MalformedHeadException e) {
+                throw new ProtocolException(e.getMessage());
             }
         }
         if (body != null) {
@@ -61,7 +56,7 @@ public final class ResponseParser {
 
     /** Whether any byte of the current response has been consumed. */
     public boolean started() {
-        return head.size() > 0;
+        return head.inProgress();
     }
 
     /** The parsed response; only after {@link #feed} returned {@code true}. */
@@ -79,30 +74,23 @@ public final class ResponseParser {
         keepAlive = true;
         body = null;
         bodyFilled = 0;
-        tail = 0;
     }
 
-    private void parseHead(String text) throws ProtocolException {
-        // a head of nothing but CRLFCRLF splits into no lines at all
-        String[] lines = text.split("\r\n");
-        if (lines.length == 0) {
+    private void parseHead(HttpHead head) throws ProtocolException, MalformedHeadException {
+        if (head.startLine() == null) {
             throw new ProtocolException("empty status line");
         }
-        String[] statusLine = lines[0].split(" ", 3);
+        String[] statusLine = head.startLine().split(" ", 3);
         if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/1.")) {
-            throw new ProtocolException("bad status line '" + lines[0] + "'");
+            throw new ProtocolException("bad status line '" + head.startLine() + "'");
         }
         status = parseInt("status", statusLine[1]);
         keepAlive = statusLine[0].equals("HTTP/1.1");
         int contentLength = -1;
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon <= 0) {
-                throw new ProtocolException("bad header line '" + lines[i] + "'");
-            }
-            String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            String value = lines[i].substring(colon + 1).trim();
-            switch (name) {
+        for (String line : head.fieldLines()) {
+            HttpHead.Field field = HttpHead.Field.parse(line);
+            String value = field.value();
+            switch (field.name()) {
                 case "content-length" -> contentLength = parseInt("Content-Length", value);
                 case "connection" -> keepAlive = !value.equalsIgnoreCase("close");
                 case "transfer-encoding" -> throw new ProtocolException("Transfer-Encoding '" + value

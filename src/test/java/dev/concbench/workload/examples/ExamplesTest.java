@@ -28,7 +28,7 @@ class ExamplesTest {
     private static final Duration UNIT = Duration.ofMillis(10);
 
     private static ExampleResult run(String name, Duration unit) {
-        return ExampleRunner.run(Examples.require(name), ExampleSettings.quiet(unit));
+        return ExampleRunner.run(Examples.require(name), ExampleSettings.quiet(unit).withHttpServer(TestDelayServer.STARTER));
     }
 
     /** The lines before the final elapsed line. */

@@ -1,23 +1,20 @@
-package dev.concbench.workload;
+package dev.concbench.workload.examples;
 
 import dev.concbench.loop.LoopFuture;
-import dev.concbench.server.DelayServer;
-import dev.concbench.server.ServerLimits;
-import dev.concbench.workload.examples.ExampleContext;
-import dev.concbench.workload.examples.SeedExample;
-import java.net.BindException;
-import java.net.InetSocketAddress;
+import dev.concbench.workload.Scraper;
+import java.io.IOException;
 import java.util.concurrent.CompletionException;
 
 /**
- * The seed's web scraper as a {@code run-bench.sh example scraper} program: starts a delay server on
- * 127.0.0.1 (on its own loop thread, standing in for httpbin.org), runs {@link Scraper} over the
+ * The seed's web scraper as a {@code run-bench.sh example scraper} program: starts the local HTTP
+ * server of {@link ExampleSettings#httpServer()} (the CLI's is a delay server on 127.0.0.1 on its
+ * own loop thread, standing in for httpbin.org), runs {@link Scraper} over the
  * seed's four URLs with the example's time scale, prints the seed's summary and stops the server.
  * Records the facts {@value #SUCCEEDED} and {@value #FAILED}.
  */
 public final class ScraperExample {
 
-    /** The example, for the catalog in {@link dev.concbench.workload.examples.Examples}. */
+    /** The example, for the catalog in {@link Examples}. */
     public static final SeedExample EXAMPLE = new SeedExample("scraper",
             "the seed's web scraper: 4 URLs against the local delay server, limit 10, per-request timeout 5 s",
             ScraperExample::run);
@@ -31,11 +28,11 @@ public final class ScraperExample {
     }
 
     static LoopFuture<Void> run(ExampleContext ctx) {
-        DelayServer server;
+        HttpServerStarter.Running server;
         try {
             // a few milliseconds of blocking before the program starts: the server runs on its own loop
-            server = DelayServer.start(new InetSocketAddress("127.0.0.1", 0), ServerLimits.DEFAULT);
-        } catch (BindException e) {
+            server = ctx.httpServer().start();
+        } catch (IOException e) {
             throw new CompletionException("cannot start the delay server for the scraper", e);
         }
         Scraper scraper = new Scraper(ctx.loop(), server.address(), ctx.unit(), ctx::print);
@@ -47,7 +44,7 @@ public final class ScraperExample {
                     return (Void) null;
                 })
                 .andFinally(() -> {
-                    server.close();
+                    server.stop().run();
                     return ctx.loop().completed(null);
                 });
     }

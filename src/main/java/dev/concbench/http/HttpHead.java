@@ -1,0 +1,43 @@
+package dev.concbench.http;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One HTTP/1.x head as text lines: the start line (request line or status line) and the header
+ * field lines after it, each parsed by {@link Field#parse} when the caller reaches it (so errors
+ * come in line order).
+ *
+ * @param startLine  the first line, or {@code null} when the head had no line at all (only CRLFCRLF)
+ * @param fieldLines the lines after it, without their CRLF
+ */
+public record HttpHead(String startLine, List<String> fieldLines) {
+
+    /** One header field: {@code name} lower-cased, {@code value} trimmed. */
+    public record Field(String name, String value) {
+
+        /**
+         * Parses one of {@link #fieldLines()}.
+         *
+         * @throws MalformedHeadException for a line without a name before its colon
+         */
+        public static Field parse(String line) throws MalformedHeadException {
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new MalformedHeadException("bad header line '" + line + "'");
+            }
+            return new Field(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+        }
+    }
+
+    /** Splits {@code text}, a head up to and including its blank line, into lines. */
+    public static HttpHead of(String text) {
+        // a head of nothing but CRLFCRLF splits into no lines at all
+        String[] lines = text.split("\r\n");
+        if (lines.length == 0) {
+            return new HttpHead(null, List.of());
+        }
+        return new HttpHead(lines[0], List.of(Arrays.copyOfRange(lines, 1, lines.length)));
+    }
+}
