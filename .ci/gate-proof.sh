@@ -5,7 +5,7 @@
 #      (-Dconcbench.inject.loopSpinNanos=N, N = 0.3 x the loop hand-off measured by run 1's side A),
 #      and `ab` exits 1 with the eventloop hand-off row failing the gate.
 # Exits 0 when both hold, 1 when the gate flags the A/A pair or misses the slowdown, 2 when a run fails.
-# Takes two ab runs of one scenario (3 models x 6 interleaved forks, about 30-40 s each on 2 cores).
+# Takes two ab runs of one scenario (3 models x 10 interleaved forks, about a minute each on 2 cores).
 # Env: GATE_PROOF_FRACTION (default 0.3), GATE_PROOF_KEEP=DIR to keep the runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."

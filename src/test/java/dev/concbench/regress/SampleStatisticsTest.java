@@ -97,4 +97,21 @@ class SampleStatisticsTest {
         var b = forks(12, 3, 8, 230, 0.1, 0.05);
         assertEquals(BootstrapRatio.of(a, b, 42), BootstrapRatio.of(a, b, 42));
     }
+
+    @Test
+    void aStudyCountsTheTrialsAndRowsThatFailedTheGate() {
+        GateStudy study = new GateStudy();
+        ResultRow a = row(forks(13, 3, 8, 200, 0.02, 0.02), Direction.LOWER_IS_BETTER);
+        study.add(RunComparator.compare(Fixtures.summary("gate", List.of(a)),
+                Fixtures.summary("gate", List.of(row(forks(14, 3, 8, 200, 0.02, 0.02), Direction.LOWER_IS_BETTER))),
+                new CompareOptions(dev.concbench.results.Mode.ABSOLUTE, 0.05, null, null, false)));
+        study.add(RunComparator.compare(Fixtures.summary("gate", List.of(a)),
+                Fixtures.summary("gate", List.of(row(forks(15, 3, 8, 300, 0.02, 0.02), Direction.LOWER_IS_BETTER))),
+                new CompareOptions(dev.concbench.results.Mode.ABSOLUTE, 0.05, null, null, false)));
+        assertEquals(1, study.failed());
+        assertEquals(java.util.Map.of("context-switch eventloop handoff", 1L), study.failuresByRow());
+        String md = study.markdown("ab --trials 2");
+        assertTrue(md.contains("1 of 2 trials failed the gate (50%)"), md);
+        assertTrue(md.contains("| context-switch eventloop handoff | 1 of 2 | >= "), md);
+    }
 }
