@@ -1,5 +1,6 @@
 package dev.concbench.bench;
 
+import dev.concbench.vocab.ModelKind;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -53,6 +54,13 @@ public final class BenchmarkCatalog {
                 if (p != null) {
                     params.add(f.getName());
                     if (f.getName().equals(MODEL_PARAM)) {
+                        // JMH wants the names as compile-time constants; they must still be the registry's
+                        for (String model : p.value()) {
+                            if (ModelKind.of(model).isEmpty()) {
+                                throw new IllegalStateException(c.getSimpleName() + ": @Param model '" + model
+                                        + "' is not a model (expected one of " + String.join(", ", ModelKind.ids()) + ")");
+                            }
+                        }
                         models.addAll(Arrays.asList(p.value()));
                     }
                 }

@@ -1,8 +1,12 @@
 package dev.concbench.bench;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP_OFFLOAD;
+
 import dev.concbench.metrics.HostCpu;
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.model.TaskResult;
+import dev.concbench.vocab.Guard;
+import dev.concbench.vocab.ModelKind;
 import dev.concbench.workload.Workload;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +58,14 @@ public class CpuBenchmark {
 
     @Setup(Level.Trial)
     public void start() {
-        Map<String, String> params = switch (model) {
-            case "platform-pool" -> Map.of("poolSize", Integer.toString(workers));
-            case "process-pool" -> Map.of("workers", Integer.toString(workers));
-            case "eventloop+offload" -> Map.of("offload", offload, "workers", Integer.toString(workers));
+        Map<String, String> params = switch (ModelKind.require(model)) {
+            case PLATFORM_POOL -> Map.of("poolSize", Integer.toString(workers));
+            case PROCESS_POOL -> Map.of("workers", Integer.toString(workers));
+            case EVENTLOOP_OFFLOAD -> Map.of("offload", offload, "workers", Integer.toString(workers));
             default -> Map.of();
         };
         // the plain loop burns on its own thread by design; offloading claims to keep the loop free
-        session = new ModelSession(model, params, 0, model.equals("eventloop+offload"));
+        session = new ModelSession(model, params, 0, model.equals(EVENTLOOP_OFFLOAD.id()));
     }
 
     @TearDown(Level.Iteration)
@@ -91,7 +95,7 @@ public class CpuBenchmark {
         long start = System.nanoTime();
         long checksum = burnShares();
         double others = HostCpu.read().othersShare(before, System.nanoTime() - start, cores);
-        IterationMetrics.guard("cpuContended", others > CONTENDED_SHARE ? 1 : 0);
+        IterationMetrics.guard(Guard.CPU_CONTENDED, others > CONTENDED_SHARE ? 1 : 0);
         return checksum;
     }
 

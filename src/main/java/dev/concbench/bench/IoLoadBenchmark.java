@@ -2,6 +2,7 @@ package dev.concbench.bench;
 
 import dev.concbench.metrics.HistogramLog;
 import dev.concbench.metrics.IterationMetrics;
+import dev.concbench.vocab.Guard;
 import dev.concbench.workload.Workload;
 import java.io.IOException;
 import java.util.Map;
@@ -102,8 +103,8 @@ public class IoLoadBenchmark {
         IterationMetrics.publish("dropped", t.dropped(), "count");
         // a late send is still measured from its intended time, so its lateness is in the latencies;
         // only a driver that fell behind on a meaningful share of its sends offered a different load
-        IterationMetrics.guard("dropped", t.dropped() > t.sent() * DROPPED_GUARD_SHARE ? t.dropped() : 0);
-        IterationMetrics.guard("failedTasks", t.sent() - t.completed());
+        IterationMetrics.guard(Guard.DROPPED, t.dropped() > t.sent() * DROPPED_GUARD_SHARE ? t.dropped() : 0);
+        IterationMetrics.guard(Guard.FAILED_TASKS, t.sent() - t.completed());
         return t.completed();
     }
 }

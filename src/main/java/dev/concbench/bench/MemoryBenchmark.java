@@ -4,6 +4,7 @@ import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.metrics.MemorySnapshot;
+import dev.concbench.vocab.Guard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -103,7 +104,7 @@ public class MemoryBenchmark extends TaskBenchmark {
             }
         } catch (OutOfMemoryError e) {
             // the OS refused another thread: measure what did start, and say so
-            IterationMetrics.guard("incomplete", units - started);
+            IterationMetrics.guard(Guard.INCOMPLETE, units - started);
             for (int i = started; i < units; i++) {
                 waiting.countDown();
                 ended.countDown();
@@ -145,7 +146,7 @@ public class MemoryBenchmark extends TaskBenchmark {
     private static MemorySnapshot publishPerUnit(MemorySnapshot before, int started) {
         MemorySnapshot grown = MemorySnapshot.take().minus(before);
         // a heap that was resized between the snapshots moved RSS for reasons unrelated to the units
-        IterationMetrics.guard("heapResized", grown.heapCommittedBytes() == 0 ? 0 : 1);
+        IterationMetrics.guard(Guard.HEAP_RESIZED, grown.heapCommittedBytes() == 0 ? 0 : 1);
         int n = Math.max(1, started);
         IterationMetrics.publish("heapPerUnit", (double) grown.heapUsedBytes() / n, "bytes");
         // every heap page is resident from the start, so the RSS difference is what the units cost

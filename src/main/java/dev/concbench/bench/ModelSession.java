@@ -1,5 +1,8 @@
 package dev.concbench.bench;
 
+import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
+
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.metrics.PinnedEvents;
 import dev.concbench.model.ExecutionModel;
@@ -7,6 +10,8 @@ import dev.concbench.model.ModelViolationException;
 import dev.concbench.model.Models;
 import dev.concbench.model.TaskResult;
 import dev.concbench.model.WorkTarget;
+import dev.concbench.vocab.Guard;
+import dev.concbench.vocab.ModelKind;
 import dev.concbench.workload.Workload;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -21,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code notVirtual} for {@code virtual} and {@code notProcess} for {@code process-pool}; JFR's
  * pinned-virtual-thread events count as {@code pinned}; a loop callback over the slow-callback
  * threshold counts as {@code loopBlocked} where the scenario claims the loop stays responsive.
+ * Raw tasks ({@link #execute}) run through the model too, with the same check.
  *
  * <p>Created in a trial set-up, closed in the trial tear-down, used from the benchmark thread.
  */
@@ -48,12 +54,12 @@ final class ModelSession implements AutoCloseable {
         }
         this.model = Models.start(name, params, target);
         this.loopMustStayResponsive = loopMustStayResponsive;
-        this.pinned = name.equals("virtual") ? new PinnedEvents() : null;
+        this.pinned = name.equals(VIRTUAL.id()) ? new PinnedEvents() : null;
     }
 
     /** The model parameters of a benchmark with a {@code poolSize} parameter: it applies to {@code platform-pool} only. */
     static Map<String, String> poolParams(String model, int poolSize) {
-        return model.equals("platform-pool") ? Map.of("poolSize", Integer.toString(poolSize)) : Map.of();
+        return model.equals(PLATFORM_POOL.id()) ? Map.of("poolSize", Integer.toString(poolSize)) : Map.of();
     }
 
     /** The delay server this fork was given; fails when the run gave none. */
@@ -81,6 +87,19 @@ final class ModelSession implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts a raw task where the model runs its tasks ({@link ExecutionModel#execute}); a placement
+     * violation is counted and the task still runs.
+     */
+    void execute(Runnable task) {
+        model.execute(task, violation -> violations.incrementAndGet());
+    }
+
+    /** The model's event loop, for code that schedules on it; empty for the thread models. */
+    Optional<LoopTasks> loop() {
+        return model.eventLoop().map(LoopTasks::new);
+    }
+
     private static boolean isViolation(Throwable e) {
         Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         return t instanceof ModelViolationException;
@@ -90,17 +109,17 @@ final class ModelSession implements AutoCloseable {
     void publishGuards() {
         if (loopMustStayResponsive) {
             model.eventLoop().ifPresent(loop -> {
-                IterationMetrics.guard("loopBlocked", blocked.endIteration(loop.stats()));
+                IterationMetrics.guard(Guard.LOOP_BLOCKED, blocked.endIteration(loop.stats()));
             });
         }
         long v = violations.getAndSet(0);
-        switch (model.name()) {
-            case "virtual" -> {
-                IterationMetrics.guard("notVirtual", v);
-                IterationMetrics.guard("pinned", pinned.takeCount());
+        switch (ModelKind.require(model.name())) {
+            case VIRTUAL -> {
+                IterationMetrics.guard(Guard.NOT_VIRTUAL, v);
+                IterationMetrics.guard(Guard.PINNED, pinned.takeCount());
             }
-            case "process-pool" -> IterationMetrics.guard("notProcess", v);
-            default -> IterationMetrics.guard("misplaced", v);
+            case PROCESS_POOL -> IterationMetrics.guard(Guard.NOT_PROCESS, v);
+            default -> IterationMetrics.guard(Guard.MISPLACED, v);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.concbench.bench;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP_OFFLOAD;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
+
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
 import dev.concbench.metrics.HistogramLog;
@@ -79,7 +82,7 @@ public class PreemptionBenchmark extends TaskBenchmark {
     @Override
     void startTrial() {
         log = new HistogramLog("preemption-" + modelLabel() + "-" + disturbance);
-        if (model.equals("eventloop+offload")) {
+        if (model.equals(EVENTLOOP_OFFLOAD.id())) {
             if (!offload.equals("threads")) {
                 throw new IllegalArgumentException("preemption offloads to threads only (offload=threads), not '" + offload + "'");
             }
@@ -90,12 +93,12 @@ public class PreemptionBenchmark extends TaskBenchmark {
     @Override
     boolean loopMustStayResponsive() {
         // the claim under test: offloading keeps the loop free; with nothing beside it, so should the plain loop
-        return model.equals("eventloop+offload") || disturbance.equals("none");
+        return model.equals(EVENTLOOP_OFFLOAD.id()) || disturbance.equals("none");
     }
 
     private String modelLabel() {
         String carriers = System.getProperty("jdk.virtualThreadScheduler.parallelism");
-        return model.equals("virtual") && carriers != null ? model + "-carriers" + carriers : model;
+        return model.equals(VIRTUAL.id()) && carriers != null ? model + "-carriers" + carriers : model;
     }
 
     @TearDown(Level.Iteration)

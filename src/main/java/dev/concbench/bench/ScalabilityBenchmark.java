@@ -5,6 +5,7 @@ import dev.concbench.loop.LoopFuture;
 import dev.concbench.metrics.HistogramLog;
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.metrics.ProcMemory;
+import dev.concbench.vocab.Guard;
 import dev.concbench.workload.Workload;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -136,7 +137,7 @@ public class ScalabilityBenchmark extends TaskBenchmark {
         double wallSeconds = (System.nanoTime() - t0) / 1e9;
         IterationMetrics.publish("throughput", completed / wallSeconds, "tasks/s");
         IterationMetrics.publish("rssPerTask", (double) (rssAfter - rssBefore) / Math.max(1, started), "bytes");
-        IterationMetrics.guard("failedTasks", started - completed);
+        IterationMetrics.guard(Guard.FAILED_TASKS, started - completed);
         return completed;
     }
 

@@ -1,8 +1,12 @@
 package dev.concbench.bench;
 
+import static dev.concbench.vocab.ModelKind.PROCESS_POOL;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
+
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
 import dev.concbench.metrics.IterationMetrics;
+import dev.concbench.vocab.Guard;
 import dev.concbench.workload.Workload;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -59,7 +63,7 @@ public class SpawnBenchmark extends TaskBenchmark {
 
     @Override
     void startTrial() {
-        if (model.equals("process-pool")) {
+        if (model.equals(PROCESS_POOL.id())) {
             workers = new ModelSession(model, Map.of("workers", "1"), 0, false);
         }
     }
@@ -69,7 +73,7 @@ public class SpawnBenchmark extends TaskBenchmark {
         if (workers != null) {
             workers.publishGuards();
         } else {
-            IterationMetrics.guard("notVirtual", notVirtual.getAndSet(0));
+            IterationMetrics.guard(Guard.NOT_VIRTUAL, notVirtual.getAndSet(0));
         }
     }
 
@@ -126,10 +130,10 @@ public class SpawnBenchmark extends TaskBenchmark {
 
     private Thread child() {
         Runnable body = () -> {
-            if (model.equals("virtual") && !Thread.currentThread().isVirtual()) {
+            if (model.equals(VIRTUAL.id()) && !Thread.currentThread().isVirtual()) {
                 notVirtual.incrementAndGet();
             }
         };
-        return model.equals("virtual") ? Thread.ofVirtual().start(body) : Thread.ofPlatform().start(body);
+        return model.equals(VIRTUAL.id()) ? Thread.ofVirtual().start(body) : Thread.ofPlatform().start(body);
     }
 }

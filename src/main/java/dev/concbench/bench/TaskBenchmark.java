@@ -1,24 +1,29 @@
 package dev.concbench.bench;
 
+import dev.concbench.vocab.CarrierFlags;
+import dev.concbench.vocab.ModelKind;
+import java.util.HashMap;
+import java.util.Map;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The lifecycle shared by benchmarks that run raw tasks rather than workloads: for a thread model,
- * {@link ThreadTasks}; for {@code eventloop} and {@code eventloop+offload}, a {@link LoopTasks};
- * for any other model, nothing (the subclass brings its own).
+ * The lifecycle shared by benchmarks that run raw tasks rather than workloads: the model under test
+ * as a {@link ModelSession} when it is a thread or loop model (for any other model nothing: the
+ * subclass brings its own), so raw tasks run on the model's own threads with its placement check.
  * Opened for the trial, guard evidence published after every iteration, closed after the trial.
  * JMH runs these set-up methods before the subclass's own, and these tear-downs after them.
  */
 abstract class TaskBenchmark {
 
-    /** The threads of a thread model under test; null for the other models. */
-    ThreadTasks threads;
+    /** The model under test when it runs tasks on threads; null for the other models. */
+    ModelSession threads;
 
     /** The loop of a loop model under test; null for the thread models. */
     LoopTasks loop;
 
+    private ModelSession session;
     private final int poolSize;
 
     /** @param poolSize how many threads {@code platform-pool} gets */
@@ -47,35 +52,49 @@ abstract class TaskBenchmark {
     void stopTrial() throws Exception {
     }
 
+    /**
+     * The model's parameters: {@code poolSize} for {@code platform-pool}; for {@code virtual}, the
+     * carriers this fork was started with (so the model checks them); for {@code eventloop+offload},
+     * one offload thread (raw-task benchmarks hand their own work off, the model's pool stays idle).
+     */
+    private Map<String, String> modelParams(ModelKind kind) {
+        Map<String, String> params = new HashMap<>(ModelSession.poolParams(kind.id(), poolSize()));
+        String carriers = System.getProperty(CarrierFlags.PARALLELISM);
+        if (kind == ModelKind.VIRTUAL && carriers != null) {
+            params.put(CarrierFlags.PARAM, carriers);
+        }
+        if (kind == ModelKind.EVENTLOOP_OFFLOAD) {
+            params.put("offload", "threads");
+            params.put("workers", "1");
+        }
+        return params;
+    }
+
     // JMH does not order set-up methods across a class hierarchy, so the subclass's steps are
     // called from here rather than declared as set-ups of their own
     @Setup(Level.Trial)
     public void openTasks() throws Exception {
-        if (modelName().startsWith("eventloop")) {
-            loop = new LoopTasks();
-        } else if (ThreadTasks.isThreadModel(modelName())) {
-            threads = new ThreadTasks(modelName(), poolSize());
+        ModelKind kind = ModelKind.require(modelName());
+        if (kind.onLoop() || kind.onThreads()) {
+            session = new ModelSession(kind.id(), modelParams(kind), 0, loopMustStayResponsive());
+            loop = session.loop().orElse(null);
+            threads = loop == null ? session : null;
         }
         startTrial();
     }
 
     @TearDown(Level.Iteration)
     public void publishTaskGuards() {
-        if (threads != null) {
-            threads.publishGuards();
-        } else if (loop != null && loopMustStayResponsive()) {
-            loop.publishLoopBlocked();
+        if (session != null) {
+            session.publishGuards();
         }
     }
 
     @TearDown(Level.Trial)
     public void closeTasks() throws Exception {
         stopTrial();
-        if (threads != null) {
-            threads.close();
-        }
-        if (loop != null) {
-            loop.close();
+        if (session != null) {
+            session.close();
         }
     }
 }

@@ -6,6 +6,10 @@
  *
  * <p>Benchmarks report, never assert: secondary numbers (memory per unit, percentiles, guard
  * evidence) are published through {@link dev.concbench.metrics.IterationMetrics} and handed to JMH
- * by {@link IterationMetricsProfiler}, so they appear in JMH's own JSON with units and errors.
+ * by {@link IterationMetricsProfiler}, so they appear in JMH's own JSON with units and errors; guard
+ * evidence is published as a {@link dev.concbench.vocab.Guard}. The model under test is a
+ * {@link dev.concbench.model.ExecutionModel} ({@link ModelSession}): workloads and raw tasks alike run
+ * on its threads under its placement check, so what the model tests prove is what the benchmarks
+ * measure. (A spawn's children are raw threads of the model's kind: creating them is what it measures.)
  */
 package dev.concbench.bench;

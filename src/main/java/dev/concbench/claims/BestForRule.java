@@ -1,5 +1,10 @@
 package dev.concbench.claims;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP;
+import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
+import static dev.concbench.vocab.ModelKind.THREAD_PER_TASK;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
+
 import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 import java.util.List;
@@ -29,7 +34,7 @@ public record BestForRule() implements Rule {
         List<String> rates = data.requireValues(IO, "rate");
         String rate = rates.getLast();
         evidence.note("io-load arrival rate", rate + " req/s");
-        Query tput = Query.of(IO, "eventloop", "throughput", "rate=" + rate);
+        Query tput = Query.of(IO, EVENTLOOP.id(), "throughput", "rate=" + rate);
         // a sweep over server delays (the full profile) gives one row per delay at that rate: judge
         // at the longest, the most I/O-bound of them
         List<String> delays = data.values(IO, "delayMs");
@@ -38,12 +43,12 @@ public record BestForRule() implements Rule {
             evidence.note("io-load server delay", delays.getLast() + " ms");
         }
         // every model's numbers first, so an undecided claim still shows what was measured
-        for (String model : List.of("eventloop", "platform-pool", "virtual", "thread-per-task")) {
+        for (String model : List.of(EVENTLOOP.id(), PLATFORM_POOL.id(), VIRTUAL.id(), THREAD_PER_TASK.id())) {
             evidence.context(model + " throughput", data, tput.withModel(model));
             evidence.context(model + " p99 latency", data, tput.withModel(model).withMetric("latency.p99"));
         }
         Measure loopIo = data.require(tput);
-        Measure poolIo = data.require(tput.withModel("platform-pool"));
+        Measure poolIo = data.require(tput.withModel(PLATFORM_POOL.id()));
         Measure ioRatio = evidence.decisiveRatio("I/O: eventloop / platform-pool throughput", loopIo, poolIo,
                 ">= " + KEEPS_UP + " x");
         boolean keepsUp = Check.decide(Check.atLeast(ioRatio, KEEPS_UP), "eventloop / platform-pool throughput",
@@ -51,9 +56,9 @@ public record BestForRule() implements Rule {
 
         CpuParallelism p = CpuParallelism.of(data);
         Measure loopCpu = evidence.require("eventloop CPU time, " + p.workers() + " workers", data,
-                CpuParallelism.time("eventloop", p.workers()));
+                CpuParallelism.time(EVENTLOOP.id(), p.workers()));
         Measure poolCpu = evidence.require("platform-pool CPU time, " + p.workers() + " workers", data,
-                CpuParallelism.time("platform-pool", p.workers()));
+                CpuParallelism.time(PLATFORM_POOL.id(), p.workers()));
         Measure cpuRatio = evidence.decisiveRatio("CPU: eventloop / platform-pool time", loopCpu, poolCpu,
                 ">= " + Measure.number(p.threshold()) + " x");
         boolean threadsWinCpu = Check.decide(Check.atLeast(cpuRatio, p.threshold()),

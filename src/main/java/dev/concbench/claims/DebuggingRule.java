@@ -1,5 +1,9 @@
 package dev.concbench.claims;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP;
+import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
+
 import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 
@@ -25,16 +29,16 @@ public record DebuggingRule() implements Rule {
     public Judgement judge(RunData data, Evidence evidence) throws NotMeasured {
         evidence.note("runs per model", String.join(", ", data.values(SCENARIO, "runs")));
         // every model's numbers first, so an undecided claim still shows what was measured
-        for (String model : new String[] {"eventloop", "platform-pool", "virtual"}) {
+        for (String model : new String[] {EVENTLOOP.id(), PLATFORM_POOL.id(), VIRTUAL.id()}) {
             evidence.context(model + " lost updates per run", data, q(model, "lostUpdates"));
             evidence.context(model + " distinct outcomes", data, q(model, "distinctOutcomes"));
             evidence.context(model + " involuntary context switches per run", data,
                     q(model, "involuntaryCtxSwitches"));
         }
-        Measure loopLost = data.require(q("eventloop", "lostUpdates"));
-        Measure loopOutcomes = data.require(q("eventloop", "distinctOutcomes"));
-        Measure poolLost = data.require(q("platform-pool", "lostUpdates"));
-        Measure poolOutcomes = data.require(q("platform-pool", "distinctOutcomes"));
+        Measure loopLost = data.require(q(EVENTLOOP.id(), "lostUpdates"));
+        Measure loopOutcomes = data.require(q(EVENTLOOP.id(), "distinctOutcomes"));
+        Measure poolLost = data.require(q(PLATFORM_POOL.id(), "lostUpdates"));
+        Measure poolOutcomes = data.require(q(PLATFORM_POOL.id(), "distinctOutcomes"));
         evidence.decisiveNote("eventloop: " + loopLost.format() + " lost updates, " + loopOutcomes.format()
                 + " outcome(s) (needs 0 and 1)");
         evidence.decisiveNote("platform-pool: " + poolLost.format() + " lost updates, " + poolOutcomes.format()

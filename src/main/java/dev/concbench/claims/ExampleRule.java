@@ -1,5 +1,7 @@
 package dev.concbench.claims;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP;
+
 import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 
@@ -47,7 +49,7 @@ public record ExampleRule(String example, double expected, String expectedWhy, d
     }
 
     private Query elapsed() {
-        return Query.of("examples", "eventloop", "elapsedUnits", "example=" + example);
+        return Query.of("examples", EVENTLOOP.id(), "elapsedUnits", "example=" + example);
     }
 
     @Override
@@ -63,7 +65,7 @@ public record ExampleRule(String example, double expected, String expectedWhy, d
     public Judgement judge(RunData data, Evidence evidence) throws NotMeasured {
         if (exact != null) {
             Measure counter = evidence.require(exact.metric(), data,
-                    Query.of("examples", "eventloop", exact.metric(), "example=" + example));
+                    Query.of("examples", EVENTLOOP.id(), exact.metric(), "example=" + example));
             evidence.decisiveNote(exact.metric() + " = " + counter.format() + " (needs exactly "
                     + Measure.number(exact.value()) + ")");
             if (counter.value() != exact.value()) {

@@ -1,5 +1,11 @@
 package dev.concbench.claims;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP;
+import static dev.concbench.vocab.ModelKind.EVENTLOOP_OFFLOAD;
+import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
+import static dev.concbench.vocab.ModelKind.PROCESS_POOL;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
+
 import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 import java.util.List;
@@ -12,8 +18,8 @@ import java.util.List;
  */
 public record GilRule() implements Rule {
 
-    static final String THREADS = "platform-pool";
-    static final List<String> OTHERS = List.of("eventloop", "virtual", "process-pool", "eventloop+offload");
+    static final String THREADS = PLATFORM_POOL.id();
+    static final List<String> OTHERS = List.of(EVENTLOOP.id(), VIRTUAL.id(), PROCESS_POOL.id(), EVENTLOOP_OFFLOAD.id());
 
     @Override
     public String describe() {

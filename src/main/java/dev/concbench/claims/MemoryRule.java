@@ -1,5 +1,9 @@
 package dev.concbench.claims;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP;
+import static dev.concbench.vocab.ModelKind.THREAD_PER_TASK;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
+
 import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 import dev.concbench.results.EnvInfo;
@@ -16,9 +20,9 @@ import java.util.List;
 public record MemoryRule() implements Rule {
 
     static final String SCENARIO = "memory";
-    static final String LOOP = "eventloop";
-    static final String THREADS = "thread-per-task";
-    static final List<String> MODELS = List.of(LOOP, "virtual", THREADS);
+    static final String LOOP = EVENTLOOP.id();
+    static final String THREADS = THREAD_PER_TASK.id();
+    static final List<String> MODELS = List.of(LOOP, VIRTUAL.id(), THREADS);
 
     /** The seed's "~8 MB default" stack reservation per thread, in bytes (8 MiB). */
     public static final double SEED_STACK_BYTES = 8.0 * 1024 * 1024;
@@ -43,7 +47,7 @@ public record MemoryRule() implements Rule {
         // the largest count both compared models ran: platform threads stop short of the loop's
         // largest counts (pid_max), and a count only one model reached compares nothing
         String n = units.reversed().stream()
-                .filter(u -> data.has(q("thread-per-task", "rssPerUnit", u)) && data.has(q("eventloop", "rssPerUnit", u)))
+                .filter(u -> data.has(q(THREAD_PER_TASK.id(), "rssPerUnit", u)) && data.has(q(EVENTLOOP.id(), "rssPerUnit", u)))
                 .findFirst().orElse(units.getLast());
         evidence.note("units (concurrent waiting tasks)", n);
         // every model's numbers first, so an undecided claim still shows what was measured

@@ -1,5 +1,10 @@
 package dev.concbench.claims;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP;
+import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
+import static dev.concbench.vocab.ModelKind.THREAD_PER_TASK;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
+
 import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 import java.util.List;
@@ -13,7 +18,7 @@ public record ScalabilityRule() implements Rule {
 
     /** The seed's "10,000+ concurrent tasks". */
     public static final long CLAIMED_TASKS = 10_000;
-    static final List<String> MODELS = List.of("eventloop", "virtual", "thread-per-task", "platform-pool");
+    static final List<String> MODELS = List.of(EVENTLOOP.id(), VIRTUAL.id(), THREAD_PER_TASK.id(), PLATFORM_POOL.id());
 
     @Override
     public String describe() {
@@ -33,9 +38,9 @@ public record ScalabilityRule() implements Rule {
         for (String model : MODELS) {
             ModelScaling s = ModelScaling.scan(data, model, work);
             evidence.note(model, s.note());
-            if (model.equals("eventloop")) {
+            if (model.equals(EVENTLOOP.id())) {
                 loop = s;
-            } else if (model.equals("thread-per-task")) {
+            } else if (model.equals(THREAD_PER_TASK.id())) {
                 threads = s;
             }
         }
@@ -46,7 +51,7 @@ public record ScalabilityRule() implements Rule {
                     + " tasks, before the claimed 10,000.");
         }
         if (loop.reached() == 0) {
-            throw new NotMeasured(data.absenceReason(ModelScaling.q("eventloop", work,
+            throw new NotMeasured(data.absenceReason(ModelScaling.q(EVENTLOOP.id(), work,
                     Long.parseLong(data.values(ModelScaling.SCENARIO, "tasks").getFirst()), "p99")));
         }
         if (loop.reached() < CLAIMED_TASKS) {

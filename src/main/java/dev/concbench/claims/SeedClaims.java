@@ -1,5 +1,11 @@
 package dev.concbench.claims;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP;
+import static dev.concbench.vocab.ModelKind.EVENTLOOP_OFFLOAD;
+import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
+import static dev.concbench.vocab.ModelKind.PROCESS_POOL;
+import static dev.concbench.vocab.ModelKind.THREAD_PER_TASK;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
 import static dev.concbench.claims.ChartNames.png;
 
 import dev.concbench.claims.RatioRule.Labeled;
@@ -161,84 +167,84 @@ public final class SeedClaims {
 
     private static Rule concurrencyModel() {
         return new RatioRule(
-                at("eventloop worst heartbeat lateness under a CPU hog", heartbeat("eventloop", "cpu-hog", WORST)),
+                at("eventloop worst heartbeat lateness under a CPU hog", heartbeat(EVENTLOOP.id(), "cpu-hog", WORST)),
                 at("platform-pool worst heartbeat lateness under a CPU hog",
-                        heartbeat("platform-pool", "cpu-hog", WORST)),
+                        heartbeat(PLATFORM_POOL.id(), "cpu-hog", WORST)),
                 STALL, NO_STALL, "a hog that never yields stalls a cooperative loop but not preemptively scheduled threads",
                 "A CPU hog that never awaits held the loop's 10 ms heartbeat back, while the OS kept preempting"
                         + " platform threads so theirs stayed on time (%s). Virtual threads are not time-sliced by"
                         + " the JVM: see their rows, notably on one carrier.",
                 "A CPU hog did not stall the loop's heartbeat more than the threads' (%s).",
-                List.of(at("eventloop worst lateness, undisturbed", heartbeat("eventloop", "none", WORST)),
-                        at("platform-pool worst lateness, undisturbed", heartbeat("platform-pool", "none", WORST)),
-                        at("eventloop heartbeat p99 under a CPU hog", heartbeat("eventloop", "cpu-hog", "lateness.p99")),
+                List.of(at("eventloop worst lateness, undisturbed", heartbeat(EVENTLOOP.id(), "none", WORST)),
+                        at("platform-pool worst lateness, undisturbed", heartbeat(PLATFORM_POOL.id(), "none", WORST)),
+                        at("eventloop heartbeat p99 under a CPU hog", heartbeat(EVENTLOOP.id(), "cpu-hog", "lateness.p99")),
                         at("platform-pool heartbeat p99 under a CPU hog",
-                                heartbeat("platform-pool", "cpu-hog", "lateness.p99")),
-                        at("virtual worst lateness under a CPU hog", heartbeat("virtual", "cpu-hog", WORST)),
+                                heartbeat(PLATFORM_POOL.id(), "cpu-hog", "lateness.p99")),
+                        at("virtual worst lateness under a CPU hog", heartbeat(VIRTUAL.id(), "cpu-hog", WORST)),
                         at("virtual (1 carrier) worst lateness under a CPU hog",
-                                heartbeat("virtual", "cpu-hog", WORST).with("carriers", "1"))));
+                                heartbeat(VIRTUAL.id(), "cpu-hog", WORST).with("carriers", "1"))));
     }
 
     private static Rule contextSwitch() {
-        Query handoff = Query.of("context-switch", "eventloop", "handoff");
-        Query spawn = Query.of("spawn", "eventloop", "spawn");
-        return new RatioRule(at("platform-pool handoff", handoff.withModel("platform-pool")),
+        Query handoff = Query.of("context-switch", EVENTLOOP.id(), "handoff");
+        Query spawn = Query.of("spawn", EVENTLOOP.id(), "spawn");
+        return new RatioRule(at("platform-pool handoff", handoff.withModel(PLATFORM_POOL.id())),
                 at("eventloop handoff", handoff), SLOWER_SWITCH, NOT_SLOWER,
                 "a kernel-mediated switch costs a syscall and a scheduler pass; a loop switch is a method call",
                 "A hand-off between two platform threads went through the kernel and cost %s a hand-off between"
                         + " two loop tasks. Virtual threads switch in user space too (see their row).",
                 "Platform-thread hand-offs were not clearly slower than the loop's (%s).",
-                List.of(at("virtual handoff", handoff.withModel("virtual")),
-                        at("eventloop spawn", spawn), at("virtual spawn", spawn.withModel("virtual")),
-                        at("thread-per-task spawn", spawn.withModel("thread-per-task")),
-                        at("process-pool spawn", spawn.withModel("process-pool"))));
+                List.of(at("virtual handoff", handoff.withModel(VIRTUAL.id())),
+                        at("eventloop spawn", spawn), at("virtual spawn", spawn.withModel(VIRTUAL.id())),
+                        at("thread-per-task spawn", spawn.withModel(THREAD_PER_TASK.id())),
+                        at("process-pool spawn", spawn.withModel(PROCESS_POOL.id()))));
     }
 
     private static Rule blockingCall() {
         return new RatioRule(
-                at("eventloop worst lateness, blocking sleep", heartbeat("eventloop", "blocking-sleep", WORST)),
-                at("platform-pool worst lateness, blocking sleep", heartbeat("platform-pool", "blocking-sleep", WORST)),
+                at("eventloop worst lateness, blocking sleep", heartbeat(EVENTLOOP.id(), "blocking-sleep", WORST)),
+                at("platform-pool worst lateness, blocking sleep", heartbeat(PLATFORM_POOL.id(), "blocking-sleep", WORST)),
                 STALL, NO_STALL, "a blocking sleep on the loop thread delays every callback by the sleep's length; on a thread"
                         + " pool it blocks one thread",
                 "A blocking sleep inside a loop task froze the whole loop: its heartbeat came %s later than the"
                         + " thread pool's under the same blocking call, which blocks only its own thread.",
                 "A blocking sleep on the loop did not delay its heartbeat clearly more than on threads (%s).",
-                List.of(at("eventloop worst lateness, undisturbed", heartbeat("eventloop", "none", WORST)),
+                List.of(at("eventloop worst lateness, undisturbed", heartbeat(EVENTLOOP.id(), "none", WORST)),
                         at("eventloop heartbeat p50, blocking sleep",
-                                heartbeat("eventloop", "blocking-sleep", "lateness.p50")),
-                        at("virtual worst lateness, blocking sleep", heartbeat("virtual", "blocking-sleep", WORST))));
+                                heartbeat(EVENTLOOP.id(), "blocking-sleep", "lateness.p50")),
+                        at("virtual worst lateness, blocking sleep", heartbeat(VIRTUAL.id(), "blocking-sleep", WORST))));
     }
 
     private static Rule cpuOffload() {
         return new RatioRule(
-                at("eventloop worst lateness, CPU work inline", heartbeat("eventloop", "cpu-hog", WORST)),
+                at("eventloop worst lateness, CPU work inline", heartbeat(EVENTLOOP.id(), "cpu-hog", WORST)),
                 at("eventloop+offload worst lateness, CPU work offloaded",
-                        heartbeat("eventloop+offload", "cpu-hog", WORST)),
+                        heartbeat(EVENTLOOP_OFFLOAD.id(), "cpu-hog", WORST)),
                 STALL, NO_STALL, "offloading must remove the stall that inline CPU work causes",
                 "With the CPU work sent to an executor the heartbeat stayed on time; inline it was %s later.",
                 "Offloading did not keep the heartbeat clearly more on time (%s).",
                 List.of(at("eventloop+offload worst lateness, undisturbed",
-                        heartbeat("eventloop+offload", "none", WORST))));
+                        heartbeat(EVENTLOOP_OFFLOAD.id(), "none", WORST))));
     }
 
     private static Rule gatherVsSequential() {
-        Query elapsed = Query.of("examples", "eventloop", "elapsedUnits", "example=sequential");
+        Query elapsed = Query.of("examples", EVENTLOOP.id(), "elapsedUnits", "example=sequential");
         return new RatioRule(at("sequential awaits elapsed", elapsed),
-                at("gather elapsed", Query.of("examples", "eventloop", "elapsedUnits", "example=gather")),
+                at("gather elapsed", Query.of("examples", EVENTLOOP.id(), "elapsedUnits", "example=gather")),
                 GATHER_GAIN, NO_GATHER_GAIN, "awaiting 2, 1, 3 in turn takes their sum, 6; gather takes the longest, 3: 2 x",
                 "gather ran the three waits at once: sequential awaits took %s as long.",
                 "gather was not clearly faster than sequential awaits (%s).", List.of());
     }
 
     private static Rule pooling() {
-        Query pooled = Query.of("pooling", "eventloop", "request", "connections=pooled");
-        Query fresh = Query.of("pooling", "eventloop", "request", "connections=new-per-request");
+        Query pooled = Query.of("pooling", EVENTLOOP.id(), "request", "connections=pooled");
+        Query fresh = Query.of("pooling", EVENTLOOP.id(), "request", "connections=new-per-request");
         return new RatioRule(at("eventloop, new connection per request", fresh),
                 at("eventloop, pooled connection", pooled), POOLING_GAIN, NO_POOLING_GAIN,
                 "a new TCP connection costs a handshake and a socket per request",
                 "Reusing a connection was faster: a new connection per request took %s as long.",
                 "A new connection per request was not clearly slower than a pooled one (%s).",
-                List.of(at("virtual, new connection per request", fresh.withModel("virtual")),
-                        at("virtual, pooled connection", pooled.withModel("virtual"))));
+                List.of(at("virtual, new connection per request", fresh.withModel(VIRTUAL.id())),
+                        at("virtual, pooled connection", pooled.withModel(VIRTUAL.id()))));
     }
 }

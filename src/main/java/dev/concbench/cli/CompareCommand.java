@@ -13,6 +13,7 @@ import dev.concbench.regress.TerminalTable;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.results.ResultsFormatException;
 import dev.concbench.scenario.ScenarioDirectory;
+import dev.concbench.vocab.ModelKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
@@ -57,7 +58,7 @@ final class CompareCommand implements Command {
                                 + " (default " + CompareOptions.DEFAULT_THRESHOLD + " where no scenario says)").get())
                 .addOption(Option.builder().longOpt("reference").hasArg().argName("MODEL")
                         .desc("ratios mode: divide by this model (default: the first of "
-                                + String.join(", ", CompareOptions.REFERENCE_ORDER) + " the scenario ran)").get())
+                                + String.join(", ", ModelKind.referenceOrder()) + " the scenario ran)").get())
                 .addOption(Option.builder().longOpt("scenarios").hasArg().argName("DIR")
                         .desc("where scenario YAML files with thresholds: maps are (default: the checkout's scenarios/)")
                         .get())

@@ -6,6 +6,7 @@ import dev.concbench.claims.SeedClaims;
 import dev.concbench.scenario.ModelSpec;
 import dev.concbench.scenario.Scenario;
 import dev.concbench.scenario.ScenarioCatalog;
+import dev.concbench.vocab.ModelKind;
 import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -53,7 +54,7 @@ public final class ListCommand implements Command {
                     s.title(), "", models, "", s.claim());
         }
         System.out.println("models:");
-        ModelSpec.MODELS.forEach(m -> System.out.println("  " + m));
+        ModelKind.ids().forEach(m -> System.out.println("  " + m));
         System.out.println("claims:");
         for (Claim c : SeedClaims.all()) {
             System.out.printf("  %-30s %s (%s)%n", c.id(), c.title(), c.source());

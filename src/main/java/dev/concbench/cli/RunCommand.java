@@ -4,6 +4,7 @@ import dev.concbench.bench.BenchmarkCatalog;
 import dev.concbench.results.RunSummary;
 import dev.concbench.run.BenchRun;
 import dev.concbench.run.Planner;
+import dev.concbench.run.UnknownFilterException;
 import dev.concbench.scenario.Profile;
 import dev.concbench.scenario.ScenarioCatalog;
 import dev.concbench.scenario.ScenarioDirectory;
@@ -94,7 +95,12 @@ public final class RunCommand implements Command {
         }
         BenchmarkCatalog benchmarks = BenchmarkCatalog.of();
         ScenarioCatalog catalog = loadScenarios(benchmarks);
-        Planner.Plan plan = new Planner(benchmarks).plan(catalog, profile, values(line, "scenario"), values(line, "model"));
+        Planner.Plan plan;
+        try {
+            plan = new Planner(benchmarks).plan(catalog, profile, values(line, "scenario"), values(line, "model"));
+        } catch (UnknownFilterException e) {
+            throw new UsageException("run: --" + e.subject().word() + " " + e.getMessage());
+        }
         if (plan.items().isEmpty()) {
             throw new UsageException("run: nothing to run for these --scenario/--model filters"
                     + (plan.missing().isEmpty() ? "" : " (" + plan.missing().get(0) + ")"));

@@ -1,5 +1,6 @@
 package dev.concbench.metrics;
 
+import dev.concbench.vocab.Guard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -52,8 +53,8 @@ public final class IterationMetrics {
     }
 
     /** Publishes guard evidence: {@code count} events of the guard's kind (0 = none), summed over iterations. */
-    public static void guard(String name, long count) {
-        publish(GUARD_PREFIX + name, count, "count", Aggregation.SUM);
+    public static void guard(Guard guard, long count) {
+        publish(GUARD_PREFIX + guard.key(), count, "count", Aggregation.SUM);
     }
 
     /** Takes everything published since the last call. Called by the profiler after each iteration. */

@@ -1,5 +1,6 @@
 package dev.concbench.model;
 
+import dev.concbench.vocab.CarrierFlags;
 import dev.concbench.workload.Placement;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,13 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * JVM and its parallelism is fixed at start-up by {@code -Djdk.virtualThreadScheduler.parallelism}
  * (there is no supported per-executor scheduler), so {@code carriers=N} can only be honoured by a JVM
  * started with that property: the benchmark runs that variant in a fork with
- * {@link #jvmArgs(int)}. This check refuses to start in a JVM without it, and fails a task once more
+ * {@link CarrierFlags#jvmArgs}. This check refuses to start in a JVM without it, and fails a task once more
  * than N distinct carrier threads have been seen.
  */
 final class CarrierCheck {
-
-    /** The JDK's property for the virtual-thread scheduler's parallelism. */
-    static final String PARALLELISM = "jdk.virtualThreadScheduler.parallelism";
 
     static final CarrierCheck NONE = new CarrierCheck(0);
 
@@ -39,19 +37,13 @@ final class CarrierCheck {
         if (carriers == 0) {
             return NONE;
         }
-        String actual = System.getProperty(PARALLELISM);
+        String actual = System.getProperty(CarrierFlags.PARALLELISM);
         if (!Integer.toString(carriers).equals(actual)) {
             throw new IllegalArgumentException("virtual carriers=" + carriers + " needs a JVM started with "
-                    + String.join(" ", jvmArgs(carriers)) + " (the scheduler is JVM-wide); this JVM has "
-                    + PARALLELISM + "=" + actual);
+                    + String.join(" ", CarrierFlags.jvmArgs(Integer.toString(carriers))) + " (the scheduler is JVM-wide); this JVM has "
+                    + CarrierFlags.PARALLELISM + "=" + actual);
         }
         return new CarrierCheck(carriers);
-    }
-
-    /** The JVM arguments that give the virtual-thread scheduler exactly {@code carriers} carriers. */
-    static java.util.List<String> jvmArgs(int carriers) {
-        return java.util.List.of("-D" + PARALLELISM + "=" + carriers,
-                "-Djdk.virtualThreadScheduler.maxPoolSize=" + carriers);
     }
 
     /** Fails {@code placement} when it shows more distinct carriers than claimed. */

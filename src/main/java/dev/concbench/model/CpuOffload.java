@@ -1,5 +1,7 @@
 package dev.concbench.model;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP_OFFLOAD;
+
 import dev.concbench.loop.EventLoop;
 import dev.concbench.process.WorkerPool;
 import dev.concbench.workload.Burn;
@@ -73,7 +75,7 @@ interface CpuOffload {
                     String task = WorkerTask.of(new Workload.CpuBurn(iterations), null, 1, WorkTarget.DEFAULT_TIMEOUT).encode();
                     return loop.adapt(pool.submit(RunWorkloadFunction.NAME, task).thenApply(answer -> {
                         WorkerTask.Reply reply = ProcessPoolModel.decode(answer);
-                        reply.placements().forEach(p -> ProcessPoolModel.requireWorker("eventloop+offload", p, answer.workerPid()));
+                        reply.placements().forEach(p -> ProcessPoolModel.requireWorker(EVENTLOOP_OFFLOAD.id(), p, answer.workerPid()));
                         log.addAll(reply.placements());
                         return reply.result();
                     }));

@@ -1,5 +1,8 @@
 package dev.concbench.model;
 
+import static dev.concbench.vocab.ModelKind.EVENTLOOP;
+import static dev.concbench.vocab.ModelKind.EVENTLOOP_OFFLOAD;
+
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopOptions;
 import dev.concbench.loop.LoopState;
@@ -27,6 +30,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EventLoopModel extends AbstractModel {
 
+    /**
+     * With {@code -Dconcbench.loopDebug=true} (on a benchmark fork, say), the loop runs in debug mode
+     * and logs each slow callback with where it was scheduled, to find what blocked a loop that a
+     * guard reports.
+     */
+    static final String DEBUG_PROPERTY = "concbench.loopDebug";
+
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final EventLoop loop;
@@ -37,7 +47,8 @@ final class EventLoopModel extends AbstractModel {
     private EventLoopModel(String name, Map<String, String> params, WorkTarget target, CpuOffload offload) {
         super(name, params);
         this.offload = offload;
-        this.loop = EventLoop.start(LoopOptions.defaults().withThreadName("concbench-model-loop" + INSTANCES.incrementAndGet()));
+        this.loop = EventLoop.start(LoopOptions.defaults().withThreadName("concbench-model-loop" + INSTANCES.incrementAndGet())
+                .withDebug(Boolean.getBoolean(DEBUG_PROPERTY)));
         this.http = target.hasServer()
                 ? new LoopConnectionPool(loop, target.server(), target.connectionLimit(), target.requestTimeout())
                 : null;
@@ -46,7 +57,7 @@ final class EventLoopModel extends AbstractModel {
 
     /** {@code eventloop}: everything, the burn included, on the loop thread. */
     static EventLoopModel plain(WorkTarget target) {
-        return new EventLoopModel("eventloop", Map.of(), target, CpuOffload.inline());
+        return new EventLoopModel(EVENTLOOP.id(), Map.of(), target, CpuOffload.inline());
     }
 
     /**
@@ -59,7 +70,7 @@ final class EventLoopModel extends AbstractModel {
             case "threads" -> CpuOffload.threads(workers);
             default -> throw new IllegalArgumentException("offload must be one of process, threads, was '" + kind + "'");
         };
-        return new EventLoopModel("eventloop+offload", Map.of("offload", kind, "workers", Integer.toString(workers)),
+        return new EventLoopModel(EVENTLOOP_OFFLOAD.id(), Map.of("offload", kind, "workers", Integer.toString(workers)),
                 target, offload);
     }
 
@@ -71,6 +82,21 @@ final class EventLoopModel extends AbstractModel {
     @Override
     CompletableFuture<WorkResult> start(Workload workload, PlacementLog log) {
         return loop.submit(() -> runner.run(workload, log));
+    }
+
+    @Override
+    void startRaw(Runnable task) {
+        loop.execute(task);
+    }
+
+    @Override
+    boolean plainlyOwnThread() {
+        return loop.inLoop();
+    }
+
+    @Override
+    Placement here(Step step) {
+        return Placement.here(step, loop::inLoop);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * One way of running tasks: an event loop, a thread pool, a thread per task, virtual threads, worker
@@ -44,6 +45,21 @@ public interface ExecutionModel extends AutoCloseable {
      * @throws java.util.concurrent.RejectedExecutionException when the model is not RUNNING
      */
     CompletableFuture<TaskResult> submit(Workload workload);
+
+    /**
+     * Starts {@code task}, a raw task rather than a workload, where this model runs its tasks: on one
+     * of its threads ({@code platform-pool}, {@code thread-per-task}, {@code virtual}) or as a
+     * callback on its loop ({@code eventloop}, {@code eventloop+offload}). For benchmarks that need
+     * finer control than a workload (a token hand-off, a waiting unit, a heartbeat), so that they run
+     * on the same threads, with the same placement check, as {@link #submit}. The task always runs; a
+     * placement the model does not claim is first handed to {@code onViolation}, on the task's thread.
+     *
+     * @param task        what to run; on a loop, it must not block
+     * @param onViolation told when the thread the task started on is not one the model claims
+     * @throws UnsupportedOperationException for {@code process-pool}, whose tasks run in other JVMs
+     * @throws java.util.concurrent.RejectedExecutionException when the model is not RUNNING
+     */
+    void execute(Runnable task, Consumer<ModelViolationException> onViolation);
 
     /**
      * Starts {@code tasks} tasks of the same workload at once.

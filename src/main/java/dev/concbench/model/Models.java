@@ -1,12 +1,12 @@
 package dev.concbench.model;
 
-import java.util.LinkedHashMap;
+import dev.concbench.vocab.CarrierFlags;
+import dev.concbench.vocab.ModelKind;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The registry of execution models by their {@code docs/metrics.md} names. Bad names and parameters
+ * Starts the execution models of {@link ModelKind} by their {@code docs/metrics.md} names. Bad names and parameters
  * are rejected with one line naming the rule and the value, e.g.
  * {@code unknown model 'virtul' (expected one of eventloop, platform-pool, ...)} or
  * {@code poolSize must be >= 1, was 0}.
@@ -19,29 +19,17 @@ import java.util.Set;
  */
 public final class Models {
 
-    /** A model's factory: its parameters are already validated against {@link Spec#params}. */
-    @FunctionalInterface
-    private interface Factory {
-        ExecutionModel start(Params params, WorkTarget target);
-    }
-
-    /** One registered model: the parameters it accepts and how to start it. */
-    private record Spec(Set<String> params, Factory factory) {
-    }
-
-    private static final Map<String, Spec> MODELS = new LinkedHashMap<>();
-
-    static {
-        MODELS.put("eventloop", new Spec(Set.of(), (p, t) -> EventLoopModel.plain(t)));
-        MODELS.put("platform-pool", new Spec(Set.of("poolSize"),
-                (p, t) -> ThreadModel.platformPool(p.positive("poolSize", Params.cores()), t)));
-        MODELS.put("thread-per-task", new Spec(Set.of(), (p, t) -> ThreadModel.threadPerTask(t)));
-        MODELS.put("virtual", new Spec(Set.of("carriers"),
-                (p, t) -> ThreadModel.virtual(p.has("carriers") ? p.positive("carriers", 0) : 0, t)));
-        MODELS.put("process-pool", new Spec(Set.of("workers"),
-                (p, t) -> ProcessPoolModel.start(p.positive("workers", Params.cores()), t)));
-        MODELS.put("eventloop+offload", new Spec(Set.of("offload", "workers"), (p, t) -> EventLoopModel.offload(
-                p.oneOf("offload", List.of("process", "threads"), "process"), p.positive("workers", Params.cores()), t)));
+    /** How to start one kind of model: its parameters are already validated against {@link ModelKind#params()}. */
+    private static ExecutionModel create(ModelKind kind, Params p, WorkTarget t) {
+        return switch (kind) {
+            case EVENTLOOP -> EventLoopModel.plain(t);
+            case PLATFORM_POOL -> ThreadModel.platformPool(p.positive("poolSize", Params.cores()), t);
+            case THREAD_PER_TASK -> ThreadModel.threadPerTask(t);
+            case VIRTUAL -> ThreadModel.virtual(p.has(CarrierFlags.PARAM) ? p.positive(CarrierFlags.PARAM, 0) : 0, t);
+            case PROCESS_POOL -> ProcessPoolModel.start(p.positive("workers", Params.cores()), t);
+            case EVENTLOOP_OFFLOAD -> EventLoopModel.offload(
+                    p.oneOf("offload", List.of("process", "threads"), "process"), p.positive("workers", Params.cores()), t);
+        };
     }
 
     private Models() {
@@ -49,7 +37,7 @@ public final class Models {
 
     /** Every model name, in the order of {@code docs/metrics.md}. */
     public static List<String> names() {
-        return List.copyOf(MODELS.keySet());
+        return ModelKind.ids();
     }
 
     /**
@@ -57,7 +45,7 @@ public final class Models {
      *
      * @param params the model's parameters by their metrics.md names: {@code poolSize}
      *     (platform-pool, default: the number of cores), {@code workers} (process-pool, default: the
-     *     number of cores), {@code carriers} (virtual; needs {@link #virtualCarrierJvmArgs}),
+     *     number of cores), {@code carriers} (virtual; needs a JVM started with {@link CarrierFlags#jvmArgs}),
      *     {@code offload} ({@code process}, the default, or {@code threads}) and {@code workers}
      *     (its pool size, default: the number of cores) for eventloop+offload
      * @param target the delay server for HTTP workloads, or {@link WorkTarget#none()}
@@ -65,26 +53,14 @@ public final class Models {
      * @throws IllegalArgumentException for an unknown model, an unknown parameter or a bad value
      */
     public static ExecutionModel start(String name, Map<String, String> params, WorkTarget target) {
-        Spec spec = MODELS.get(name);
-        if (spec == null) {
-            throw new IllegalArgumentException("unknown model '" + name + "' (expected one of "
-                    + String.join(", ", MODELS.keySet()) + ")");
-        }
+        ModelKind kind = ModelKind.require(name);
         for (String key : params.keySet()) {
-            if (!spec.params().contains(key)) {
+            if (!kind.params().contains(key)) {
                 throw new IllegalArgumentException("model '" + name + "' has no parameter '" + key + "' (it takes "
-                        + (spec.params().isEmpty() ? "none" : String.join(", ", spec.params())) + ")");
+                        + (kind.params().isEmpty() ? "none" : String.join(", ", kind.params())) + ")");
             }
         }
-        return spec.factory().start(new Params(params), target);
-    }
-
-    /**
-     * The JVM arguments a benchmark fork needs to run {@code virtual} with {@code carriers} carrier
-     * threads: the JDK's virtual-thread scheduler is JVM-wide, so the variant cannot be made in-process.
-     */
-    public static List<String> virtualCarrierJvmArgs(int carriers) {
-        return CarrierCheck.jvmArgs(carriers);
+        return create(kind, new Params(params), target);
     }
 
     /** A model's raw parameters with typed, validated access. */

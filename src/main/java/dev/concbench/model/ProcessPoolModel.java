@@ -1,5 +1,7 @@
 package dev.concbench.model;
 
+import static dev.concbench.vocab.ModelKind.PROCESS_POOL;
+
 import dev.concbench.process.WorkerPool;
 import dev.concbench.process.WorkerPoolConfig;
 import dev.concbench.workload.Placement;
@@ -29,7 +31,7 @@ final class ProcessPoolModel extends AbstractModel {
     private final WorkTarget target;
 
     private ProcessPoolModel(int workers, WorkTarget target, WorkerPool pool) {
-        super("process-pool", Map.of("workers", Integer.toString(workers)));
+        super(PROCESS_POOL.id(), Map.of("workers", Integer.toString(workers)));
         this.pool = pool;
         this.target = target;
     }
@@ -88,6 +90,11 @@ final class ProcessPoolModel extends AbstractModel {
         } catch (IOException e) {
             throw new CompletionException("worker pid " + answer.workerPid() + " sent an unreadable reply", e);
         }
+    }
+
+    @Override
+    void startRaw(Runnable task) {
+        throw new UnsupportedOperationException("model '" + name() + "' runs its tasks in worker JVMs, not raw tasks in this one");
     }
 
     @Override

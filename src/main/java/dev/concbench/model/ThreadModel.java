@@ -1,5 +1,9 @@
 package dev.concbench.model;
 
+import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
+import static dev.concbench.vocab.ModelKind.THREAD_PER_TASK;
+import static dev.concbench.vocab.ModelKind.VIRTUAL;
+
 import dev.concbench.workload.BlockingRunner;
 import dev.concbench.workload.Placement;
 import dev.concbench.workload.PlacementLog;
@@ -56,7 +60,7 @@ final class ThreadModel extends AbstractModel {
         String prefix = "concbench-pool" + INSTANCES.incrementAndGet() + "-";
         ThreadRegistry threads = new ThreadRegistry();
         ThreadFactory factory = threads.tracking(Thread.ofPlatform().name(prefix, 0).factory());
-        return new ThreadModel("platform-pool", Map.of("poolSize", Integer.toString(poolSize)), target,
+        return new ThreadModel(PLATFORM_POOL.id(), Map.of("poolSize", Integer.toString(poolSize)), target,
                 ThreadKind.PLATFORM, prefix, threads, Executors.newFixedThreadPool(poolSize, factory), CarrierCheck.NONE);
     }
 
@@ -65,7 +69,7 @@ final class ThreadModel extends AbstractModel {
         String prefix = "concbench-task" + INSTANCES.incrementAndGet() + "-";
         ThreadRegistry threads = new ThreadRegistry();
         ThreadFactory factory = threads.tracking(Thread.ofPlatform().name(prefix, 0).factory());
-        return new ThreadModel("thread-per-task", Map.of(), target, ThreadKind.PLATFORM, prefix, threads,
+        return new ThreadModel(THREAD_PER_TASK.id(), Map.of(), target, ThreadKind.PLATFORM, prefix, threads,
                 Executors.newThreadPerTaskExecutor(factory), CarrierCheck.NONE);
     }
 
@@ -81,7 +85,7 @@ final class ThreadModel extends AbstractModel {
         ThreadRegistry threads = new ThreadRegistry();
         ThreadFactory factory = threads.tracking(Thread.ofVirtual().name(prefix, 0).factory());
         Map<String, String> params = carriers == 0 ? Map.of() : Map.of("carriers", Integer.toString(carriers));
-        return new ThreadModel("virtual", params, target, ThreadKind.VIRTUAL, prefix, threads,
+        return new ThreadModel(VIRTUAL.id(), params, target, ThreadKind.VIRTUAL, prefix, threads,
                 Executors.newThreadPerTaskExecutor(factory), check);
     }
 
@@ -109,6 +113,18 @@ final class ThreadModel extends AbstractModel {
             }
         });
         return result;
+    }
+
+    @Override
+    void startRaw(Runnable task) {
+        executor.execute(task);
+    }
+
+    @Override
+    boolean plainlyOwnThread() {
+        Thread t = Thread.currentThread();
+        return carriers == CarrierCheck.NONE && t.isVirtual() == (kind == ThreadKind.VIRTUAL)
+                && t.getName().contains(threadPrefix);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.concbench.regress;
 
+import dev.concbench.vocab.ModelKind;
 import dev.concbench.results.Mode;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  *                                 scenario's own threshold (the command line wins)
  * @param scenarioThresholds       the {@code thresholds:} of the scenario files
  * @param reference                ratios mode: the model every other model is divided by; null picks,
- *                                 per row, the first of {@link #REFERENCE_ORDER} whose row in both runs
+ *                                 per row, the first of {@link ModelKind#referenceOrder()} whose row in both runs
  *                                 has a positive value and an interval that does not reach 0
  * @param allowEnvironmentMismatch compare runs whose profile or environment differ (and say so)
  */
@@ -24,15 +25,6 @@ public record CompareOptions(
 
     /** The fraction a metric may worsen by when neither the command line nor its scenario says. */
     public static final double DEFAULT_THRESHOLD = 0.20;
-
-    /**
-     * Ratios mode: reference models, first present wins. The event loop comes last because it is
-     * what the injected slowdown and most changes of ours touch: dividing by it would turn a slower
-     * loop into "every other model improved". Virtual threads come first: measured back to back on
-     * a busy 2-core machine, their hand-off was the steadiest (platform-pool hand-offs wait on a
-     * kernel wake-up and now and then stall a whole run, which leaves every ratio unbounded).
-     */
-    public static final List<String> REFERENCE_ORDER = List.of("virtual", "platform-pool", "thread-per-task", "eventloop");
 
     public CompareOptions {
         if (threshold != null && !(threshold > 0)) {
@@ -66,6 +58,6 @@ public record CompareOptions(
 
     /** The models tried, in order, as the divisor of ratios mode. */
     public List<String> referenceModels() {
-        return reference == null ? REFERENCE_ORDER : List.of(reference);
+        return reference == null ? ModelKind.referenceOrder() : List.of(reference);
     }
 }

@@ -1,11 +1,11 @@
 package dev.concbench.report;
 
+import dev.concbench.vocab.ModelKind;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.CategoryChart;
@@ -26,14 +26,6 @@ final class ChartWriter {
 
     static final int WIDTH = 900;
     static final int HEIGHT = 460;
-    /** One colour per model, the same on every chart. */
-    private static final Map<String, Color> MODEL_COLORS = Map.of(
-            "eventloop", new Color(0x1f77b4),
-            "eventloop+offload", new Color(0x17becf),
-            "virtual", new Color(0x2ca02c),
-            "platform-pool", new Color(0xff7f0e),
-            "thread-per-task", new Color(0xd62728),
-            "process-pool", new Color(0x9467bd));
     private static final Color OTHER = new Color(0x7f7f7f);
 
     private final Path dir;
@@ -81,9 +73,9 @@ final class ChartWriter {
         s.setAntiAlias(true);
     }
 
-    /** The colour of a model, or grey for anything else (ideal lines, thresholds). */
+    /** The colour of a model ({@link ModelKind#rgb()}, the same on every chart), or grey for anything else (ideal lines, thresholds). */
     static Color color(String model) {
-        return MODEL_COLORS.getOrDefault(model, OTHER);
+        return ModelKind.of(model).map(k -> new Color(k.rgb())).orElse(OTHER);
     }
 
     /**

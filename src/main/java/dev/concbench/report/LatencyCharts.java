@@ -3,6 +3,7 @@ package dev.concbench.report;
 import dev.concbench.claims.ChartNames;
 import dev.concbench.results.Measure;
 import dev.concbench.report.SeriesTable.Point;
+import dev.concbench.vocab.ModelKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +57,7 @@ final class LatencyCharts {
     }
 
     private static int rank(String label) {
-        int i = SeriesTable.MODEL_ORDER.indexOf(SeriesTable.model(label.replace("-carriers", " carriers")));
-        return i < 0 ? SeriesTable.MODEL_ORDER.size() : i;
+        return ModelKind.displayRank(SeriesTable.model(label.replace("-carriers", " carriers")));
     }
 
     private static Figure spectrum(String scenario, String variant, List<HistogramLog> group, ChartWriter out)
@@ -100,8 +100,9 @@ final class LatencyCharts {
     /** A log's series label: its model, with a variant such as {@code carriers1} in brackets. */
     static String seriesLabel(HistogramLog log) {
         String label = log.label();
-        for (String model : SeriesTable.MODEL_ORDER.reversed()) {
-            if (label.startsWith(model + "-") && !SeriesTable.MODEL_ORDER.contains(label)) {
+        List<String> models = ModelKind.displayOrder();
+        for (String model : models.reversed()) {
+            if (label.startsWith(model + "-") && !models.contains(label)) {
                 return model + " (" + label.substring(model.length() + 1) + ")";
             }
         }

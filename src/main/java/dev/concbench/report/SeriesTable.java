@@ -2,6 +2,7 @@ package dev.concbench.report;
 
 import dev.concbench.results.ResultRow;
 import dev.concbench.results.RunSummary;
+import dev.concbench.vocab.ModelKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,9 +30,6 @@ record SeriesTable(Map<String, List<Point>> series, int guarded, String unit) {
 
     /** The suffix of a series of guarded rows. */
     static final String GUARDED = " [guarded]";
-
-    static final List<String> MODEL_ORDER = List.of("eventloop", "eventloop+offload", "virtual", "platform-pool",
-            "thread-per-task", "process-pool");
 
     boolean isEmpty() {
         return series.isEmpty();
@@ -87,8 +85,7 @@ record SeriesTable(Map<String, List<Point>> series, int guarded, String unit) {
     }
 
     private static int modelRank(String model) {
-        int i = MODEL_ORDER.indexOf(model);
-        return i < 0 ? MODEL_ORDER.size() : i;
+        return ModelKind.displayRank(model);
     }
 
     private static boolean isNumber(String s) {

@@ -1,13 +1,13 @@
 package dev.concbench.run;
 
 import dev.concbench.bench.BenchmarkCatalog;
-import dev.concbench.cli.UsageException;
 import dev.concbench.scenario.ModelSpec;
 import dev.concbench.scenario.ParamSweep;
 import dev.concbench.scenario.Profile;
 import dev.concbench.scenario.ProfilePlan;
 import dev.concbench.scenario.Scenario;
 import dev.concbench.scenario.ScenarioCatalog;
+import dev.concbench.vocab.ModelKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -48,19 +48,17 @@ public final class Planner {
      *
      * @param scenarioNames only these scenarios (empty = all); an unknown name is a usage error
      * @param modelNames    only these models (empty = all); an unknown name is a usage error
-     * @throws UsageException naming the flag and the accepted values
+     * @throws UnknownFilterException naming the unknown name and the accepted ones
      */
     public Plan plan(ScenarioCatalog catalog, Profile profile, List<String> scenarioNames, List<String> modelNames) {
         for (String s : scenarioNames) {
             if (catalog.find(s).isEmpty()) {
-                throw new UsageException("run: --scenario '" + s + "' is not a scenario (expected one of "
-                        + String.join(", ", catalog.names()) + ")");
+                throw new UnknownFilterException(UnknownFilterException.Subject.SCENARIO, s, catalog.names());
             }
         }
         for (String m : modelNames) {
-            if (!ModelSpec.MODELS.contains(m)) {
-                throw new UsageException("run: --model '" + m + "' is not a model (expected one of "
-                        + String.join(", ", ModelSpec.MODELS) + ")");
+            if (ModelKind.of(m).isEmpty()) {
+                throw new UnknownFilterException(UnknownFilterException.Subject.MODEL, m, ModelKind.ids());
             }
         }
         Set<String> onlyScenarios = Set.copyOf(scenarioNames);

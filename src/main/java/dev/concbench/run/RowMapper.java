@@ -4,6 +4,7 @@ import dev.concbench.bench.BenchmarkCatalog;
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.results.ResultRow;
 import dev.concbench.scenario.MetricSpec;
+import dev.concbench.vocab.Guard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +23,6 @@ import org.openjdk.jmh.results.RunResult;
  * Pure function; any thread.
  */
 public final class RowMapper {
-
-    /** The guard kind and explanation for each kind of evidence a benchmark publishes. */
-    private static final Map<String, String[]> GUARDS = Map.of(
-            "notVirtual", new String[] {"not-virtual", "task(s) of the virtual model ran on a platform thread"},
-            "notProcess", new String[] {"not-process", "task(s) of the process-pool model ran in the parent JVM"},
-            "misplaced", new String[] {"incomplete", "task(s) ran outside the model's own threads"},
-            "loopBlocked", new String[] {"loop-blocked", "time(s) the loop was blocked beyond the slow-callback threshold, in at least 2 iterations"},
-            "dropped", new String[] {"dropped-sends", "send(s) could not go out at their intended time"},
-            "pinned", new String[] {"pinned", "jdk.VirtualThreadPinned event(s)"},
-            "incomplete", new String[] {"incomplete", "unit(s) could not be started"},
-            "cpuContended", new String[] {"cpu-contended", "shot(s) in which other processes took more than a quarter of the machine's CPU time"},
-            "heapResized", new String[] {"heap-resized", "shot(s) in which the JVM resized its heap between the two memory snapshots"},
-            "failedTasks", new String[] {"incomplete", "task(s) failed instead of completing"});
 
     private RowMapper() {}
 
@@ -116,14 +104,13 @@ public final class RowMapper {
             String name = e.getKey().substring(IterationMetrics.GUARD_PREFIX.length());
             long count = Math.round(e.getValue().getScore());
             if (count > 0) {
-                String[] kind = GUARDS.getOrDefault(name, new String[] {"incomplete", name});
-                guards.add(kind[0] + ": " + count + " " + kind[1]);
+                guards.add(Guard.note(name, count));
             }
         }
         long expected = (long) item.settings().forks() * item.settings().iterations();
         long got = result.getPrimaryResult().getSampleCount();
         if (got < expected && !isThroughputLike(result)) {
-            guards.add("incomplete: " + got + " of " + expected + " measurement iterations finished");
+            guards.add(Guard.missingIterations(got, expected));
         }
         return guards;
     }

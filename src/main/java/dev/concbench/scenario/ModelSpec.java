@@ -1,6 +1,7 @@
 package dev.concbench.scenario;
 
-import java.util.ArrayList;
+import dev.concbench.vocab.CarrierFlags;
+import dev.concbench.vocab.ModelKind;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,20 +11,13 @@ import java.util.stream.Collectors;
  * One model a scenario runs, with its model parameters (docs/metrics.md: {@code poolSize},
  * {@code workers}, {@code carriers}, {@code offload}).
  *
- * @param name   one of {@link #MODELS}
+ * @param name   a {@link ModelKind#id()}
  * @param params model parameters as strings, e.g. {@code carriers=1}; empty for the model's defaults
  */
 public record ModelSpec(String name, Map<String, String> params) {
 
-    /** The models of docs/metrics.md, in the order the report lists them. */
-    public static final List<String> MODELS = List.of(
-            "eventloop", "platform-pool", "thread-per-task", "virtual", "process-pool", "eventloop+offload");
-
-    /** The model parameters a scenario may set. */
-    public static final List<String> MODEL_PARAMS = List.of("poolSize", "workers", "carriers", "offload");
-
     /** The one model parameter that is not a benchmark parameter but a JVM setting of the fork. */
-    public static final String CARRIERS = "carriers";
+    public static final String CARRIERS = CarrierFlags.PARAM;
 
     public ModelSpec {
         params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
@@ -48,12 +42,7 @@ public record ModelSpec(String name, Map<String, String> params) {
      * thread scheduler's parallelism (and its compensation pool) is limited to that many.
      */
     public List<String> jvmArgs() {
-        List<String> args = new ArrayList<>();
         String carriers = params.get(CARRIERS);
-        if (carriers != null) {
-            args.add("-Djdk.virtualThreadScheduler.parallelism=" + carriers);
-            args.add("-Djdk.virtualThreadScheduler.maxPoolSize=" + carriers);
-        }
-        return args;
+        return carriers == null ? List.of() : CarrierFlags.jvmArgs(carriers);
     }
 }

@@ -1,6 +1,7 @@
 package dev.concbench.scenario;
 
 import dev.concbench.results.Direction;
+import dev.concbench.vocab.ModelKind;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -122,7 +123,7 @@ public final class ScenarioParser {
         private List<ModelSpec> models(YamlNode.Entry entry, Set<String> benchParams) throws ScenarioException {
             YamlNode.Sequence seq = sequence(entry.value(), "models");
             if (seq.items().isEmpty()) {
-                throw error(seq.line(), "models is empty (expected at least one of " + String.join(", ", ModelSpec.MODELS) + ")");
+                throw error(seq.line(), "models is empty (expected at least one of " + String.join(", ", ModelKind.ids()) + ")");
             }
             List<ModelSpec> models = new ArrayList<>();
             for (YamlNode item : seq.items()) {
@@ -137,7 +138,7 @@ public final class ScenarioParser {
 
         private ModelSpec modelWithParams(YamlNode.Mapping m, Set<String> benchParams) throws ScenarioException {
             List<String> allowed = new ArrayList<>(List.of("name"));
-            allowed.addAll(ModelSpec.MODEL_PARAMS);
+            allowed.addAll(ModelKind.allParams());
             checkKeys(m, allowed, "model key");
             YamlNode.Entry nameEntry = m.entries().get("name");
             if (nameEntry == null) {
@@ -164,9 +165,9 @@ public final class ScenarioParser {
 
         private String model(YamlNode node) throws ScenarioException {
             String name = scalar(node, "model").text();
-            if (!ModelSpec.MODELS.contains(name)) {
+            if (!ModelKind.of(name).isPresent()) {
                 throw error(node.line(), "unknown model '" + name + "' (expected one of "
-                        + String.join(", ", ModelSpec.MODELS) + ")");
+                        + String.join(", ", ModelKind.ids()) + ")");
             }
             return name;
         }

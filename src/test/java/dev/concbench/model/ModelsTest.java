@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concbench.vocab.CarrierFlags;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class ModelsTest {
         String message = reject("virtual", Map.of("carriers", "1"));
         assertTrue(message.contains("-Djdk.virtualThreadScheduler.parallelism=1"), message);
         assertEquals(List.of("-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1"),
-                Models.virtualCarrierJvmArgs(1));
+                CarrierFlags.jvmArgs("1"));
     }
 
     @Test

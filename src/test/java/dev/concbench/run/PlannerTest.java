@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concbench.bench.BenchmarkCatalog;
-import dev.concbench.cli.UsageException;
 import dev.concbench.scenario.Profile;
 import dev.concbench.scenario.Scenario;
 import dev.concbench.scenario.ScenarioCatalog;
@@ -63,11 +62,13 @@ class PlannerTest {
     @Test
     void unknownFilterNamesAreUsageErrors() throws Exception {
         ScenarioCatalog c = catalog();
-        assertEquals("run: --scenario 'memroy' is not a scenario (expected one of memory)",
-                assertThrows(UsageException.class, () -> PLANNER.plan(c, Profile.SMOKE, List.of("memroy"), List.of()))
+        assertEquals("'memroy' is not a scenario (expected one of memory)",
+                assertThrows(UnknownFilterException.class, () -> PLANNER.plan(c, Profile.SMOKE, List.of("memroy"), List.of()))
                         .getMessage());
-        assertTrue(assertThrows(UsageException.class, () -> PLANNER.plan(c, Profile.SMOKE, List.of(), List.of("virtul")))
-                .getMessage().startsWith("run: --model 'virtul' is not a model (expected one of eventloop,"));
+        UnknownFilterException model = assertThrows(UnknownFilterException.class,
+                () -> PLANNER.plan(c, Profile.SMOKE, List.of(), List.of("virtul")));
+        assertTrue(model.getMessage().startsWith("'virtul' is not a model (expected one of eventloop,"));
+        assertEquals(UnknownFilterException.Subject.MODEL, model.subject());
     }
 
     @Test

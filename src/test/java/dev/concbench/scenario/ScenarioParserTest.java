@@ -82,7 +82,7 @@ class ScenarioParserTest {
             threshold of no metric   | {rssPerUnit: 0.5}                  | {rss: 0.5}                                  | 9: threshold for unknown metric 'rss' (expected one of rssPerUnit, time)
             threshold out of range   | {rssPerUnit: 0.5}                  | {rssPerUnit: 50}                            | 9: threshold '50' for rssPerUnit must be a fraction
             unknown parameter        | params: {units: [10]}              | params: {unit: [10]}                        | 12: unknown parameter 'unit' (expected one of poolSize, units)
-            model param not in bench | {name: platform-pool, poolSize: 8} | {name: platform-pool, size: 8}              | 5: unknown model key 'size' (expected one of name, poolSize, workers, carriers, offload)
+            model param not in bench | {name: platform-pool, poolSize: 8} | {name: platform-pool, size: 8}              | 5: unknown model key 'size' (expected one of name, poolSize, carriers, workers, offload)
             model param of no bench  | {name: platform-pool, poolSize: 8} | {name: platform-pool, workers: 8}           | 5: model parameter 'workers' is not a parameter of this benchmark
             carriers not a number    | {name: virtual, carriers: 1}       | {name: virtual, carriers: one}              | 5: carriers 'one' is not an integer
             forks below 1            | forks: 2                           | forks: 0                                    | 15: forks must be >= 1 (found 0)

@@ -1,0 +1,138 @@
+package dev.concbench.vocab;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The execution models, the one list every stage reads: the scenario parser validates names and
+ * parameters against it, {@code model.Models} starts one per kind, the report orders and colours
+ * series by it, the regression gate picks its reference model by it, {@code list} prints it.
+ * Declaration order is the order of {@code docs/metrics.md}. Adding a model is one line here (and
+ * its factory in {@code model.Models}).
+ */
+public enum ModelKind {
+    //                 name                 parameters               display colour    reference description
+    EVENTLOOP("eventloop", List.of(), 0, 0x1f77b4, 4,
+            "one java.nio event-loop thread; tasks are non-blocking futures, CPU work runs on the loop"),
+    PLATFORM_POOL("platform-pool", List.of("poolSize"), 3, 0xff7f0e, 2,
+            "a fixed pool of platform threads (poolSize, default: the number of cores)"),
+    THREAD_PER_TASK("thread-per-task", List.of(), 4, 0xd62728, 3,
+            "a new platform thread for every task"),
+    VIRTUAL("virtual", List.of(CarrierFlags.PARAM), 2, 0x2ca02c, 1,
+            "a new virtual thread for every task (carriers: the scheduler's parallelism)"),
+    PROCESS_POOL("process-pool", List.of("workers"), 5, 0x9467bd, 0,
+            "a pool of worker JVMs (workers, default: the number of cores)"),
+    EVENTLOOP_OFFLOAD("eventloop+offload", List.of("offload", "workers"), 1, 0x17becf, 0,
+            "the event loop, with CPU work offloaded to worker processes or threads");
+
+    private final String id;
+    private final List<String> params;
+    private final int displayRank;
+    private final int rgb;
+    private final int referenceRank;
+    private final String description;
+
+    ModelKind(String id, List<String> params, int displayRank, int rgb, int referenceRank, String description) {
+        this.id = id;
+        this.params = params;
+        this.displayRank = displayRank;
+        this.rgb = rgb;
+        this.referenceRank = referenceRank;
+        this.description = description;
+    }
+
+    /** The name as {@code docs/metrics.md}, scenario files and result rows spell it, e.g. {@code "platform-pool"}. */
+    public String id() {
+        return id;
+    }
+
+    /** The model parameters this model takes, e.g. {@code poolSize}; empty for none. */
+    public List<String> params() {
+        return params;
+    }
+
+    /** Where the report lists this model's series: 0 first. */
+    public int displayRank() {
+        return displayRank;
+    }
+
+    /** The colour of this model on every chart, as {@code 0xRRGGBB}. */
+    public int rgb() {
+        return rgb;
+    }
+
+    /**
+     * Where this model stands in the regression gate's ratios mode as the divisor, 1 first; 0 when it
+     * is never one. The event loop comes last because it is what the injected slowdown and most
+     * changes of ours touch: dividing by it would turn a slower loop into "every other model
+     * improved". Virtual threads come first: measured back to back on a busy 2-core machine, their
+     * hand-off was the steadiest (platform-pool hand-offs wait on a kernel wake-up and now and then
+     * stall a whole run, which leaves every ratio unbounded).
+     */
+    public int referenceRank() {
+        return referenceRank;
+    }
+
+    /** One line saying what the model is. */
+    public String description() {
+        return description;
+    }
+
+    /** Whether this model's tasks run on an event loop ({@code eventloop}, {@code eventloop+offload}). */
+    public boolean onLoop() {
+        return this == EVENTLOOP || this == EVENTLOOP_OFFLOAD;
+    }
+
+    /** Whether this model runs tasks on threads of this JVM ({@code platform-pool}, {@code thread-per-task}, {@code virtual}). */
+    public boolean onThreads() {
+        return this == PLATFORM_POOL || this == THREAD_PER_TASK || this == VIRTUAL;
+    }
+
+    /** Whether {@code id} names this model. */
+    public boolean is(String id) {
+        return this.id.equals(id);
+    }
+
+    /** The model called {@code id}, if there is one. */
+    public static Optional<ModelKind> of(String id) {
+        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+    }
+
+    /**
+     * The model called {@code id}.
+     *
+     * @throws IllegalArgumentException naming the known models when there is none
+     */
+    public static ModelKind require(String id) {
+        return of(id).orElseThrow(() -> new IllegalArgumentException("unknown model '" + id + "' (expected one of "
+                + String.join(", ", ids()) + ")"));
+    }
+
+    /** Every model name, in the order of {@code docs/metrics.md}. */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(ModelKind::id).toList();
+    }
+
+    /** Every model parameter any model takes. */
+    public static List<String> allParams() {
+        return Arrays.stream(values()).flatMap(k -> k.params.stream()).distinct().toList();
+    }
+
+    /** Where the report lists the model called {@code id}: its display rank, or after every model for any other name. */
+    public static int displayRank(String id) {
+        return of(id).map(ModelKind::displayRank).orElse(values().length);
+    }
+
+    /** The model names in the report's order. */
+    public static List<String> displayOrder() {
+        return Arrays.stream(values()).sorted(Comparator.comparingInt(ModelKind::displayRank)).map(ModelKind::id).toList();
+    }
+
+    /** The models the regression gate tries, in order, as the divisor of ratios mode. */
+    public static List<String> referenceOrder() {
+        return Arrays.stream(values()).filter(k -> k.referenceRank > 0)
+                .sorted(Comparator.comparingInt(ModelKind::referenceRank)).map(ModelKind::id).toList();
+    }
+}
