@@ -15,6 +15,7 @@ import dev.concbench.results.ResultsDir;
 import dev.concbench.run.ForkSide;
 import dev.concbench.run.InterleavedRun;
 import dev.concbench.run.Planner;
+import dev.concbench.run.UnknownFilterException;
 import dev.concbench.scenario.Profile;
 import dev.concbench.scenario.ScenarioCatalog;
 import dev.concbench.scenario.ScenarioDirectory;
@@ -99,8 +100,13 @@ final class AbCommand implements Command {
         Double threshold = CompareCommand.threshold(line, "ab");
         Path out = out(line);
         ScenarioCatalog catalog = RunCommand.loadScenarios(BenchmarkCatalog.of());
-        Planner.Plan plan = new Planner(BenchmarkCatalog.of()).plan(catalog, profile, values(line, "scenario"),
-                values(line, "model"));
+        Planner.Plan plan;
+        try {
+            plan = new Planner(BenchmarkCatalog.of()).plan(catalog, profile, values(line, "scenario"),
+                    values(line, "model"));
+        } catch (UnknownFilterException e) {
+            throw new UsageException("ab: --" + e.subject().word() + " " + e.getMessage());
+        }
         if (plan.items().isEmpty()) {
             throw new UsageException("ab: nothing to run for profile " + profile.id() + " with these --scenario/--model filters");
         }
