@@ -34,9 +34,9 @@ class SampleStatisticsTest {
     }
 
     static ResultRow row(List<List<Double>> perFork, Direction better) {
-        double mean = perFork.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).average().orElseThrow();
-        return new ResultRow("context-switch", "ContextSwitchBenchmark.handoff", "eventloop", null, "handoff", mean,
-                "ns/op", mean * 0.01, perFork.stream().mapToLong(List::size).sum(), better, List.of(), perFork);
+        ResultRow r = SampleRows.row(perFork);
+        return new ResultRow(r.scenario(), r.benchmark(), r.model(), r.params(), r.metric(), r.value(), r.unit(),
+                r.error(), r.samples(), better, r.guards(), r.perFork());
     }
 
     static RowComparison compare(ResultRow before, ResultRow after, double threshold) {
