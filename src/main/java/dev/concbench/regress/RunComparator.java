@@ -111,9 +111,10 @@ public final class RunComparator {
                 return skipped(b, c, null, threshold, guards, "baseline value is " + b.value() + ": no ratio");
             }
             if (BootstrapRatio.decidable(b.perFork(), c.perFork())) {
-                Optional<BootstrapRatio> sampled = BootstrapRatio.of(b.perFork(), c.perFork(), c.key().hashCode());
+                Optional<BootstrapRatio> sampled = BootstrapRatio.of(b.perFork(), c.perFork(),
+                        BootstrapRatio.quantileFor(c.better()), c.key().hashCode());
                 return sampled.isPresent() ? SampleVerdict.judged(b, c, sampled.get(), threshold, guards)
-                        : skipped(b, c, null, threshold, guards, "a median of the raw samples is not positive: no ratio");
+                        : skipped(b, c, null, threshold, guards, "a quantile of the raw samples is not positive: no ratio");
             }
             return judged(b, c, null, GateRatio.of(c).over(GateRatio.of(b)), threshold, guards, "");
         }

@@ -20,7 +20,7 @@ final class SampleVerdict {
 
     static RowComparison judged(ResultRow b, ResultRow c, BootstrapRatio r, double threshold, List<String> guards) {
         Status status = status(r, c.better(), threshold);
-        String statistic = String.format(Locale.ROOT, "bootstrap of medians, %d+%d forks, %.0f%%",
+        String statistic = String.format(Locale.ROOT, "bootstrap of %s, %d+%d forks, %.0f%%", quantileName(r.quantile()),
                 b.perFork().size(), c.perFork().size(), r.confidence() * 100);
         return new RowComparison(c.key(), c.scenario(), c.benchmark(), c.model(), c.params(), c.metric(), c.unit(),
                 c.better(), b, c, null, r.ratio(), Double.NaN, Double.NaN, threshold, r.low(), r.high(),
@@ -56,5 +56,9 @@ final class SampleVerdict {
             case HIGHER_IS_BETTER -> down;
             case NEUTRAL -> Math.max(up, down);
         };
+    }
+
+    private static String quantileName(double q) {
+        return q == 0.5 ? "medians" : q < 0.5 ? "lower deciles" : "upper deciles";
     }
 }

@@ -54,8 +54,9 @@ final class TableRows {
                 ? "ratios (each model over a reference model of the same run)" : "absolute";
         return "baseline " + c.baselineRunId() + " vs current " + c.currentRunId() + "; mode " + mode
                 + "; threshold " + c.thresholdRule() + "; rows with raw samples from at least "
-                + BootstrapRatio.MIN_FORKS + " forks on both sides: the ratio of medians with a bootstrap interval"
-                + " (forks, then iterations), a change only when the whole interval lies beyond the threshold;"
+                + BootstrapRatio.MIN_FORKS + " forks on both sides: the ratio of their best-side deciles (medians for"
+                + " neutral metrics) with a bootstrap interval (forks, then iterations), a change only when the whole"
+                + " interval lies beyond the threshold;"
                 + " other rows: a change only beyond both the threshold and the combined JMH 99.9% error;"
                 + " 'detectable' is the smallest worsening each row could have flagged";
     }

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param current    the current row, null when {@link Status#MISSING}
  * @param reference  ratios mode: the model whose row of the same run each value was divided by; else null
  * @param ratio      current / baseline of the compared quantity (the value in absolute mode, the
- *                   in-run quotient in ratios mode; the ratio of the raw samples' medians when both rows
+ *                   in-run quotient in ratios mode; the ratio of the raw samples' best-side deciles when both rows
  *                   have them from at least two forks), dimensionless; {@code NaN} when not compared
  * @param ratioError the half-width of {@code ratio}'s 99.9% interval, from both runs' JMH errors
  *                   propagated in quadrature (first-order, for display); {@code NaN} when a run gave no error
@@ -30,7 +30,7 @@ import java.util.Map;
  * @param detectable the smallest worsening this comparison could have flagged, as a fraction (0.12 =
  *                   12 % worse): the threshold plus what the interval's width hides; {@code NaN} when
  *                   not compared, infinite when the interval is unbounded (the row is not really gated)
- * @param statistic  how the interval was computed, e.g. {@code "bootstrap of medians, 3+3 forks, 99%"}
+ * @param statistic  how the interval was computed, e.g. {@code "bootstrap of lower deciles, 5+5 forks, 99%"}
  *                   or {@code "JMH 99.9% errors"}; empty when not compared
  * @param status     the verdict
  * @param failsGate  true when this row makes the gate fail: regressed, unguarded, with a known error

@@ -103,7 +103,7 @@ class AbCommandTest {
                 .findFirst().orElseThrow();
         assertEquals(Status.REGRESSED, loop.status(), loop.change());
         assertTrue(loop.failsGate());
-        assertTrue(loop.statistic().startsWith("bootstrap of medians, " + order.size() / 2 + "+"), loop.statistic());
+        assertTrue(loop.statistic().startsWith("bootstrap of lower deciles, " + order.size() / 2 + "+"), loop.statistic());
         String md = Files.readString(out.resolve(ResultsDir.COMPARE_MD));
         assertTrue(md.contains("detectable") && md.contains(">= "), md);
 

@@ -182,6 +182,6 @@ class CompareCommandTest {
         assertTrue(line.contains(">= "), "the row's detectable effect: " + line);
         JsonNode row = ResultsDir.json().readTree(slow.resolve("compare").resolve("compare.json").toFile())
                 .get("rows").get(0);
-        assertTrue(row.get("statistic").asText().startsWith("bootstrap of medians, 3+3 forks"), row.toString());
+        assertTrue(row.get("statistic").asText().startsWith("bootstrap of lower deciles, 3+3 forks"), row.toString());
     }
 }

@@ -53,7 +53,7 @@ class SampleStatisticsTest {
         assertEquals(Status.REGRESSED, r.status(), r.change());
         assertTrue(r.failsGate());
         assertTrue(r.low() > 1.05 && r.low() < r.ratio() && r.ratio() < r.high(), r.toString());
-        assertTrue(r.statistic().startsWith("bootstrap of medians, 3+3 forks"), r.statistic());
+        assertTrue(r.statistic().startsWith("bootstrap of lower deciles, 3+3 forks"), r.statistic());
         assertTrue(r.change().contains("slower (ratio 1.3") && r.change().contains("99% interval"), r.change());
         assertTrue(r.detectable() > 0.05 && r.detectable() < 0.30, "MDE " + r.detectable());
     }
@@ -95,7 +95,7 @@ class SampleStatisticsTest {
     void theIntervalIsReproducible() {
         var a = forks(11, 3, 8, 200, 0.1, 0.05);
         var b = forks(12, 3, 8, 230, 0.1, 0.05);
-        assertEquals(BootstrapRatio.of(a, b, 42), BootstrapRatio.of(a, b, 42));
+        assertEquals(BootstrapRatio.of(a, b, 0.1, 42), BootstrapRatio.of(a, b, 0.1, 42));
     }
 
     @Test
