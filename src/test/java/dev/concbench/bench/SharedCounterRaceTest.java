@@ -36,7 +36,8 @@ class SharedCounterRaceTest {
         }
         assertTrue(counts.getLast() < (long) THREADS * INCREMENTS,
                 "two threads racing on a plain counter lose updates; final counts: " + counts);
-        assertTrue(counts.getLast() >= INCREMENTS, "the last writer wrote at least its own increments: " + counts);
+        // no lower bound: the last writer writes 1 + whatever it last read, which may be an old, small value
+        assertTrue(counts.getLast() > 0, "the counter was incremented at all: " + counts);
     }
 
     @Test
