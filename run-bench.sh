@@ -70,6 +70,10 @@ case "${1:-}" in
   *)
     build
     # JMH reads fields through sun.misc.Unsafe; JDK 24+ warns about that on every run.
-    exec "$JDK/bin/java" --sun-misc-unsafe-memory-access=allow ${CONCBENCH_JAVA_OPTS:-} -jar "$jar" "$@"
+    # Temporary files (JMH's, the worker pools' sockets) go to a folder named for this process's pid
+    # (exec keeps the pid): the JVM deletes it on exit, and a later run removes it if we were killed.
+    run_tmp="${TMPDIR:-/tmp}/concbench-run-$$"
+    mkdir -p "$run_tmp"
+    exec "$JDK/bin/java" --sun-misc-unsafe-memory-access=allow -Djava.io.tmpdir="$run_tmp" -Dconcbench.sharedTmp="${TMPDIR:-/tmp}" ${CONCBENCH_JAVA_OPTS:-} -jar "$jar" "$@"
     ;;
 esac

@@ -33,7 +33,7 @@ public final class BenchmarkCatalog {
     private static final List<Class<?>> CLASSES = List.of(
             ContextSwitchBenchmark.class, SpawnBenchmark.class, MemoryBenchmark.class, ScalabilityBenchmark.class,
             CpuBenchmark.class, PreemptionBenchmark.class, IoLoadBenchmark.class, DeterminismBenchmark.class,
-            PoolingBenchmark.class, ExamplesBenchmark.class);
+            PoolingBenchmark.class, ExamplesBenchmark.class, HttpServerBenchmark.class);
 
     /** A benchmark: its name, JMH's include pattern for it, its parameters and implemented models. */
     public record Entry(String name, String include, Set<String> params, List<String> models) {}
@@ -82,6 +82,19 @@ public final class BenchmarkCatalog {
         Map<String, Set<String>> out = new LinkedHashMap<>();
         entries.forEach((k, v) -> out.put(k, v.params()));
         return out;
+    }
+
+    /**
+     * The environment the forks of the benchmark class called {@code simpleName} must start with
+     * ({@link ForkEnvironment}), in declaration order; empty when it needs none or is not a benchmark.
+     */
+    public static Map<String, String> forkEnvironment(String simpleName) {
+        Map<String, String> env = new LinkedHashMap<>();
+        CLASSES.stream().filter(c -> c.getSimpleName().equals(simpleName))
+                .map(c -> c.getAnnotation(ForkEnvironment.class)).filter(java.util.Objects::nonNull)
+                .flatMap(a -> Arrays.stream(a.value()))
+                .forEach(v -> env.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1)));
+        return env;
     }
 
     /** The entry for {@code name} ({@code Class.method} or {@code Class.*}). */

@@ -1,15 +1,21 @@
 package dev.concbench.bench;
 
+import static dev.concbench.vocab.ModelKind.COROUTINES;
+
+import dev.concbench.metrics.IterationMetrics;
+import dev.concbench.vocab.Guard;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The table's "Context Switch" row: asyncio's switch is "very fast — pure user space, no syscall";
@@ -20,6 +26,23 @@ import org.openjdk.jmh.annotations.State;
  * wakes the other (a futex round trip); virtual threads park and resume continuations on carrier
  * threads; the event loop runs the other task's callback from its ready queue. Expect the loop and
  * virtual threads well below platform threads.
+ *
+ * <p>Each model's hand-off mechanism (the report names them from the claim's evidence):
+ * <ul>
+ *   <li>{@code eventloop}: a same-thread callback: completing the other side's future queues its
+ *       continuation on the loop's ready queue; no stack switch, no syscall;
+ *   <li>{@code platform-pool}: a futex wake-up: {@code LockSupport.unpark} wakes the other kernel
+ *       thread, {@code park} puts this one to sleep, and the kernel's scheduler switches between them;
+ *   <li>{@code virtual}: a continuation yield: {@code park} unmounts the virtual thread from its
+ *       carrier, {@code unpark} submits the other's continuation to the carrier pool, which mounts it;
+ *       the kernel is involved only when a carrier runs out of work and parks.
+ * </ul>
+ *
+ * <p>{@code pinned=true} confines the whole fork to one CPU ({@link OneCpu}: every thread's
+ * affinity set before the model starts, so the virtual-thread scheduler also sees one CPU), so a
+ * platform hand-off is a switch on one core rather than a wake-up of another, often idle, vCPU (the
+ * default rows on 2 vCPUs). A fork whose threads the kernel does not confine to that CPU is guarded
+ * {@code not-one-cpu}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,8 +53,14 @@ public class ContextSwitchBenchmark extends TaskBenchmark {
     static final int PASSES = 2_000;
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "virtual", "platform-pool"})
+    @Param({"eventloop", "virtual", "platform-pool", "coroutines"})
     public String model;
+
+    /** Whether the fork runs on one CPU ({@code true}) or on all the CPUs it was given ({@code false}). */
+    @Param("false")
+    public boolean pinned;
+
+    private OneCpu oneCpu;
 
 
     public ContextSwitchBenchmark() {
@@ -44,12 +73,36 @@ public class ContextSwitchBenchmark extends TaskBenchmark {
         return model;
     }
 
+    @Override
+    void beforeModel() {
+        if (pinned) {
+            oneCpu = OneCpu.pin();
+        }
+    }
+
+    /** Guards the iteration when a thread of a pinned fork may run on another CPU (threads start late too). */
+    @TearDown(Level.Iteration)
+    public void checkPinned() {
+        if (oneCpu != null) {
+            IterationMetrics.guard(Guard.NOT_ONE_CPU, oneCpu.unpinnedThreads());
+        }
+    }
+
+    @Override
+    void stopTrial() {
+        if (oneCpu != null) {
+            oneCpu.restore(); // in a benchmark run in-process, the host JVM gets its CPUs back
+            oneCpu = null;
+        }
+    }
+
     /** One invocation: {@value #PASSES} hand-offs between two tasks; the score is per hand-off. */
     @Benchmark
     @OperationsPerInvocation(PASSES)
     public void handoff() throws InterruptedException {
         if (loop != null) {
-            loop.run(() -> LoopHandoff.play(loop.loop(), PASSES / 2));
+            loop.run(() -> COROUTINES.is(model) ? LoopCoroutines.handoff(loop.loop(), PASSES / 2).map(all -> null)
+                    : LoopHandoff.play(loop.loop(), PASSES / 2));
             return;
         }
         Handoff token = new Handoff();

@@ -1,5 +1,7 @@
 package dev.concbench.bench;
 
+import static dev.concbench.vocab.ModelKind.COROUTINES;
+
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
 import dev.concbench.metrics.IterationMetrics;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -49,8 +52,19 @@ import org.openjdk.jmh.annotations.State;
  *   <li>Nothing is added inside the increment to provoke the race (no yield, no sleep): threads lose
  *       updates because two cores interleave the read and the write, as they would in real code.
  *   <li>The loop's tasks do the same increments, yielding to each other (an {@code await} point)
- *       every {@value #CHUNK} increments but never between a read and its write, as in asyncio.
+ *       every {@value #CHUNK} increments but never between a read and its write, as in asyncio
+ *       ({@code await=none}).
+ *   <li>{@code await=between} (the loop only) is the seed's point the other way round: each task
+ *       reads, awaits a zero-delay yield (its continuation goes to the back of the loop's ready
+ *       queue, as {@code await asyncio.sleep(0)} does), then writes what it read plus one. The
+ *       other tasks read the same value meanwhile, so updates are lost (3 of every 4 with 4
+ *       tasks), and the same number every run: the switch points are in the code, not in the OS's
+ *       scheduler. One callback per increment costs far more than an increment, so this variant
+ *       runs {@value #AWAITING_INCREMENTS} increments per task.
  * </ul>
+ *
+ * <p>{@code distinctOutcomes} and {@code lostUpdates} are per shot (one shot = {@code runs} runs);
+ * their rows are the mean over shots with the error across shots, {@code samples} = shots.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -61,6 +75,13 @@ public class DeterminismBenchmark extends TaskBenchmark {
     static final int INCREMENTS = 10_000_000;
     /** On the loop, increments between two yields. */
     static final int CHUNK = 10_000;
+    /** Increments per task when the loop's tasks await between every read and its write. */
+    static final int AWAITING_INCREMENTS = 100_000;
+
+    /** The value of {@link #await}: no await between a read and its write. */
+    static final String AWAIT_NONE = "none";
+    /** The value of {@link #await}: a zero-delay await between every read and its write. */
+    static final String AWAIT_BETWEEN = "between";
 
     private static final VarHandle COUNT;
 
@@ -78,13 +99,20 @@ public class DeterminismBenchmark extends TaskBenchmark {
 
         /** Read, then write: opaque accesses keep every read and write in the code, but no atomicity. */
         void increment() {
-            long v = (long) COUNT.getOpaque(this);
-            COUNT.setOpaque(this, v + 1);
+            write(read() + 1);
+        }
+
+        long read() {
+            return (long) COUNT.getOpaque(this);
+        }
+
+        void write(long v) {
+            COUNT.setOpaque(this, v);
         }
     }
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "virtual", "platform-pool"})
+    @Param({"eventloop", "virtual", "platform-pool", "coroutines"})
     public String model;
 
 
@@ -101,6 +129,13 @@ public class DeterminismBenchmark extends TaskBenchmark {
     /** How many runs per invocation. */
     @Param("20")
     public int runs;
+
+    /**
+     * On the loop, whether a task awaits between a read and its write: {@value #AWAIT_NONE} or
+     * {@value #AWAIT_BETWEEN}; the thread models ignore it (the OS switches wherever it likes).
+     */
+    @Param(AWAIT_NONE)
+    public String await;
 
     private long countOnThreads() throws InterruptedException {
         return countOnThreads(threads::execute, TASKS, INCREMENTS);
@@ -151,14 +186,40 @@ public class DeterminismBenchmark extends TaskBenchmark {
      * loop's thread (e.g. from a task); the future completes with the final count.
      */
     static LoopFuture<Long> countOnLoop(EventLoop l, int tasks, int increments) {
+        return runOnLoop(l, tasks, (counter, done) -> countChunk(l, counter, increments, done));
+    }
+
+    /**
+     * One run on the loop with a zero-delay await between every read and its write: each task
+     * reads, yields through the ready queue, then writes what it read plus one. Call on the loop's
+     * thread; the future completes with the final count.
+     */
+    static LoopFuture<Long> countOnLoopAwaiting(EventLoop l, int tasks, int increments) {
+        return runOnLoop(l, tasks, (counter, done) -> readAwaitWrite(l, counter, increments, done));
+    }
+
+    /** Starts {@code tasks} loop tasks on one new counter; completes with its final count once all are done. */
+    private static LoopFuture<Long> runOnLoop(EventLoop l, int tasks, BiConsumer<Counter, LoopFuture<Void>> task) {
         Counter counter = new Counter();
         List<LoopFuture<Void>> all = new ArrayList<>();
         for (int t = 0; t < tasks; t++) {
             LoopFuture<Void> done = l.newFuture();
             all.add(done);
-            l.execute(() -> countChunk(l, counter, increments, done));
+            l.execute(() -> task.accept(counter, done));
         }
         return l.gather(all).map(ignored -> (long) COUNT.getVolatile(counter));
+    }
+
+    private static void readAwaitWrite(EventLoop l, Counter counter, int left, LoopFuture<Void> done) {
+        if (left == 0) {
+            done.complete(null);
+            return;
+        }
+        long read = counter.read();
+        l.execute(() -> { // the await: the rest of the task runs after every callback already queued
+            counter.write(read + 1);
+            readAwaitWrite(l, counter, left - 1, done);
+        });
     }
 
     private static void countChunk(EventLoop l, Counter counter, int left, LoopFuture<Void> done) {
@@ -176,13 +237,21 @@ public class DeterminismBenchmark extends TaskBenchmark {
     /** One shot: {@code runs} runs of the racy counter; returns the number of distinct outcomes. */
     @Benchmark
     public int sharedCounter() throws InterruptedException {
+        if (!await.equals(AWAIT_NONE) && !await.equals(AWAIT_BETWEEN)) {
+            throw new IllegalArgumentException("await must be " + AWAIT_NONE + " or " + AWAIT_BETWEEN + ", not '" + await + "'");
+        }
+        boolean awaiting = loop != null && await.equals(AWAIT_BETWEEN);
+        int increments = awaiting ? AWAITING_INCREMENTS : INCREMENTS;
         Set<Long> outcomes = new HashSet<>();
         long lost = 0;
         ProcStatus before = ProcStatus.read();
         for (int r = 0; r < runs; r++) {
-            long result = loop != null ? loop.run(() -> countOnLoop(loop.loop())) : countOnThreads();
+            long result = loop == null ? countOnThreads()
+                    : COROUTINES.is(model) ? loop.run(() -> LoopCoroutines.count(loop.loop(), TASKS, increments, CHUNK))
+                    : awaiting ? loop.run(() -> countOnLoopAwaiting(loop.loop(), TASKS, increments))
+                    : loop.run(() -> countOnLoop(loop.loop()));
             outcomes.add(result);
-            lost += (long) TASKS * INCREMENTS - result;
+            lost += (long) TASKS * increments - result;
         }
         ProcStatus after = ProcStatus.read();
         IterationMetrics.publish("lostUpdates", (double) lost / runs, "count");

@@ -35,8 +35,10 @@ final class ModelSession implements AutoCloseable {
     private final ExecutionModel model;
     private final AtomicLong violations = new AtomicLong();
     private final boolean loopMustStayResponsive;
-    private final LoopBlockedEvidence blocked = new LoopBlockedEvidence();
+    private final StallEvidence blocked = new StallEvidence();
     private final PinnedEvents pinned;
+    /** Worker replacements already published (the model counts from its start). */
+    private long replacedSeen;
 
     /**
      * @param name   the model's name
@@ -118,7 +120,12 @@ final class ModelSession implements AutoCloseable {
                 IterationMetrics.guard(Guard.NOT_VIRTUAL, v);
                 IterationMetrics.guard(Guard.PINNED, pinned.takeCount());
             }
-            case PROCESS_POOL -> IterationMetrics.guard(Guard.NOT_PROCESS, v);
+            case PROCESS_POOL -> {
+                IterationMetrics.guard(Guard.NOT_PROCESS, v);
+                long replaced = model.replacedWorkers();
+                IterationMetrics.guard(Guard.WORKER_REPLACED, replaced - replacedSeen);
+                replacedSeen = replaced;
+            }
             default -> IterationMetrics.guard(Guard.MISPLACED, v);
         }
     }

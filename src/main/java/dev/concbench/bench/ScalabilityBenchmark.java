@@ -1,21 +1,28 @@
 package dev.concbench.bench;
 
+import static dev.concbench.vocab.ModelKind.COROUTINES;
+
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
-import dev.concbench.metrics.HistogramLog;
+import dev.concbench.metrics.LatencyRecorder;
+import dev.concbench.results.LogIdentity;
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.metrics.ProcMemory;
 import dev.concbench.vocab.Guard;
+import dev.concbench.vocab.ModelKind;
 import dev.concbench.workload.Workload;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -36,16 +43,28 @@ import org.openjdk.jmh.annotations.TearDown;
  * thread the number started so far is recorded as {@code startFailure}, the started tasks finish and
  * the run goes on. Expect wall time near 100 ms for the loop and virtual threads at every size, a
  * pool's wall time growing with tasks / poolSize, and thread-per-task failing near the OS's limit.
+ *
+ * <p>What the scheduler does and what the thread factory costs are apart. Tasks are started one
+ * after another, so the time since the common start includes N creations in series (N x start cost,
+ * 7.7 s at 10,000 platform threads, not thrashing). For {@code work=sleep} each task's completion is
+ * also timed from when the gate opened, when every task exists ({@code latencyFromGate.p50/p99/p999},
+ * per shot, see {@link GateLatency}); the creation cost is {@code createCost}, the time to create and
+ * start the shot's tasks divided by their number, in microseconds. A shot of {@code thread-per-task}
+ * reads resident memory only once the previous shot's OS threads have exited ({@code Threads:} back
+ * to the trial's idle count, else guarded {@code threads-not-idle}); a negative {@code rssPerTask}
+ * guards the row {@code negative-memory}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+// no compiler or GC threads come or go, so the OS thread count returns to its idle value between shots
+@Fork(jvmArgsPrepend = {MemoryBenchmark.FIXED_COMPILER_THREADS, MemoryBenchmark.FIXED_GC_THREADS})
 public class ScalabilityBenchmark extends TaskBenchmark {
 
     static final long WAIT_MS = 100;
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "virtual", "thread-per-task", "platform-pool"})
+    @Param({"eventloop", "virtual", "thread-per-task", "platform-pool", "coroutines"})
     public String model;
 
     /** How many tasks start at once. */
@@ -61,7 +80,10 @@ public class ScalabilityBenchmark extends TaskBenchmark {
     public int poolSize;
 
     private ModelSession session;
-    private HistogramLog log;
+    private LatencyRecorder log;
+    private final GateLatency fromGate = new GateLatency();
+    /** The fork's OS threads with no task alive, read when the trial starts. */
+    private long idleThreads;
 
     public ScalabilityBenchmark() {
         super(0);
@@ -88,12 +110,19 @@ public class ScalabilityBenchmark extends TaskBenchmark {
             // one connection per task: this measures how many tasks a model keeps waiting, not a connector limit
             session = new ModelSession(model, ModelSession.poolParams(model, poolSize), tasks, true);
         }
-        log = new HistogramLog("scalability-" + model + "-" + work + "-" + tasks);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("work", work);
+        params.put("tasks", Integer.toString(tasks));
+        log = new LatencyRecorder(new LogIdentity("scalability", model, params, "tasks"));
+        idleThreads = ProcMemory.read().threads();
     }
 
     @TearDown(Level.Iteration)
     public void publish() {
         LatencyPublisher.publish("", log.endInterval(), new double[] {50, 99, 99.9}, false);
+        if (gated()) {
+            fromGate.endShot();
+        }
         if (session != null) {
             session.publishGuards();
         }
@@ -111,24 +140,34 @@ public class ScalabilityBenchmark extends TaskBenchmark {
      * One shot: start every task, then open the gate, wait for all; returns how many completed.
      * Sleeping tasks first wait at a gate that opens once every task has started, so all of them
      * are alive at once (that is when resident memory is read, and what makes the OS refuse
-     * threads); their completion times count from before the first start, thread creation included.
+     * threads); their completion times count from before the first start, thread creation included,
+     * and (sleeping tasks) from the gate's opening, creation excluded.
      */
     @Benchmark
     public int run() throws InterruptedException {
-        long rssBefore = ProcMemory.read().rssBytes();
+        long rssBefore = settledRss();
         Gate gate = new Gate();
         List<CompletableFuture<?>> futures = new ArrayList<>(tasks);
         long t0 = System.nanoTime();
         int started = 0;
         try {
             for (; started < tasks; started++) {
-                futures.add(startOne(gate).whenComplete((r, e) -> log.record(System.nanoTime() - t0)));
+                futures.add(startOne(gate).whenComplete((r, e) -> {
+                    long now = System.nanoTime();
+                    log.record(now - t0);
+                    if (gated()) {
+                        fromGate.completed(now);
+                    }
+                }));
             }
         } catch (OutOfMemoryError e) {
             // the OS refused another thread: that point is data; the started tasks still finish
             IterationMetrics.publish("startFailure", started, "tasks", IterationMetrics.Aggregation.MAX);
         }
+        long createdNanos = System.nanoTime() - t0;
+        IterationMetrics.publish("createCost", createdNanos / 1e3 / Math.max(1, started), "us");
         long rssAfter = ProcMemory.read().rssBytes();
+        fromGate.opened(System.nanoTime());
         gate.open();
         int completed = 0;
         for (CompletableFuture<?> f : futures) {
@@ -137,8 +176,30 @@ public class ScalabilityBenchmark extends TaskBenchmark {
         double wallSeconds = (System.nanoTime() - t0) / 1e9;
         IterationMetrics.publish("throughput", completed / wallSeconds, "tasks/s");
         IterationMetrics.publish("rssPerTask", (double) (rssAfter - rssBefore) / Math.max(1, started), "bytes");
+        IterationMetrics.guard(Guard.NEGATIVE_MEMORY, rssAfter < rssBefore ? 1 : 0);
         IterationMetrics.guard(Guard.FAILED_TASKS, started - completed);
         return completed;
+    }
+
+    /** Whether the tasks wait at the gate ({@code work=sleep}); HTTP tasks send as soon as they start. */
+    private boolean gated() {
+        return session == null;
+    }
+
+    /**
+     * Resident memory before a shot; for {@code thread-per-task} once the previous shot's OS threads
+     * have exited (their {@code join} returned before their stacks were unmapped), or after
+     * {@link MemoryBenchmark#IDLE_TIMEOUT} with the shot guarded and that count idle from then on.
+     */
+    private long settledRss() throws InterruptedException {
+        if (!ModelKind.THREAD_PER_TASK.is(model)) {
+            return ProcMemory.read().rssBytes();
+        }
+        ProcMemory settled = ProcMemory.awaitThreadsAtMost(idleThreads, MemoryBenchmark.IDLE_TIMEOUT);
+        boolean idle = settled.threads() <= idleThreads;
+        IterationMetrics.guard(Guard.THREADS_NOT_IDLE, idle ? 0 : 1);
+        idleThreads = Math.max(idleThreads, settled.threads());
+        return settled.rssBytes();
     }
 
     /** Starts one task of the model; a sleeping task waits at {@code gate} first. */
@@ -148,7 +209,8 @@ public class ScalabilityBenchmark extends TaskBenchmark {
         }
         if (loop != null) {
             EventLoop l = loop.loop();
-            return l.submit(() -> gate.future.then(v -> l.sleep(Duration.ofMillis(WAIT_MS))));
+            return l.submit(() -> COROUTINES.is(model) ? LoopCoroutines.sleeper(l, gate.future, WAIT_MS)
+                    : gate.future.then(v -> l.sleep(Duration.ofMillis(WAIT_MS))));
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         threads.execute(() -> {

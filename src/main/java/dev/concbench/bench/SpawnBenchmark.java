@@ -1,5 +1,7 @@
 package dev.concbench.bench;
 
+import static dev.concbench.vocab.ModelKind.COROUTINES;
+
 import static dev.concbench.vocab.ModelKind.PROCESS_POOL;
 import static dev.concbench.vocab.ModelKind.VIRTUAL;
 
@@ -43,7 +45,7 @@ public class SpawnBenchmark extends TaskBenchmark {
     static final int SPAWNS = 200;
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "virtual", "thread-per-task", "process-pool"})
+    @Param({"eventloop", "virtual", "thread-per-task", "process-pool", "coroutines"})
     public String model;
 
     private final AtomicLong notVirtual = new AtomicLong();
@@ -89,7 +91,7 @@ public class SpawnBenchmark extends TaskBenchmark {
     @OperationsPerInvocation(SPAWNS)
     public void spawn() throws Exception {
         if (loop != null) {
-            loop.run(() -> spawnOnLoop(loop.loop(), SPAWNS));
+            loop.run(() -> COROUTINES.is(model) ? LoopCoroutines.spawn(loop.loop(), SPAWNS) : spawnOnLoop(loop.loop(), SPAWNS));
             return;
         }
         if (workers != null) {

@@ -44,6 +44,10 @@ abstract class TaskBenchmark {
         return false;
     }
 
+    /** The subclass's own trial set-up that must come first: run before the model starts. */
+    void beforeModel() throws Exception {
+    }
+
     /** The subclass's own trial set-up, run after the tasks or the loop are open. */
     void startTrial() throws Exception {
     }
@@ -74,6 +78,7 @@ abstract class TaskBenchmark {
     // called from here rather than declared as set-ups of their own
     @Setup(Level.Trial)
     public void openTasks() throws Exception {
+        beforeModel();
         ModelKind kind = ModelKind.require(modelName());
         if (kind.onLoop() || kind.onThreads()) {
             session = new ModelSession(kind.id(), modelParams(kind), 0, loopMustStayResponsive());

@@ -10,54 +10,88 @@ import dev.concbench.results.ClaimResult.Verdict;
 import java.util.List;
 
 /**
- * The "best for" row, as two ratios from the same run. I/O: at the highest arrival rate of the
- * open-loop {@code io-load} scenario, the single-threaded loop's throughput must keep up with the
- * platform-thread pool's. CPU: with N workers on N or more cores ({@code cpu-bound}), the pool
- * must beat the loop, which can use only one core, by the parallel threshold of
- * {@link CpuParallelism}. Both hold: supported; either fails: refuted.
+ * The "best for" row, as two contests in the same run.
+ *
+ * <p>I/O: the open-loop {@code io-load} scenario sweeps the arrival rate. A model sustains a rate
+ * when its p99 latency there (from the intended send time) lies wholly under {@value #P99_BOUND} x
+ * the server's delay and, where the run counts them, no request was left uncompleted; its highest
+ * sustained rate is the last of an unbroken run of sustained rates from the lowest. The loop keeps
+ * up when its highest sustained rate is at least the platform-thread pool's. A sweep in which no
+ * model fell behind decides nothing (everyone meets an easy rate), and a p99 interval that straddles
+ * the bound leaves the contest undecided.
+ *
+ * <p>CPU: with N workers on N or more cores ({@code cpu-bound}), the pool must beat the loop, which
+ * can use only one core, by the parallel threshold of {@link CpuParallelism}. Both hold: supported;
+ * either fails: refuted.
  */
 public record BestForRule() implements Rule {
 
     static final String IO = "io-load";
-    /** The loop "keeps up" with threads on I/O at this fraction of their throughput or more. */
-    public static final double KEEPS_UP = 0.9;
+    static final String P99 = "latency.p99";
+    /** Requests not completed by the end of the shot's drain window (counted where the run publishes it). */
+    static final String NOT_COMPLETED = "notCompleted";
+    /** A rate is sustained while p99 stays under this many times the server's delay. */
+    public static final double P99_BOUND = 2;
 
     @Override
     public String describe() {
-        return "I/O: at the highest io-load rate, eventloop throughput / platform-pool throughput >= " + KEEPS_UP
-                + " x; CPU: eventloop time / platform-pool time with N workers (N <= cores) >= 1 + (N-1)/2;"
-                + " both hold: supported; either fails: refuted; errors included";
+        return "I/O: a model sustains an io-load arrival rate when its " + P99 + " lies wholly under " + Measure.number(
+                P99_BOUND) + " x the server delay (and " + NOT_COMPLETED + " is 0 where counted); the loop keeps up"
+                + " when its highest sustained rate >= platform-pool's; not measured when no model fell behind in the"
+                + " sweep or a p99 straddles the bound. CPU: eventloop time / platform-pool time with N workers"
+                + " (N <= cores) >= 1 + (N-1)/2. Both hold: supported; either fails: refuted; each row needs >= "
+                + RunData.MIN_SAMPLES + " samples and a finite error";
+    }
+
+    /** How far one model got up the rate sweep. */
+    private record Sustained(String model, String highest, String fellBehindAt) {
+        double rate() {
+            return highest == null ? 0 : Double.parseDouble(highest);
+        }
+
+        String text() {
+            return (highest == null ? "sustained no rate" : "sustained " + highest + " req/s")
+                    + (fellBehindAt == null ? ", the highest rate run" : "; fell behind at " + fellBehindAt + " req/s");
+        }
     }
 
     @Override
     public Judgement judge(RunData data, Evidence evidence) throws NotMeasured {
         List<String> rates = data.requireValues(IO, "rate");
-        String rate = rates.getLast();
-        evidence.note("io-load arrival rate", rate + " req/s");
-        Query tput = Query.of(IO, EVENTLOOP.id(), "throughput", "rate=" + rate);
-        // a sweep over server delays (the full profile) gives one row per delay at that rate: judge
-        // at the longest, the most I/O-bound of them
-        List<String> delays = data.values(IO, "delayMs");
+        Query p99 = Query.of(IO, EVENTLOOP.id(), P99);
+        // a sweep over server delays (the full profile): judge at the longest, the most I/O-bound of them
+        List<String> delays = data.requireValues(IO, "delayMs");
+        String delay = delays.getLast();
         if (delays.size() > 1) {
-            tput = tput.with("delayMs", delays.getLast());
-            evidence.note("io-load server delay", delays.getLast() + " ms");
+            p99 = p99.with("delayMs", delay);
         }
+        double bound = P99_BOUND * Double.parseDouble(delay);
+        evidence.note("io-load server delay", delay + " ms");
+        evidence.note("p99 bound for a sustained rate", Measure.number(bound) + " ms (" + Measure.number(P99_BOUND)
+                + " x the delay)");
+        evidence.note("io-load arrival rates", String.join(", ", rates) + " req/s");
         // every model's numbers first, so an undecided claim still shows what was measured
         for (String model : List.of(EVENTLOOP.id(), PLATFORM_POOL.id(), VIRTUAL.id(), THREAD_PER_TASK.id())) {
-            evidence.context(model + " throughput", data, tput.withModel(model));
-            evidence.context(model + " p99 latency", data, tput.withModel(model).withMetric("latency.p99"));
+            for (String rate : rates) {
+                evidence.context(model + " p99 latency at " + rate + " req/s", data,
+                        p99.withModel(model).with("rate", rate));
+            }
         }
-        Measure loopIo = data.require(tput);
-        Measure poolIo = data.require(tput.withModel(PLATFORM_POOL.id()));
-        Measure ioRatio = evidence.decisiveRatio("I/O: eventloop / platform-pool throughput", loopIo, poolIo,
-                ">= " + KEEPS_UP + " x");
-        boolean keepsUp = Check.decide(Check.atLeast(ioRatio, KEEPS_UP), "eventloop / platform-pool throughput",
-                ioRatio, ">= " + KEEPS_UP + " x");
+        Sustained loop = sustained(data, evidence, p99, rates, bound);
+        Sustained pool = sustained(data, evidence, p99.withModel(PLATFORM_POOL.id()), rates, bound);
+        evidence.decisiveNote("eventloop " + loop.text() + "; platform-pool " + pool.text()
+                + " (needs eventloop's highest sustained rate >= platform-pool's)");
+        if (loop.fellBehindAt() == null && pool.fellBehindAt() == null) {
+            throw new NotMeasured("no model fell behind up to " + rates.getLast() + " req/s (p99 under "
+                    + Measure.number(bound) + " ms for both): a rate every model meets decides nothing; the sweep"
+                    + " must reach a rate that stresses the pool");
+        }
+        boolean keepsUp = loop.rate() >= pool.rate();
 
         CpuParallelism p = CpuParallelism.of(data);
-        Measure loopCpu = evidence.require("eventloop CPU time, " + p.workers() + " workers", data,
+        Measure loopCpu = evidence.decide("eventloop CPU time, " + p.workers() + " workers", data,
                 CpuParallelism.time(EVENTLOOP.id(), p.workers()));
-        Measure poolCpu = evidence.require("platform-pool CPU time, " + p.workers() + " workers", data,
+        Measure poolCpu = evidence.decide("platform-pool CPU time, " + p.workers() + " workers", data,
                 CpuParallelism.time(PLATFORM_POOL.id(), p.workers()));
         Measure cpuRatio = evidence.decisiveRatio("CPU: eventloop / platform-pool time", loopCpu, poolCpu,
                 ">= " + Measure.number(p.threshold()) + " x");
@@ -65,15 +99,43 @@ public record BestForRule() implements Rule {
                 "eventloop / platform-pool CPU time", cpuRatio, ">= " + Measure.number(p.threshold()) + " x");
 
         if (!keepsUp) {
-            return new Judgement(Verdict.REFUTED, "On I/O the one-thread loop did not keep up with the thread pool"
-                    + " at " + rate + " req/s: " + loopIo.format() + " vs " + poolIo.format() + ".");
+            return new Judgement(Verdict.REFUTED, "On I/O the one-thread loop fell behind before the thread pool did:"
+                    + " eventloop " + loop.text() + ", platform-pool " + pool.text() + ".");
         }
         if (!threadsWinCpu) {
             return new Judgement(Verdict.REFUTED, "On CPU work threads were not clearly faster than the loop"
                     + " with " + p.workers() + " workers on " + p.cores() + " cores (" + cpuRatio.format() + ").");
         }
-        return new Judgement(Verdict.SUPPORTED, "The loop kept up with the thread pool on I/O (" + ioRatio.format()
-                + " its throughput at " + rate + " req/s) and threads beat it " + cpuRatio.format()
-                + " on CPU work. Virtual threads (see the evidence) serve I/O with plain blocking code.");
+        return new Judgement(Verdict.SUPPORTED, "On I/O the loop went at least as far up the arrival rates as the"
+                + " thread pool (eventloop " + loop.text() + "; platform-pool " + pool.text() + "), and threads beat"
+                + " it " + cpuRatio.format() + " on CPU work. Virtual threads (see the evidence) serve I/O with plain"
+                + " blocking code.");
+    }
+
+    /**
+     * The highest rate of an unbroken run of sustained rates from the lowest, deciding on each p99 row.
+     *
+     * @throws NotMeasured when a row cannot decide or its p99 straddles the bound
+     */
+    private static Sustained sustained(RunData data, Evidence evidence, Query p99, List<String> rates, double bound)
+            throws NotMeasured {
+        String highest = null;
+        for (String rate : rates) {
+            Query q = p99.with("rate", rate);
+            String label = p99.model() + " p99 latency at " + rate + " req/s";
+            Measure m = evidence.decide(label, data, q);
+            Check.Outcome under = Check.atMost(m, bound);
+            boolean completed = true;
+            if (data.has(q.withMetric(NOT_COMPLETED))) {
+                completed = evidence.decide(p99.model() + " requests not completed at " + rate + " req/s", data,
+                        q.withMetric(NOT_COMPLETED)).value() == 0;
+            }
+            if (under == Check.Outcome.FAILS || !completed) {
+                return new Sustained(p99.model(), highest, rate);
+            }
+            Check.decide(under, label, m, "< " + Measure.number(bound) + " ms");
+            highest = rate;
+        }
+        return new Sustained(p99.model(), highest, null);
     }
 }

@@ -11,6 +11,7 @@ public final class ChartNames {
     public static final String CPU_SPEEDUP = "cpu-speedup";
     public static final String SCALABILITY_P99 = "scalability-p99";
     public static final String SCALABILITY_THROUGHPUT = "scalability-throughput";
+    public static final String SCALABILITY_CREATE_COST = "scalability-create-cost";
     public static final String IO_LOAD = "io-load-p99";
     public static final String HEARTBEAT_CPU_HOG = "heartbeat-cpu-hog";
     public static final String HEARTBEAT_BLOCKING = "heartbeat-blocking-sleep";

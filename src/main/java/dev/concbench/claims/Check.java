@@ -4,7 +4,8 @@ import dev.concbench.results.Measure;
 
 /**
  * Where a measured interval lies relative to a threshold. A claim is decided only when the whole
- * interval {@code value ± error} is on one side; a straddling interval decides nothing.
+ * interval {@code value ± error} is on one side; a straddling interval decides nothing, and neither
+ * does a value without an error bar (its interval is unknown: {@link Outcome#INCONCLUSIVE}).
  */
 public final class Check {
 
@@ -53,6 +54,10 @@ public final class Check {
      * @param rule the threshold in words, e.g. {@code ">= 2 x"}
      */
     public static boolean decide(Outcome outcome, String what, Measure m, String rule) throws NotMeasured {
+        if (!m.errorKnown()) {
+            throw new NotMeasured(what + " is " + m.format() + " with no error bar, so it cannot be held to a"
+                    + " threshold (" + rule + ")");
+        }
         if (outcome == Outcome.INCONCLUSIVE) {
             throw new NotMeasured("inconclusive: " + what + " is " + m.format()
                     + ", an interval that straddles the threshold (" + rule + ")");

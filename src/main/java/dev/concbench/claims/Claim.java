@@ -68,7 +68,7 @@ public record Claim(String id, String title, String source, String quote, Sides 
     }
 
     private ClaimResult result(Verdict verdict, Evidence evidence, String explanation) {
-        return new ClaimResult(id, title, quote, source, verdict, rule.describe(), evidence.asMap(), explanation,
-                charts);
+        return new ClaimResult(id, title, quote, source, verdict, rule.describe(), evidence.asMap(), evidence.rows(),
+                explanation, charts);
     }
 }

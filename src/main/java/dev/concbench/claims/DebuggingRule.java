@@ -9,54 +9,85 @@ import dev.concbench.results.ClaimResult.Verdict;
 
 /**
  * The debugging row, measured by what makes concurrent code hard to debug: nondeterminism. The
- * {@code determinism} scenario runs the same unsynchronised shared-counter program many times per
- * model and counts lost updates and distinct outcomes. The loop must be deterministic (0 lost,
- * 1 outcome); threads must show the race (some lost updates, or more than one outcome). A race
- * that did not show proves nothing, so that case is not measured rather than refuted.
+ * {@code determinism} scenario runs the same unsynchronised shared-counter program {@code runs}
+ * times per model and counts lost updates and distinct final counts ({@code distinctOutcomes}).
+ *
+ * <p>The loop runs it twice: without an await between each read and its write (nothing can
+ * interleave: 0 lost), and with one ({@code await=between}, a zero-delay yield: every task reads,
+ * yields, writes a stale value, so updates are lost, the same number every run, because the switch
+ * points are in the code). "Deterministic switch points" is judged on both variants' distinct
+ * outcomes: 1 each. Threads lose a different number each run: more than 1 outcome.
+ *
+ * <p>Supported: both loop variants 1 outcome, platform threads more than 1. Refuted: either loop
+ * variant gave more than 1 outcome. Not measured: a row is missing or has fewer than 3 runs, or
+ * the race did not show on threads (1 outcome): a race that did not happen proves nothing.
  */
 public record DebuggingRule() implements Rule {
 
     static final String SCENARIO = "determinism";
+    /** The parameter that says whether the loop's tasks await between a read and its write. */
+    public static final String AWAIT = "await";
+    /** No await between read and write (asyncio code that never yields mid-update). */
+    public static final String NO_AWAIT = "none";
+    /** A zero-delay await between read and write: the seed's lost update, at a switch point in the code. */
+    public static final String AWAIT_BETWEEN = "between";
 
     @Override
     public String describe() {
-        return "supported when the event loop loses 0 updates with 1 distinct outcome across runs and platform"
-                + " threads lose updates or give more than 1 outcome; refuted when the loop is not deterministic;"
-                + " not measured when no race showed";
+        return "distinctOutcomes over the runs: supported when the event loop gives 1 outcome both without an await"
+                + " between read and write (await=" + NO_AWAIT + ") and with one (await=" + AWAIT_BETWEEN + ", which"
+                + " loses updates, the same number every run) while platform threads give more than 1; refuted when"
+                + " either loop variant gives more than 1; not measured when no race showed on threads; each row"
+                + " needs >= " + RunData.MIN_SAMPLES + " runs and an error (0 for an exact count)";
     }
 
     @Override
     public Judgement judge(RunData data, Evidence evidence) throws NotMeasured {
         evidence.note("runs per model", String.join(", ", data.values(SCENARIO, "runs")));
         // every model's numbers first, so an undecided claim still shows what was measured
-        for (String model : new String[] {EVENTLOOP.id(), PLATFORM_POOL.id(), VIRTUAL.id()}) {
+        for (Query loop : new Query[] {loop("lostUpdates", NO_AWAIT), loop("lostUpdates", AWAIT_BETWEEN)}) {
+            String name = "eventloop, await=" + loop.params().get(AWAIT);
+            evidence.context(name + ": lost updates per run", data, loop);
+            evidence.context(name + ": distinct outcomes", data, loop.withMetric("distinctOutcomes"));
+        }
+        for (String model : new String[] {PLATFORM_POOL.id(), VIRTUAL.id()}) {
             evidence.context(model + " lost updates per run", data, q(model, "lostUpdates"));
             evidence.context(model + " distinct outcomes", data, q(model, "distinctOutcomes"));
             evidence.context(model + " involuntary context switches per run", data,
                     q(model, "involuntaryCtxSwitches"));
         }
-        Measure loopLost = data.require(q(EVENTLOOP.id(), "lostUpdates"));
-        Measure loopOutcomes = data.require(q(EVENTLOOP.id(), "distinctOutcomes"));
-        Measure poolLost = data.require(q(PLATFORM_POOL.id(), "lostUpdates"));
-        Measure poolOutcomes = data.require(q(PLATFORM_POOL.id(), "distinctOutcomes"));
-        evidence.decisiveNote("eventloop: " + loopLost.format() + " lost updates, " + loopOutcomes.format()
-                + " outcome(s) (needs 0 and 1)");
-        evidence.decisiveNote("platform-pool: " + poolLost.format() + " lost updates, " + poolOutcomes.format()
-                + " outcome(s) (needs > 0 or > 1)");
-        if (loopLost.value() != 0 || loopOutcomes.value() != 1) {
-            return new Judgement(Verdict.REFUTED, "The event loop was not deterministic: " + loopLost.format()
-                    + " lost updates, " + loopOutcomes.format() + " distinct outcomes.");
+        Measure plain = evidence.decide("eventloop, no await: distinct outcomes", data,
+                loop("distinctOutcomes", NO_AWAIT));
+        Measure awaiting = evidence.decide("eventloop, await between read and write: distinct outcomes", data,
+                loop("distinctOutcomes", AWAIT_BETWEEN));
+        Measure awaitingLost = evidence.decide("eventloop, await between read and write: lost updates per run", data,
+                loop("lostUpdates", AWAIT_BETWEEN));
+        Measure threads = evidence.decide("platform-pool distinct outcomes", data, q(PLATFORM_POOL.id(),
+                "distinctOutcomes"));
+        evidence.decisiveNote("eventloop distinct outcomes: " + plain.format() + " without an await, "
+                + awaiting.format() + " with one, losing " + awaitingLost.format() + " updates per run (needs 1 and 1)");
+        evidence.decisiveNote("platform-pool distinct outcomes: " + threads.format() + " (needs > 1)");
+        if (plain.value() > 1 || awaiting.value() > 1) {
+            return new Judgement(Verdict.REFUTED, "The event loop was not deterministic: " + plain.format()
+                    + " distinct outcomes without an await between read and write, " + awaiting.format()
+                    + " with one.");
         }
-        if (poolLost.value() > 0 || poolOutcomes.value() > 1) {
-            return new Judgement(Verdict.SUPPORTED, "The loop gave the same answer every run; platform threads"
-                    + " lost " + poolLost.format() + " updates per run with " + poolOutcomes.format()
-                    + " distinct outcomes: a race that shows up only sometimes is what makes threads hard to debug.");
+        if (threads.value() > 1) {
+            return new Judgement(Verdict.SUPPORTED, "The loop gave one answer every run, with or without an await"
+                    + " between read and write (with one it lost " + awaitingLost.format() + " updates per run, the"
+                    + " same each time: the switch point is in the code); platform threads gave " + threads.format()
+                    + " different answers: a race that shows up differently each run is what makes threads hard"
+                    + " to debug.");
         }
-        throw new NotMeasured("no race showed on platform threads in this run (0 lost updates, 1 outcome);"
+        throw new NotMeasured("no race showed on platform threads in this run (1 distinct outcome);"
                 + " a race that did not happen proves nothing");
     }
 
     private static Query q(String model, String metric) {
         return Query.of(SCENARIO, model, metric);
+    }
+
+    private static Query loop(String metric, String await) {
+        return Query.of(SCENARIO, EVENTLOOP.id(), metric, AWAIT + "=" + await);
     }
 }

@@ -1,9 +1,12 @@
 package dev.concbench.claims;
 
 import dev.concbench.results.Measure;
+import dev.concbench.results.DecidingRow;
+import dev.concbench.results.ResultRow;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The numbers a rule looked at, in the order it looked, each with its unit and error. The
@@ -16,6 +19,7 @@ public final class Evidence {
 
     private final Map<String, Object> entries = new LinkedHashMap<>();
     private final java.util.List<String> deciding = new java.util.ArrayList<>();
+    private final java.util.List<DecidingRow> rows = new java.util.ArrayList<>();
 
     /** Records {@code m} under {@code name} and returns it. */
     public Measure put(String name, Measure m) {
@@ -75,14 +79,36 @@ public final class Evidence {
         entries.put(name, text);
     }
 
-    /** Reads {@code q}, records it under {@code name}, returns it; throws when it cannot decide. */
-    public Measure require(String name, RunData data, Query q) throws NotMeasured {
+    /**
+     * Reads the row {@code q} names as a deciding row ({@link RunData#decidingRow}: unguarded, with
+     * an error bar and >= 3 samples), records it under {@code name} and in {@link #rows()}, returns it.
+     *
+     * @throws NotMeasured when the row cannot decide, recording why under {@code name}
+     */
+    public Measure decide(String name, RunData data, Query q) throws NotMeasured {
+        return decide(name, data, q, Set.of());
+    }
+
+    /** {@link #decide(String, RunData, Query)}, tolerating the guard keys in {@code tolerated}. */
+    public Measure decide(String name, RunData data, Query q, Set<String> tolerated) throws NotMeasured {
         try {
-            return put(name, data.require(q));
+            ResultRow row = data.decidingRow(q, tolerated);
+            rows.add(DecidingRow.of(row));
+            return put(name, new Measure(row.value(), row.error(), row.unit()));
         } catch (NotMeasured e) {
             entries.put(name, "not measured: " + e.getMessage());
             throw e;
         }
+    }
+
+    /** Lists a row a rule decided on by itself (already checked with {@link RunData#decidingRow}). */
+    void deciding(ResultRow row) {
+        rows.add(DecidingRow.of(row));
+    }
+
+    /** The summary rows read by {@link #decide}, in order: {@code claims.json}'s {@code deciding}. */
+    public java.util.List<DecidingRow> rows() {
+        return java.util.List.copyOf(rows);
     }
 
     /** Records {@code q} for context when it can be read, or why it cannot; never throws. */

@@ -58,13 +58,14 @@ public record ExampleRule(String example, double expected, String expectedWhy, d
                 + " (" + exact.meaning() + "), and ";
         return "supported when " + first + "elapsed / " + Measure.number(expected) + " units (" + expectedWhy
                 + ") is >= " + LOW + " and, error included, < " + Measure.number(high()) + ": nearer the seed's figure"
-                + " than " + Measure.number(alternative) + " units (" + alternativeWhy + "); refuted when nearer that";
+                + " than " + Measure.number(alternative) + " units (" + alternativeWhy + "); refuted when nearer that;"
+                + " each row needs >= " + RunData.MIN_SAMPLES + " samples and a finite error (0 for an exact count)";
     }
 
     @Override
     public Judgement judge(RunData data, Evidence evidence) throws NotMeasured {
         if (exact != null) {
-            Measure counter = evidence.require(exact.metric(), data,
+            Measure counter = evidence.decide(exact.metric(), data,
                     Query.of("examples", EVENTLOOP.id(), exact.metric(), "example=" + example));
             evidence.decisiveNote(exact.metric() + " = " + counter.format() + " (needs exactly "
                     + Measure.number(exact.value()) + ")");
@@ -73,13 +74,12 @@ public record ExampleRule(String example, double expected, String expectedWhy, d
                         + Measure.number(exact.value()) + ": the example did not show " + exact.meaning() + ".");
             }
         }
-        Measure took = evidence.require("elapsed (event loop)", data, elapsed());
+        Measure took = evidence.decide("elapsed (event loop)", data, elapsed());
         evidence.note("the seed's figure", Measure.number(expected) + " units (" + expectedWhy + ")");
         evidence.note("if the claim were false", Measure.number(alternative) + " units (" + alternativeWhy + ")");
         String band = "< " + Measure.number(high()) + ", nearer " + Measure.number(expected) + " than "
                 + Measure.number(alternative);
-        Measure ratio = evidence.decisive("elapsed / expected", Evidence.ratio(took, new Measure(expected, Double.NaN,
-                took.unit()), "the ratio"), band);
+        Measure ratio = evidence.decisive("elapsed / expected", Evidence.ratio(took, Measure.exact(expected, took.unit()), "elapsed / expected"), band);
         if (ratio.value() < LOW) {
             return new Judgement(Verdict.REFUTED, "It took " + took.format() + ", less than the seed's timers allow ("
                     + Measure.number(expected) + "): the example did not wait as the seed's program does.");

@@ -38,7 +38,7 @@ public record MemoryRule() implements Rule {
                 + " >= " + Measure.number(HIGHER) + " x (else refuted); then the reservation per thread"
                 + " (VmSize per unit)"
                 + " / 8 MiB in [" + ABOUT_LOW + ", " + ABOUT_HIGH + "] is 'supported', below is 'differs on the JVM';"
-                + " errors included";
+                + " errors included; each row needs >= " + RunData.MIN_SAMPLES + " samples and a finite error";
     }
 
     @Override
@@ -57,9 +57,10 @@ public record MemoryRule() implements Rule {
             evidence.context(model + " VmSize (reserved) per unit", data, q(model, "vmSizePerUnit", n));
         }
         data.env().ifPresent(env -> recordStackSettings(env, evidence));
-        Measure loopRss = data.require(q(LOOP, "rssPerUnit", n));
-        Measure threadRss = data.require(q(THREADS, "rssPerUnit", n));
-        Measure reserved = data.require(q(THREADS, "vmSizePerUnit", n));
+        Measure loopRss = evidence.decide(LOOP + " RSS (resident) per unit", data, q(LOOP, "rssPerUnit", n));
+        Measure threadRss = evidence.decide(THREADS + " RSS (resident) per unit", data, q(THREADS, "rssPerUnit", n));
+        Measure reserved = evidence.decide(THREADS + " VmSize (reserved) per unit", data,
+                q(THREADS, "vmSizePerUnit", n));
 
         Measure higher = evidence.decisiveRatio("thread RSS / loop RSS per unit", threadRss, loopRss,
                 ">= " + Measure.number(HIGHER) + " x");
@@ -70,7 +71,7 @@ public record MemoryRule() implements Rule {
                     + " waiting loop task: " + threadRss.format() + " vs " + loopRss.format() + ".");
         }
         Measure ofSeed = evidence.decisive("reserved per thread / 8 MiB", Evidence.ratio(reserved,
-                new Measure(SEED_STACK_BYTES, Double.NaN, reserved.unit()), "the ratio"),
+                Measure.exact(SEED_STACK_BYTES, reserved.unit()), "reserved per thread / 8 MiB"),
                 "in [" + ABOUT_LOW + ", " + ABOUT_HIGH + "] for ~8 MB");
         Check.Outcome about = Check.within(ofSeed, ABOUT_LOW, ABOUT_HIGH);
         boolean matchesSeed = Check.decide(about, "reserved per thread / 8 MiB", ofSeed,

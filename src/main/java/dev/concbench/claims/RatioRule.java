@@ -19,13 +19,26 @@ import java.util.List;
  * @param holds       the explanation when it holds; {@code %s} is the ratio
  * @param fails       the explanation when it fails; {@code %s} is the ratio
  * @param context     other rows recorded for the reader (other models), never deciding
+ * @param stalls      what a stall guard ({@link Guards#STALLS}) on a compared row means for the claim
+ * @param construction what the ratio's value is by construction and so what varies in it, or null
  */
 public record RatioRule(Labeled numerator, Labeled denominator, double threshold, double refuteBelow, String why,
         String holds,
-        String fails, List<Labeled> context) implements Rule {
+        String fails, List<Labeled> context, List<Stall> stalls, String construction) implements Rule {
 
     /** A row and the name it has in the evidence. */
     public record Labeled(String label, Query query) {
+    }
+
+    /**
+     * A compared row on which a stall guard is evidence, not noise.
+     *
+     * @param row       the numerator's or the denominator's query
+     * @param predicted true when the claim says this model stalls here (the guard is tolerated and the
+     *                  ratio decides); false when it says the model stays responsive (the guard refutes)
+     * @param meaning   what the stall contradicts, e.g. "the OS keeps preempting threads"
+     */
+    public record Stall(Query row, boolean predicted, String meaning) {
     }
 
     public RatioRule {
@@ -33,6 +46,13 @@ public record RatioRule(Labeled numerator, Labeled denominator, double threshold
             throw new IllegalArgumentException("refuteBelow must be <= threshold, was " + refuteBelow + " > " + threshold);
         }
         context = List.copyOf(context);
+        stalls = List.copyOf(stalls);
+    }
+
+    /** A ratio rule where no stall is evidence and nothing is fixed by construction. */
+    public RatioRule(Labeled numerator, Labeled denominator, double threshold, double refuteBelow, String why,
+            String holds, String fails, List<Labeled> context) {
+        this(numerator, denominator, threshold, refuteBelow, why, holds, fails, context, List.of(), null);
     }
 
     private String ratioName() {
@@ -41,8 +61,18 @@ public record RatioRule(Labeled numerator, Labeled denominator, double threshold
 
     @Override
     public String describe() {
+        String stallText = stalls.stream().filter(st -> !st.predicted()).map(st -> st.row().model())
+                .map(m -> "; refuted as well when " + m + "'s row carries a stall guard (" + String.join(" / ",
+                        new java.util.TreeSet<>(Guards.STALLS)) + ")").distinct().collect(java.util.stream.Collectors.joining());
         return "supported when " + ratioName() + " >= " + Measure.number(threshold) + " x with its error included ("
-                + why + "); refuted when the whole interval is below " + Measure.number(refuteBelow) + " x";
+                + why + "); refuted when the whole interval is below " + Measure.number(refuteBelow) + " x"
+                + stallText + "; each row needs >= " + RunData.MIN_SAMPLES + " samples and a finite error"
+                + (construction == null ? "" : ". By construction: " + construction);
+    }
+
+    private java.util.Set<String> tolerated(Query q) {
+        return stalls.stream().anyMatch(st -> st.predicted() && st.row().equals(q)) ? Guards.STALLS
+                : java.util.Set.of();
     }
 
     @Override
@@ -51,8 +81,26 @@ public record RatioRule(Labeled numerator, Labeled denominator, double threshold
         context.forEach(c -> evidence.context(c.label(), data, c.query()));
         evidence.context(numerator.label(), data, numerator.query());
         evidence.context(denominator.label(), data, denominator.query());
-        Measure top = data.require(numerator.query());
-        Measure bottom = data.require(denominator.query());
+        if (construction != null) {
+            evidence.note("by construction", construction);
+        }
+        for (Stall st : stalls) {
+            if (st.predicted()) {
+                continue;
+            }
+            Labeled side = st.row().equals(numerator.query()) ? numerator : denominator;
+            List<String> seen = data.has(st.row()) ? Guards.stalls(data.row(st.row()).guards()) : List.of();
+            if (!seen.isEmpty()) {
+                evidence.decide(side.label(), data, st.row(), Guards.STALLS);
+                evidence.decisiveNote(side.label() + " stalled: " + String.join("; ", seen) + " (needs no stall: "
+                        + st.meaning() + ")");
+                return new Judgement(Verdict.REFUTED, side.label() + " stalled (" + String.join("; ", seen)
+                        + "), against the claim that " + st.meaning() + ".");
+            }
+        }
+        Measure top = evidence.decide(numerator.label(), data, numerator.query(), tolerated(numerator.query()));
+        Measure bottom = evidence.decide(denominator.label(), data, denominator.query(),
+                tolerated(denominator.query()));
         Measure ratio = evidence.decisiveRatio(ratioName(), top, bottom, ">= " + Measure.number(threshold) + " x");
         if (Check.atLeast(ratio, threshold) == Check.Outcome.HOLDS) {
             return new Judgement(Verdict.SUPPORTED, holds.formatted(ratio.format()));

@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 public final class RunData {
 
+    /** The fewest samples behind a row that decides a verdict. */
+    public static final int MIN_SAMPLES = 3;
+
     private final RunSummary summary;
     private final EnvInfo env;
 
@@ -60,6 +63,62 @@ public final class RunData {
             throw new NotMeasured(q.describe() + " has no finite value");
         }
         return new Measure(row.value(), row.error(), row.unit());
+    }
+
+    /**
+     * The row {@code q} names, fit to decide a verdict: no guard of its own (but those in
+     * {@code tolerated}, stall guards a rule reads as evidence), no condition guard on the same row
+     * of another model (see {@link Guards}), a finite value, a finite error and at least
+     * {@value #MIN_SAMPLES} samples.
+     *
+     * @param tolerated guard keys that do not void the row, e.g. {@link Guards#LOOP_BLOCKED} where the
+     *                  claim says the loop stalls
+     * @throws NotMeasured naming what is missing: the row, its error bar, its samples, or the guard
+     */
+    public ResultRow decidingRow(Query q, java.util.Set<String> tolerated) throws NotMeasured {
+        ResultRow row = row(q);
+        List<String> voiding = row.guards().stream().filter(g -> !tolerated.contains(Guards.key(g))).toList();
+        if (!voiding.isEmpty()) {
+            throw new NotMeasured(q.describe() + " is guarded (" + String.join("; ", voiding)
+                    + "), and a guarded row never decides a verdict");
+        }
+        for (String model : models(q.scenario())) {
+            if (model.equals(q.model())) {
+                continue;
+            }
+            Optional<ResultRow> sibling = optionalRow(q.withModel(model));
+            Optional<String> condition = sibling.stream().flatMap(r -> r.guards().stream())
+                    .filter(Guards::voidsEveryModel).findFirst();
+            if (condition.isPresent()) {
+                throw new NotMeasured(q.describe() + " is void: the same row of " + model + " is guarded ("
+                        + condition.get() + "), and what voids one model's row voids every model's");
+            }
+        }
+        if (!Double.isFinite(row.value())) {
+            throw new NotMeasured(q.describe() + " has no finite value");
+        }
+        if (!Double.isFinite(row.error()) || row.error() < 0) {
+            throw new NotMeasured(q.describe() + " has no error bar (" + row.samples() + " sample(s)): a row"
+                    + " decides a verdict only with at least " + MIN_SAMPLES + " samples and a finite error");
+        }
+        if (row.samples() < MIN_SAMPLES) {
+            throw new NotMeasured(q.describe() + " has " + row.samples() + " sample(s): a row decides a verdict"
+                    + " only with at least " + MIN_SAMPLES + " samples and a finite error");
+        }
+        return row;
+    }
+
+    /** The models that have rows in {@code scenario}, in the order they appear. */
+    public List<String> models(String scenario) {
+        return summary.rows(scenario).stream().map(ResultRow::model).distinct().toList();
+    }
+
+    private Optional<ResultRow> optionalRow(Query q) {
+        try {
+            return Optional.of(row(q));
+        } catch (NotMeasured e) {
+            return Optional.empty();
+        }
     }
 
     /** {@link #require} without the exception: empty when missing or guarded. */

@@ -6,7 +6,8 @@
  * attributed, which rows of {@code summary.json} it reads, and a {@link dev.concbench.claims.Rule}
  * (a threshold on a ratio measured in the same run, with its error). {@link
  * dev.concbench.claims.SeedClaims#judge(RunData)} turns a run into one
- * {@link dev.concbench.results.ClaimResult} per claim.
+ * {@link dev.concbench.results.ClaimResult} per claim; {@link dev.concbench.claims.Verdicts} is the
+ * claims stage that {@code run} and {@code report} call, which writes {@code claims.json} once.
  *
  * <p>A verdict is {@code supported}, {@code refuted} or {@code differs on the JVM} only when every
  * row that decides it is present and unguarded and the ratio's error interval lies on one side of

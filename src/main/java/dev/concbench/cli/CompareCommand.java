@@ -79,8 +79,15 @@ final class CompareCommand implements Command {
         Mode mode = Mode.byLabel(line.getOptionValue("mode", Mode.ABSOLUTE.label())).orElseThrow(
                 () -> new UsageException("compare: --mode: expected absolute or ratios, got '"
                         + line.getOptionValue("mode") + "'"));
+        String reference = line.getOptionValue("reference");
+        if (reference != null && ModelKind.of(reference).isEmpty()) {
+            throw new UsageException("compare: --reference: unknown model '" + reference + "' (expected one of "
+                    + String.join(", ", ModelKind.ids()) + ")");
+        }
+        Path out = Outputs.writableFolder("compare", "--out", line.hasOption("out") ? Path.of(line.getOptionValue("out"))
+                : current.path().resolve(ResultsDir.COMPARE_DIR));
         CompareOptions options = new CompareOptions(mode, threshold(line, "compare"), thresholds(line),
-                line.getOptionValue("reference"), line.hasOption("allow-env-mismatch"));
+                reference, line.hasOption("allow-env-mismatch"));
         Comparison comparison;
         try {
             comparison = RunComparator.compare(baseline, current, options);
@@ -89,8 +96,6 @@ final class CompareCommand implements Command {
         } catch (CompareInputException e) {
             throw new UsageException("compare: " + e.getMessage());
         }
-        Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out"))
-                : current.path().resolve(ResultsDir.COMPARE_DIR);
         System.out.print(TerminalTable.render(comparison));
         Path markdown = ResultsDir.writeComparison(out, comparison, MarkdownSummary.render(comparison));
         System.out.println("compare: wrote " + markdown + " and " + out.resolve(ResultsDir.COMPARE_JSON));

@@ -100,14 +100,17 @@ final class ExampleCommand implements Command {
         return 0;
     }
 
+    /** The longest time unit, in milliseconds: the examples wait a few units each, so a minute is ample. */
+    static final long MAX_UNIT_MS = 60_000;
+
     private static Duration unit(String value) {
         if (value == null) {
             return ExampleSettings.DEFAULT_UNIT;
         }
-        String rule = "example: --unit-ms must be a positive integer (milliseconds), got '" + value + "'";
+        String rule = "example: --unit-ms must be an integer 1.." + MAX_UNIT_MS + " (milliseconds), got '" + value + "'";
         try {
             long ms = Long.parseLong(value.trim());
-            if (ms <= 0) {
+            if (ms <= 0 || ms > MAX_UNIT_MS) {
                 throw new UsageException(rule);
             }
             return Duration.ofMillis(ms);

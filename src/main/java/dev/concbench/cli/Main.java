@@ -38,9 +38,27 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        ownTempDir();
         int code = new Main(contract()).execute(args);
         System.out.flush();
         System.exit(code);
+    }
+
+    /** The name of the temporary folder run-bench.sh gives each run, before the pid. */
+    static final String RUN_TMP_PREFIX = "concbench-run-";
+
+    /**
+     * When run-bench.sh gave this JVM its own temporary folder ({@value #RUN_TMP_PREFIX}{@code <pid>}):
+     * delete it on every exit (JMH's temp files and the worker pools' sockets are in it) and remove
+     * those of earlier runs that were killed.
+     */
+    private static void ownTempDir() {
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        if (tmp.getFileName() != null && tmp.getFileName().toString().equals(RUN_TMP_PREFIX + ProcessHandle.current().pid())
+                && tmp.getParent() != null) {
+            dev.concbench.process.PidTempDir.deleteOnExit(tmp);
+            dev.concbench.process.PidTempDir.removeStale(tmp.getParent(), RUN_TMP_PREFIX);
+        }
     }
 
     /** Runs one command line and returns its exit code; never throws for a user mistake. */
@@ -52,9 +70,14 @@ public final class Main {
             return 2;
         } catch (RunFailedException e) {
             System.err.println(PROGRAM + ": run failed: " + e.getMessage());
-            if (e.getCause() != null) {
-                e.getCause().printStackTrace();
-            }
+            return 3;
+        } catch (java.nio.file.FileSystemException e) {
+            // a disk that filled or vanished mid-way: the files written so far are complete (atomic writes)
+            System.err.println(PROGRAM + ": cannot write " + e.getFile() + ": "
+                    + dev.concbench.results.OutputPlace.reason(e));
+            return 3;
+        } catch (java.io.IOException e) {
+            System.err.println(PROGRAM + ": I/O error: " + dev.concbench.results.OutputPlace.reason(e));
             return 3;
         } catch (Exception e) {
             System.err.println(PROGRAM + ": internal error: " + e);
@@ -91,13 +114,25 @@ public final class Main {
             printHelp(command, options);
             return 0;
         }
+        if (first.equals("run") || first.equals("example")) {
+            requireCoroutines();
+        }
         return command.run(line);
     }
 
     /** Plain {@code run-bench.sh}: the quick profile, then the report; prints the report's path. */
     private int runDefault() throws Exception {
+        requireCoroutines();
         Command run = commands.get("run");
         return run.run(new DefaultParser().parse(run.options(), new String[] {"--profile", "quick"}));
+    }
+
+    /** The examples and the coroutines model need the continuations flag (the jar's manifest gives it). */
+    private static void requireCoroutines() {
+        java.util.Optional<String> missing = dev.concbench.loop.Coroutine.unavailable();
+        if (missing.isPresent()) {
+            throw new UsageException(missing.get());
+        }
     }
 
     private void printOverview() {

@@ -1,15 +1,18 @@
 package dev.concbench.cli;
 
+import dev.concbench.claims.RunData;
+import dev.concbench.claims.Verdicts;
 import dev.concbench.regress.CompareInputException;
 import dev.concbench.regress.CompareOptions;
 import dev.concbench.regress.MarkdownSummary;
 import dev.concbench.regress.RunComparator;
+import dev.concbench.report.ReportInput;
 import dev.concbench.report.Reporter;
-import dev.concbench.results.ClaimResult;
 import dev.concbench.results.ClaimResult.Verdict;
 import dev.concbench.results.Comparison;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.results.ResultsFormatException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -17,9 +20,12 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code report RESULTS_DIR [--out DIR] [--baseline DIR]}: judges every claim of a results
- * directory (writing its {@code claims.json}), writes the HTML report with its charts (default
- * {@code reports/<run-id>/}) and prints the path of {@code index.html}.
+ * {@code report RESULTS_DIR [--out DIR] [--baseline DIR]}: reads a results directory, judges every
+ * claim again in memory (the claims stage, {@link Verdicts}), writes that {@code claims.json}, the
+ * HTML report with its charts and, with {@code --baseline}, the gate's {@code compare/} into the
+ * output directory (default {@code reports/<run-id>/}), and prints the path of {@code index.html}.
+ * It never writes into the results directory it reads (the run's own {@code claims.json} there is
+ * left as the run wrote it).
  *
  * <p>Exit 0 when every claim was judged; 1 when the report was written but some claim could not
  * be evaluated (not measured: missing or guarded data); 2 for a missing, foreign or older-format
@@ -28,12 +34,25 @@ import org.apache.commons.cli.Options;
 public final class ReportCommand implements Command {
 
     /**
-     * The end of every {@code run}: the report of the run just written, its path printed on stdout.
-     * Always 0: the run's own outcome decides its exit code, and "not measured" is in the report.
+     * The end of every {@code run}: the report of the run just measured and judged, its path printed
+     * on stdout. Always 0: the run's own outcome decides its exit code, and "not measured" is in the report.
      */
-    public static int afterRun(Path resultsDir) throws Exception {
-        System.out.println(Reporter.write(resultsDir, Reporter.defaultOutDir(resultsDir)));
+    public static int afterRun(ReportInput run) throws Exception {
+        System.out.println(Reporter.write(run, Outputs.reportFolder(run.results().path()), null));
         return 0;
+    }
+
+    /**
+     * Reads {@code results} once, judges its claims and writes their {@code claims.json} into
+     * {@code outDir} (never into {@code results}).
+     *
+     * @throws ResultsFormatException when {@code results} is missing, foreign or of another format
+     */
+    static ReportInput judge(Path results, Path outDir) throws ResultsFormatException, IOException {
+        ResultsDir dir = ResultsDir.open(results);
+        RunData data = new RunData(dir.readSummary(), dir.has(ResultsDir.ENV) ? dir.readEnv() : null);
+        Verdicts verdicts = Verdicts.judge(data);
+        return new ReportInput(dir, data, verdicts, verdicts.write(outDir.resolve(ResultsDir.CLAIMS)));
     }
 
     @Override
@@ -68,14 +87,17 @@ public final class ReportCommand implements Command {
                     + (args.isEmpty() ? "" : " (" + String.join(" ", args) + ")"));
         }
         Path results = Path.of(args.getFirst());
-        Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : Reporter.defaultOutDir(results);
+        Path out;
         try {
-            Path index = Reporter.write(results, out, baseline(line, results));
+            ResultsDir.open(results);
+            out = line.hasOption("out") ? Outputs.writableFolder("report", "--out", Path.of(line.getOptionValue("out")))
+                    : Outputs.reportFolder(results);
+            ReportInput input = judge(results, out);
+            Path index = Reporter.write(input, out, baseline(line, results, out));
             System.out.println(index);
-            List<ClaimResult> claims = ResultsDir.open(results).readClaims();
-            long notMeasured = claims.stream().filter(c -> c.verdict() == Verdict.NOT_MEASURED).count();
+            long notMeasured = input.verdicts().count(Verdict.NOT_MEASURED);
             if (notMeasured > 0) {
-                System.err.println(Main.PROGRAM + ": report: " + notMeasured + " of " + claims.size()
+                System.err.println(Main.PROGRAM + ": report: " + notMeasured + " of " + input.verdicts().size()
                         + " claims not measured; the report says why");
                 return 1;
             }
@@ -87,10 +109,11 @@ public final class ReportCommand implements Command {
 
     /**
      * {@code --baseline}: the regression gate compares the two runs with its default options, writes
-     * {@code compare/compare.{json,md}} beside the current results (as {@code compare} does), and the
-     * report shows the comparison it holds in memory; null without {@code --baseline}.
+     * {@code compare/compare.{json,md}} into the report's directory {@code out} (never into the
+     * results it reads), and the report shows the comparison it holds in memory; null without
+     * {@code --baseline}.
      */
-    private static Comparison baseline(CommandLine line, Path current) throws Exception {
+    private static Comparison baseline(CommandLine line, Path current, Path out) throws Exception {
         if (!line.hasOption("baseline")) {
             return null;
         }
@@ -102,7 +125,7 @@ public final class ReportCommand implements Command {
         } catch (CompareInputException | ResultsFormatException e) {
             throw new UsageException("report: --baseline: " + e.getMessage());
         }
-        ResultsDir.writeComparison(current.resolve(ResultsDir.COMPARE_DIR), comparison, MarkdownSummary.render(comparison));
+        ResultsDir.writeComparison(out.resolve(ResultsDir.COMPARE_DIR), comparison, MarkdownSummary.render(comparison));
         return comparison;
     }
 }

@@ -1,6 +1,10 @@
 package dev.concbench.cli;
 
 import dev.concbench.bench.BenchmarkCatalog;
+import dev.concbench.claims.RunData;
+import dev.concbench.claims.Verdicts;
+import dev.concbench.report.ReportInput;
+import dev.concbench.results.ResultsDir;
 import dev.concbench.results.RunSummary;
 import dev.concbench.run.BenchRun;
 import dev.concbench.run.Planner;
@@ -29,20 +33,14 @@ import org.apache.commons.cli.Options;
 public final class RunCommand implements Command {
 
     /**
-     * What happens after a run wrote its results: the seam where the report is built. The default
-     * prints the results directory; the report command, once merged, replaces it.
+     * What happens after a run wrote its results and its claims were judged: the seam where the
+     * report is built from them, in memory.
      */
     @FunctionalInterface
     public interface AfterRun {
         /** @return the exit code to use when the run itself succeeded */
-        int accept(Path resultsDir) throws Exception;
+        int accept(ReportInput run) throws Exception;
     }
-
-    /** Prints the results directory's path on stdout. */
-    public static final AfterRun PRINT_RESULTS_PATH = dir -> {
-        System.out.println(dir);
-        return 0;
-    };
 
     private final AfterRun afterRun;
 
@@ -75,7 +73,10 @@ public final class RunCommand implements Command {
                 .addOption(Option.builder().longOpt("model").hasArg().argName("NAME")
                         .desc("run only this model (repeatable); see 'list'").get())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
-                        .desc("where run directories go (default results/)").get());
+                        .desc("where run directories go (default results/)").get())
+                .addOption(Option.builder().longOpt("over-budget")
+                        .desc("run a plan estimated at more than " + BUDGET_FACTOR
+                                + "x its profile's time budget (refused without this flag)").get());
     }
 
     @Override
@@ -89,10 +90,7 @@ public final class RunCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException("run: --profile: " + e.getMessage());
         }
-        Path out = Path.of(line.getOptionValue("out", "results"));
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UsageException("run: --out '" + out + "' is a file (expected a directory)");
-        }
+        Path out = Outputs.writableFolder("run", "--out", Path.of(line.getOptionValue("out", "results")));
         BenchmarkCatalog benchmarks = BenchmarkCatalog.of();
         ScenarioCatalog catalog = loadScenarios(benchmarks);
         Planner.Plan plan;
@@ -105,6 +103,7 @@ public final class RunCommand implements Command {
             throw new UsageException("run: nothing to run for these --scenario/--model filters"
                     + (plan.missing().isEmpty() ? "" : " (" + plan.missing().get(0) + ")"));
         }
+        checkBudget(plan, profile, line.hasOption("over-budget"));
         String command = "run-bench.sh run" + Arrays.stream(line.getOptions())
                 .map(o -> " --" + o.getLongOpt() + " " + o.getValue()).reduce("", String::concat);
         long forks = plan.items().stream().mapToLong(i -> (long) i.combinations() * i.settings().forks()).sum();
@@ -118,7 +117,11 @@ public final class RunCommand implements Command {
                 + (summary.complete() ? "complete" : "incomplete (" + summary.missing().size() + " missing)")
                 + " in " + outcome.results().path());
         summary.missing().forEach(m -> System.err.println("  missing: " + m));
-        int after = afterRun.accept(outcome.results().path());
+        // the claims stage: judged once, written once, handed to the report in memory
+        RunData data = new RunData(summary, outcome.env());
+        Verdicts verdicts = Verdicts.judge(data);
+        Path claims = verdicts.write(outcome.results().path().resolve(ResultsDir.CLAIMS));
+        int after = afterRun.accept(new ReportInput(outcome.results(), data, verdicts, claims));
         if (outcome.failures() > 0) {
             throw new RunFailedException(outcome.failures() + " benchmark(s) failed; see 'missing' in "
                     + outcome.results().path().resolve("summary.json"));
@@ -148,6 +151,27 @@ public final class RunCommand implements Command {
         Path cwd = Path.of("").toAbsolutePath();
         Path abs = dir.toAbsolutePath().normalize();
         return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    /** How far over its profile's budget a plan may be estimated before it needs {@code --over-budget}. */
+    static final int BUDGET_FACTOR = 5;
+
+    /**
+     * Refuses a plan estimated far beyond its profile's budget (a scenario file asking for
+     * thousands of forks would otherwise run for days), naming its longest item.
+     */
+    private static void checkBudget(Planner.Plan plan, Profile profile, boolean allowed) {
+        double seconds = plan.estimatedSeconds();
+        if (allowed || seconds <= (double) BUDGET_FACTOR * profile.budgetSeconds()) {
+            return;
+        }
+        dev.concbench.run.PlanItem longest = plan.items().stream()
+                .max(java.util.Comparator.comparingDouble(dev.concbench.run.PlanItem::estimatedSeconds)).orElseThrow();
+        throw new UsageException(String.format(java.util.Locale.ROOT,
+                "run: the plan is estimated at %.0f min, over %dx the %s profile's budget of %d min (longest: %s,"
+                        + " %.0f min; check its scenario file's forks/iterations/time, or pass --over-budget)",
+                seconds / 60, BUDGET_FACTOR, profile.id(), profile.budgetSeconds() / 60, longest.label(),
+                longest.estimatedSeconds() / 60));
     }
 
     private static boolean progressIsTerminal() {

@@ -4,6 +4,8 @@ import dev.concbench.server.DelayServer;
 import dev.concbench.server.DelayServerMain;
 import dev.concbench.server.ServerLimits;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.InetSocketAddress;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -44,11 +46,16 @@ final class ServerCommand implements Command {
 
     @Override
     public int run(CommandLine line) throws InterruptedException {
+        if (!line.getArgList().isEmpty()) {
+            throw new UsageException("server: unexpected argument '" + line.getArgList().getFirst()
+                    + "' (usage: " + usage() + ")");
+        }
         int port = port(line.getOptionValue("port", Integer.toString(DEFAULT_PORT)));
         String host = line.getOptionValue("host", DEFAULT_HOST);
+        InetAddress address = address(host);
         DelayServer server;
         try {
-            server = DelayServer.start(new InetSocketAddress(host, port), ServerLimits.DEFAULT);
+            server = DelayServer.start(new InetSocketAddress(address, port), ServerLimits.DEFAULT);
         } catch (BindException e) {
             boolean inUse = String.valueOf(e.getMessage()).contains("in use");
             throw new UsageException("server: --port " + port + ": " + e.getMessage()
@@ -59,12 +66,43 @@ final class ServerCommand implements Command {
             server.close();
             System.out.println("delay server stopped");
         }, "delay-server-stop"));
-        System.out.println(DelayServerMain.readyLine(server.address()));
+        InetSocketAddress shown = server.address();
+        if (shown.getAddress() != null && shown.getAddress().isAnyLocalAddress()) {
+            // a wildcard address is not a place to connect to: show loopback, and say who else can reach it
+            System.err.println(Main.PROGRAM + ": server: warning: --host " + host + " listens on every network"
+                    + " interface; anyone who can reach this machine can use the server");
+            shown = new InetSocketAddress(InetAddress.getLoopbackAddress(), shown.getPort());
+        }
+        System.out.println(DelayServerMain.readyLine(shown));
         System.out.println("endpoints: /, /delay/{ms}, /status/{code}, /bytes/{n}; Ctrl-C stops");
         System.out.flush();
         server.awaitClosed();
+        if (server.failureLine().isPresent()) {
+            // serving is over for good: exit non-zero with one line, so a supervisor restarts it
+            System.err.println(Main.PROGRAM + ": server: " + server.failureLine().get());
+            return 3;
+        }
         return 0;
     }
+
+    /**
+     * The address {@code --host} names: a literal, or a name resolved once. A dotted-number text
+     * that is not an IPv4 literal (e.g. {@code 999.1.1.1.1}) is refused without asking DNS.
+     */
+    private static InetAddress address(String host) {
+        String rule = "server: --host: expected an IP address or a host name of this machine, got '" + host + "'";
+        if (host.isBlank() || (host.matches("[0-9.]+") && !IPV4.matcher(host).matches())) {
+            throw new UsageException(rule);
+        }
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new UsageException(rule + " (unknown host)");
+        }
+    }
+
+    private static final java.util.regex.Pattern IPV4 =
+            java.util.regex.Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
 
     private static int port(String value) {
         try {

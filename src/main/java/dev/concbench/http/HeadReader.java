@@ -1,8 +1,8 @@
 package dev.concbench.http;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Collects one HTTP/1.x head from bytes as they arrive, up to its blank line (CRLFCRLF). One
@@ -14,7 +14,9 @@ public final class HeadReader {
 
     private final String kind;
     private final int maxBytes;
-    private final ByteArrayOutputStream head = new ByteArrayOutputStream();
+    /** The head so far, {@code size} bytes of it; grows up to {@code maxBytes + 1}. */
+    private byte[] head = new byte[256];
+    private int size;
     /** The last four bytes, newest in the low byte: finds CRLFCRLF without rescanning. */
     private int tail;
 
@@ -29,7 +31,7 @@ public final class HeadReader {
 
     /** Whether any byte of the current head has been consumed (and not {@link #reset()}). */
     public boolean inProgress() {
-        return head.size() > 0;
+        return size > 0;
     }
 
     /**
@@ -40,23 +42,35 @@ public final class HeadReader {
      * @throws MalformedHeadException when the head grows beyond the size limit
      */
     public HttpHead feed(ByteBuffer in) throws MalformedHeadException {
-        while (in.hasRemaining()) {
-            byte b = in.get();
-            head.write(b);
-            tail = (tail << 8) | (b & 0xff);
-            if (head.size() > maxBytes) {
-                throw new MalformedHeadException(kind + " head longer than " + maxBytes + " bytes");
-            }
-            if (tail == END_OF_HEAD) {
-                return HttpHead.of(head.toString(StandardCharsets.ISO_8859_1));
+        int from = in.position();
+        int limit = in.limit();
+        int t = tail;
+        int end = -1;
+        for (int i = from; i < limit; i++) {
+            t = (t << 8) | (in.get(i) & 0xff);
+            if (t == END_OF_HEAD) {
+                end = i + 1;
+                break;
             }
         }
-        return null;
+        tail = t;
+        int taken = (end < 0 ? limit : end) - from;
+        if (size + taken > maxBytes) {
+            in.position(from + Math.min(taken, maxBytes + 1 - size));
+            throw new MalformedHeadException(kind + " head longer than " + maxBytes + " bytes");
+        }
+        if (size + taken > head.length) {
+            head = Arrays.copyOf(head, Math.min(Math.max(head.length * 2, size + taken), maxBytes + 1));
+        }
+        in.get(from, head, size, taken);
+        in.position(from + taken);
+        size += taken;
+        return end < 0 ? null : HttpHead.of(new String(head, 0, size, StandardCharsets.ISO_8859_1));
     }
 
     /** Forgets the current head so the next one can be read. */
     public void reset() {
-        head.reset();
+        size = 0;
         tail = 0;
     }
 }

@@ -1,6 +1,6 @@
 package dev.concbench.http;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,11 +33,24 @@ public record HttpHead(String startLine, List<String> fieldLines) {
 
     /** Splits {@code text}, a head up to and including its blank line, into lines. */
     public static HttpHead of(String text) {
-        // a head of nothing but CRLFCRLF splits into no lines at all
-        String[] lines = text.split("\r\n");
-        if (lines.length == 0) {
+        // String.split would compile a regex for the two-character separator on every call
+        List<String> lines = new ArrayList<>(8);
+        int from = 0;
+        for (int crlf = text.indexOf("\r\n"); crlf >= 0; crlf = text.indexOf("\r\n", from)) {
+            lines.add(text.substring(from, crlf));
+            from = crlf + 2;
+        }
+        if (from < text.length()) {
+            lines.add(text.substring(from));
+        }
+        // as split did: trailing empty lines go; a head of nothing but CRLFCRLF has no lines at all
+        int n = lines.size();
+        while (n > 0 && lines.get(n - 1).isEmpty()) {
+            n--;
+        }
+        if (n == 0) {
             return new HttpHead(null, List.of());
         }
-        return new HttpHead(lines[0], List.of(Arrays.copyOfRange(lines, 1, lines.length)));
+        return new HttpHead(lines.get(0), List.copyOf(lines.subList(1, n)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.concbench.loop;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -33,11 +35,27 @@ public class LoopFuture<T> implements Cancellable {
 
     private enum State { PENDING, SUCCEEDED, FAILED, CANCELLED }
 
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(LoopFuture.class, "state", State.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final EventLoop loop;
-    private volatile State state = State.PENDING;
+    /**
+     * Written on the loop thread with a release store, read plainly there and with an acquire load by
+     * {@link #isDone()} elsewhere: a volatile store per completion would cost a fence the loop does
+     * not need (the value and failure are only read on the loop thread).
+     */
+    private State state = State.PENDING;
     private T value;
     private Throwable failure;
-    private List<Runnable> callbacks;
+    /** The done-callbacks while pending: null, one Runnable, or a List of them (most futures have one). */
+    private Object callbacks;
     /** What {@link #cancel()} propagates to while this is pending: a Cancellable or a List of them. */
     private Object awaiting;
 
@@ -52,7 +70,7 @@ public class LoopFuture<T> implements Cancellable {
 
     /** True once succeeded, failed or cancelled. Any thread. */
     public boolean isDone() {
-        return state != State.PENDING;
+        return STATE.getAcquire(this) != State.PENDING;
     }
 
     public boolean isCancelled() {
@@ -129,11 +147,17 @@ public class LoopFuture<T> implements Cancellable {
         Runnable scheduled = loop.traced(() -> callback.accept(this), callback);
         if (state != State.PENDING) {
             loop.callSoon(scheduled);
+        } else if (callbacks == null) {
+            callbacks = scheduled;
+        } else if (callbacks instanceof Runnable first) {
+            List<Runnable> all = new ArrayList<>(4);
+            all.add(first);
+            all.add(scheduled);
+            callbacks = all;
         } else {
-            if (callbacks == null) {
-                callbacks = new ArrayList<>(2);
-            }
-            callbacks.add(scheduled);
+            @SuppressWarnings("unchecked")
+            List<Runnable> all = (List<Runnable>) callbacks;
+            all.add(scheduled);
         }
         return this;
     }
@@ -303,11 +327,15 @@ public class LoopFuture<T> implements Cancellable {
         }
         value = result;
         failure = error;
-        state = outcome;
-        List<Runnable> toRun = callbacks;
+        STATE.setRelease(this, outcome);
+        Object toRun = callbacks;
         callbacks = null;
-        if (toRun != null) {
-            toRun.forEach(loop::callSoon);
+        if (toRun instanceof Runnable one) {
+            loop.callSoon(one);
+        } else if (toRun != null) {
+            @SuppressWarnings("unchecked")
+            List<Runnable> all = (List<Runnable>) toRun;
+            all.forEach(loop::callSoon);
         }
         awaiting = null;
         return true;

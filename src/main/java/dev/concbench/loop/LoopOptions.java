@@ -8,8 +8,10 @@ import java.util.Objects;
  *
  * @param threadName            the loop thread's name
  * @param clock                 the source of time for timers, timeouts and callback durations
- * @param debug                 asyncio's debug mode: record where each callback was scheduled so a
- *                              slow callback's report names it (costs a stack capture per callback)
+ * @param debug                 asyncio's debug mode: record where each callback was scheduled and
+ *                              time each one, so a slow callback's report names it (costs a stack
+ *                              capture and two clock reads per callback); off, the loop times only
+ *                              the stretches between I/O polls (see {@link LoopStats})
  * @param slowCallbackThreshold a callback running longer than this is counted in
  *                              {@link LoopStats#slowCallbacks()}, and reported to the listener in
  *                              debug mode (asyncio's {@code slow_callback_duration}, default 100 ms)

@@ -6,8 +6,11 @@ package dev.concbench.loop;
  *
  * @param callbacksRun      ready callbacks and I/O handlers run
  * @param callbackFailures  callbacks that threw a {@code RuntimeException} (the loop went on)
- * @param slowCallbacks     callbacks that ran longer than the slow-callback threshold
- * @param maxCallbackNanos  the longest single callback, in nanoseconds
+ * @param slowCallbacks     in debug mode, callbacks that ran longer than the slow-callback threshold;
+ *                          otherwise stretches between two I/O polls that did (the loop times
+ *                          stretches, not callbacks, unless in debug mode: I/O waited that long)
+ * @param maxCallbackNanos  the longest single callback in debug mode, otherwise the longest stretch
+ *                          between two I/O polls (an upper bound on the longest callback), in nanoseconds
  * @param taskFailures      fire-and-forget tasks that failed
  */
 public record LoopStats(long callbacksRun, long callbackFailures, long slowCallbacks, long maxCallbackNanos,

@@ -1,11 +1,13 @@
 package dev.concbench.loop;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -14,7 +16,11 @@ import java.util.function.Consumer;
  * {@link #port()} and {@link #address()}.
  *
  * <p>A callback that throws is counted as a callback failure and that connection is closed; the
- * server goes on accepting.
+ * server goes on accepting. When {@code accept} itself fails (out of file descriptors: EMFILE or
+ * ENFILE) the server stops accepting for a back-off that doubles from {@link #MIN_BACKOFF} up to
+ * {@link #MAX_BACKOFF}, keeps serving the connections it has, and reports the failure at most once
+ * per {@link #REPORT_INTERVAL} (as Netty and Tomcat back off): a level-triggered selector would
+ * otherwise spin on the pending connection.
  */
 public final class TcpServer {
 
@@ -24,6 +30,19 @@ public final class TcpServer {
     private final Consumer<TcpConnection> onAccept;
     private IoRegistration registration;
     private long accepted;
+    /** The current accept back-off; zero while accepting works. */
+    private Duration backoff = Duration.ZERO;
+    private long acceptFailures;
+
+    private long lastReportNanos = NEVER;
+    private static final long NEVER = Long.MIN_VALUE;
+    /** Accept failures are reported at most this often: a server out of descriptors must not flood its log. */
+    static final Duration REPORT_INTERVAL = Duration.ofMinutes(1);
+
+    /** The first pause after {@code accept} failed. */
+    static final Duration MIN_BACKOFF = Duration.ofMillis(10);
+    /** The longest pause between accept attempts while they keep failing. */
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
 
     private TcpServer(EventLoop loop, ServerSocketChannel channel, Consumer<TcpConnection> onAccept)
             throws IOException {
@@ -72,10 +91,38 @@ public final class TcpServer {
         channel.close();
     }
 
+    /** Times {@code accept} failed (e.g. out of file descriptors) since the server started. */
+    public long acceptFailures() {
+        loop.checkInLoop("TcpServer.acceptFailures");
+        return acceptFailures;
+    }
+
     private void acceptAll() throws IOException {
-        for (SocketChannel client = channel.accept(); client != null; client = channel.accept()) {
+        while (true) {
+            SocketChannel client;
+            try {
+                client = channel.accept();
+            } catch (IOException e) {
+                if (!channel.isOpen()) {
+                    throw e;
+                }
+                pauseAccepting(e);
+                return;
+            }
+            if (client == null) {
+                return;
+            }
+            backoff = Duration.ZERO;
             accepted++;
-            TcpConnection connection = TcpConnection.accepted(loop, client);
+            TcpConnection connection;
+            try {
+                connection = TcpConnection.accepted(loop, client);
+            } catch (IOException | RuntimeException e) {
+                // setting the connection up failed (e.g. no descriptor left to register it): close just it
+                client.close();
+                loop.countCallbackFailure(onAccept, e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e));
+                continue;
+            }
             try {
                 onAccept.accept(connection);
             } catch (RuntimeException e) {
@@ -83,5 +130,28 @@ public final class TcpServer {
                 connection.close();
             }
         }
+    }
+
+    /** Stops watching for connections for the back-off, then tries again; reports a streak's first failure. */
+    private void pauseAccepting(IOException e) {
+        acceptFailures++;
+        if (backoff.isZero()) {
+            long now = loop.now();
+            if (lastReportNanos == NEVER || now - lastReportNanos >= REPORT_INTERVAL.toNanos()) {
+                lastReportNanos = now;
+                loop.countCallbackFailure("accept on " + address, new UncheckedIOException("accept failed ("
+                        + e.getMessage() + "); pausing new connections, serving the open ones (reported at most"
+                        + " once a minute; acceptFailures() counts them all)", e));
+            }
+            backoff = MIN_BACKOFF;
+        } else {
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+        registration.unwatch(SelectionKey.OP_ACCEPT);
+        loop.callLater(backoff, () -> {
+            if (registration.isValid()) {
+                registration.watch(SelectionKey.OP_ACCEPT);
+            }
+        });
     }
 }

@@ -43,10 +43,17 @@ final class TcpStreamReader {
         return startRead(new PendingRead(ReadKind.UNTIL, null, maxBytes, delimiter, connection.loop().newFuture()));
     }
 
-    /** The socket is readable: reads into the pending read, if there is one. */
+    /**
+     * The socket is readable: reads into the pending read, if there is one; if not, stops watching
+     * (so the loop never reads ahead of its reader). Watching stops lazily, here, rather than when
+     * each read completes: a request/response peer starts the next read before more bytes come,
+     * and two interest changes per read would cost two {@code epoll_ctl} calls.
+     */
     void onReadable() {
         if (pendingRead != null) {
             fillAndServe();
+        } else {
+            connection.registration().unwatch(SelectionKey.OP_READ);
         }
     }
 
@@ -79,7 +86,9 @@ final class TcpStreamReader {
             }
             return true;
         });
-        if (!serve()) {
+        // still watching means the selector will report bytes that arrived since the last read: wait
+        // for it rather than try a read that would most likely find nothing
+        if (!serve() && (connection.registration().interestOps() & SelectionKey.OP_READ) == 0) {
             fillAndServe();
         }
         return future;
@@ -130,10 +139,7 @@ final class TcpStreamReader {
             case UNTIL -> serveUntil(read);
         };
         if (finished) {
-            pendingRead = null;
-            if (connection.registration().isValid()) {
-                connection.registration().unwatch(SelectionKey.OP_READ);
-            }
+            pendingRead = null;  // still watching OP_READ: see onReadable
         }
         return finished;
     }

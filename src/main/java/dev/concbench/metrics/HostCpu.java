@@ -56,8 +56,11 @@ public record HostCpu(long busyTicks, long ownTicks) {
         return available <= 0 ? 0 : Math.max(0, others) / available;
     }
 
-    /** utime + stime of one process (all its threads), in ticks; 0 for a process that has just ended. */
-    private static long processTicks(long pid) {
+    /**
+     * utime + stime of one process (all its threads), in ticks of {@value #TICKS_PER_SECOND} per
+     * second; 0 for a process that has just ended.
+     */
+    public static long processTicks(long pid) {
         String stat;
         try {
             stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));

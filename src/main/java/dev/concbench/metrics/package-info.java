@@ -5,7 +5,7 @@
  * and the environment a run came from.
  *
  * <p>Recording, writing and reading are separate: the hot path only records into a
- * {@link org.HdrHistogram.Recorder}; {@link HistogramLog} writes interval logs; nothing here reads
+ * {@link org.HdrHistogram.Recorder}; {@link LatencyRecorder} writes interval logs; nothing here reads
  * a live recorder from report code.
  */
 package dev.concbench.metrics;

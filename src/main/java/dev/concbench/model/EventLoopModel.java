@@ -1,11 +1,13 @@
 package dev.concbench.model;
 
+import static dev.concbench.vocab.ModelKind.COROUTINES;
 import static dev.concbench.vocab.ModelKind.EVENTLOOP;
 import static dev.concbench.vocab.ModelKind.EVENTLOOP_OFFLOAD;
 
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopOptions;
 import dev.concbench.loop.LoopState;
+import dev.concbench.workload.CoroutineRunner;
 import dev.concbench.workload.LoopRunner;
 import dev.concbench.workload.Placement;
 import dev.concbench.workload.PlacementLog;
@@ -20,10 +22,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code eventloop} and {@code eventloop+offload}: every task is a task on one {@link EventLoop}
- * thread, written with non-blocking futures ({@link LoopRunner}); requests go through the loop's own
- * bounded connection pool. The two differ only in the {@link CpuOffload}: the burn on the loop
- * itself, or handed to worker processes / a thread pool through {@code runInExecutor}.
+ * {@code eventloop}, {@code eventloop+offload} and {@code coroutines}: every task is a task on one
+ * {@link EventLoop} thread, written with non-blocking futures ({@link LoopRunner}) or, for
+ * {@code coroutines}, as a coroutine that awaits the same futures straight-line
+ * ({@link CoroutineRunner}); requests go through the loop's own bounded connection pool. The
+ * first two differ only in the {@link CpuOffload}: the burn on the loop itself, or handed to worker
+ * processes / a thread pool through {@code runInExecutor}.
  *
  * <p>Proof: waits, requests and blocking sleeps must run on the loop thread of this JVM; the burn
  * where the offload says.
@@ -43,8 +47,10 @@ final class EventLoopModel extends AbstractModel {
     private final CpuOffload offload;
     private final LoopConnectionPool http;
     private final LoopRunner runner;
+    /** Null unless the tasks are coroutines. */
+    private final CoroutineRunner coroutines;
 
-    private EventLoopModel(String name, Map<String, String> params, WorkTarget target, CpuOffload offload) {
+    private EventLoopModel(String name, Map<String, String> params, WorkTarget target, CpuOffload offload, boolean asCoroutines) {
         super(name, params);
         this.offload = offload;
         this.loop = EventLoop.start(LoopOptions.defaults().withThreadName("concbench-model-loop" + INSTANCES.incrementAndGet())
@@ -53,11 +59,17 @@ final class EventLoopModel extends AbstractModel {
                 ? new LoopConnectionPool(loop, target.server(), target.connectionLimit(), target.requestTimeout())
                 : null;
         this.runner = new LoopRunner(loop, http, offload.step(loop));
+        this.coroutines = asCoroutines ? new CoroutineRunner(loop, http, offload.step(loop)) : null;
     }
 
     /** {@code eventloop}: everything, the burn included, on the loop thread. */
     static EventLoopModel plain(WorkTarget target) {
-        return new EventLoopModel(EVENTLOOP.id(), Map.of(), target, CpuOffload.inline());
+        return new EventLoopModel(EVENTLOOP.id(), Map.of(), target, CpuOffload.inline(), false);
+    }
+
+    /** {@code coroutines}: as {@code eventloop}, each task a coroutine with an await at each switch point. */
+    static EventLoopModel coroutines(WorkTarget target) {
+        return new EventLoopModel(COROUTINES.id(), Map.of(), target, CpuOffload.inline(), true);
     }
 
     /**
@@ -71,7 +83,7 @@ final class EventLoopModel extends AbstractModel {
             default -> throw new IllegalArgumentException("offload must be one of process, threads, was '" + kind + "'");
         };
         return new EventLoopModel(EVENTLOOP_OFFLOAD.id(), Map.of("offload", kind, "workers", Integer.toString(workers)),
-                target, offload);
+                target, offload, false);
     }
 
     @Override
@@ -81,12 +93,16 @@ final class EventLoopModel extends AbstractModel {
 
     @Override
     CompletableFuture<WorkResult> start(Workload workload, PlacementLog log) {
+        if (coroutines != null) {
+            return loop.submit(() -> loop.spawnCoroutine("task", () -> coroutines.run(workload, log)));
+        }
         return loop.submit(() -> runner.run(workload, log));
     }
 
+    /** A raw task: a loop callback, or for {@code coroutines} a coroutine (so it may await). */
     @Override
     void startRaw(Runnable task) {
-        loop.execute(task);
+        loop.execute(coroutines == null ? task : () -> loop.spawnCoroutine("raw", task::run));
     }
 
     @Override

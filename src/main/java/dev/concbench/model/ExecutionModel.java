@@ -29,6 +29,15 @@ public interface ExecutionModel extends AutoCloseable {
     ModelState state();
 
     /**
+     * How many of this model's worker processes died and were replaced since it started (a worker
+     * killed between tasks is replaced silently; the rows it served say so); 0 for models without
+     * worker processes. Any thread.
+     */
+    default long replacedWorkers() {
+        return 0;
+    }
+
+    /**
      * The event loop this model's tasks run on ({@code eventloop}, {@code eventloop+offload}), for
      * probes that read its lag or {@link EventLoop#stats()}; empty for the other models.
      */

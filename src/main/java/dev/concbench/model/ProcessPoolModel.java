@@ -54,7 +54,7 @@ final class ProcessPoolModel extends AbstractModel {
         try {
             return WorkerPool.start(WorkerPoolConfig.of(workers));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + workers + " worker processes", e);
+            throw new UncheckedIOException("cannot start " + workers + " worker processes: " + e.getMessage(), e);
         }
     }
 
@@ -84,12 +84,17 @@ final class ProcessPoolModel extends AbstractModel {
         }
     }
 
-    static WorkerTask.Reply decode(dev.concbench.process.TaskResult answer) {
+    static WorkerTask.Reply decode(dev.concbench.process.WorkerResult answer) {
         try {
             return WorkerTask.Reply.decode(answer.value());
         } catch (IOException e) {
             throw new CompletionException("worker pid " + answer.workerPid() + " sent an unreadable reply", e);
         }
+    }
+
+    @Override
+    public long replacedWorkers() {
+        return pool.replacements();
     }
 
     @Override

@@ -23,7 +23,7 @@ final class Worker {
      * A submitted task: {@code frame} is its TASK frame, encoded once at submit (so a task too large
      * to send fails there, not on a worker); {@code submitNanos} is {@link System#nanoTime()} at submit.
      */
-    record Task(long id, String function, ByteBuffer frame, CompletableFuture<TaskResult> future, long submitNanos) {
+    record Task(long id, String function, ByteBuffer frame, CompletableFuture<WorkerResult> future, long submitNanos) {
     }
 
     private final Process process;

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * by a training run, which cut worker start-up by about a quarter here (see the README). A cache
  * is valid only for one JDK, one classpath (jar files, same sizes and times) and compatible JVM
  * flags, so its file name is a hash of all three: a rebuilt jar or other flags get a new cache
- * instead of a silently rejected one. Files live in {@code <java.io.tmpdir>/concbench-aot/}.
+ * instead of a silently rejected one. Files live in {@code <tmp>/concbench-aot/}, where {@code <tmp>} is
+ * {@value #SHARED_TMP_PROPERTY} when set (by run-bench.sh), else {@code java.io.tmpdir}.
  *
  * <p>{@link #prepare} finds the cache or trains it, with the JDK's two-step recipe: a training
  * worker runs with {@code -XX:AOTMode=record} up to its hello and exits on EOF, then
@@ -36,6 +37,9 @@ final class WorkerAotCache {
 
     /** AOT cache files kept in the temporary directory (one per JDK, jar build and flag set, ~13 MB each). */
     private static final int CACHES_KEPT = 4;
+
+    /** The system property naming the temporary folder shared by every run (where the cache lives). */
+    static final String SHARED_TMP_PROPERTY = "concbench.sharedTmp";
 
     private WorkerAotCache() {
     }
@@ -167,7 +171,9 @@ final class WorkerAotCache {
 
     /** The directory cache files live in, created if needed. */
     static Path directory() throws IOException {
-        return Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "concbench-aot"));
+        // run-bench.sh gives each run its own java.io.tmpdir (deleted at exit); the cache outlives runs
+        return Files.createDirectories(Path.of(System.getProperty(SHARED_TMP_PROPERTY,
+                System.getProperty("java.io.tmpdir")), "concbench-aot"));
     }
 
     private static String sha256(String text) {

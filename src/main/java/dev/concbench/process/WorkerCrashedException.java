@@ -34,7 +34,8 @@ public final class WorkerCrashedException extends Exception {
         return exitCode > SIGNAL_BASE && exitCode < SIGNAL_BASE + 65 ? exitCode - SIGNAL_BASE : 0;
     }
 
-    private static String describe(int exitCode) {
+    /** How a process with this exit code ended, e.g. {@code killed by signal 9 (SIGKILL), exit code 137}. */
+    static String describe(int exitCode) {
         if (exitCode > SIGNAL_BASE && exitCode < SIGNAL_BASE + 65) {
             int signal = exitCode - SIGNAL_BASE;
             String name = switch (signal) {

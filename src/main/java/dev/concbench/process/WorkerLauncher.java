@@ -18,6 +18,9 @@ import java.util.concurrent.TimeoutException;
  */
 final class WorkerLauncher implements AutoCloseable {
 
+    /** The name of every pool's socket folder in the temporary folder starts with this, then the pid. */
+    static final String TEMP_PREFIX = "concbench-pool-";
+
     private final WorkerPoolConfig config;
     private final Path directory;
     private final Path socket;
@@ -29,7 +32,7 @@ final class WorkerLauncher implements AutoCloseable {
 
     WorkerLauncher(WorkerPoolConfig config) throws IOException {
         this.config = config;
-        this.directory = Files.createTempDirectory("concbench-pool-");
+        this.directory = PidTempDir.create(TEMP_PREFIX);
         this.socket = directory.resolve("pool.sock");
         this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         this.classpath = System.getProperty("java.class.path");
@@ -119,8 +122,8 @@ final class WorkerLauncher implements AutoCloseable {
             CompletableFuture.anyOf(hello, process.onExit())
                     .get(config.startTimeout().toNanos(), TimeUnit.NANOSECONDS);
             if (!hello.isDone()) {
-                throw new WorkerStartException("worker pid " + pid + " exited with code " + process.exitValue()
-                        + " before saying hello (its stderr is this process's stderr)");
+                throw new WorkerStartException("worker pid " + pid + " ended before saying hello: "
+                        + WorkerCrashedException.describe(process.exitValue()) + " (its stderr is this process's stderr)");
             }
             HelloAcceptor.Hello h = hello.get();
             taken = true;
@@ -152,5 +155,6 @@ final class WorkerLauncher implements AutoCloseable {
     void deleteSocket() throws IOException {
         Files.deleteIfExists(socket);
         Files.deleteIfExists(directory);
+        PidTempDir.deleted(directory);
     }
 }

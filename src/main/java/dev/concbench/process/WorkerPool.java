@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>{@code
  * try (WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(4))) {
- *     TaskResult r = pool.submit("burn", "1000000").join();   // r.workerPid() != our pid
+ *     WorkerResult r = pool.submit("burn", "1000000").join();   // r.workerPid() != our pid
  * }
  * }</pre>
  *
@@ -97,7 +97,8 @@ public final class WorkerPool implements AutoCloseable {
         }
         // A worker died while the others started and its replacement failed too.
         pool.close();
-        throw new WorkerStartException("worker pool FAILED while starting: a worker died and could not be replaced");
+        throw new WorkerStartException("worker pool FAILED while starting: " + pool.lastDeath()
+                + ", and its replacement could not start");
     }
 
     /**
@@ -111,7 +112,7 @@ public final class WorkerPool implements AutoCloseable {
      *     {@value Frame#MAX_LENGTH} bytes; no worker is involved). Cancelling the future does not
      *     stop a task a worker has already started.
      */
-    public CompletableFuture<TaskResult> submit(String function, String argument) {
+    public CompletableFuture<WorkerResult> submit(String function, String argument) {
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(argument, "argument");
         long id = nextTaskId.getAndIncrement();
@@ -152,6 +153,22 @@ public final class WorkerPool implements AutoCloseable {
     public List<Long> pids() {
         synchronized (lock) {
             return live.stream().map(Worker::pid).toList();
+        }
+    }
+
+    /** The last worker death the pool saw, for messages; under the lock. */
+    private String lastDeath = "a worker died";
+
+    private String lastDeath() {
+        synchronized (lock) {
+            return lastDeath;
+        }
+    }
+
+    /** How many workers were started to replace dead ones since the pool was RUNNING. Any thread. */
+    public int replacements() {
+        synchronized (lock) {
+            return Math.max(0, starts.size() - config.workers());
         }
     }
 
@@ -316,7 +333,7 @@ public final class WorkerPool implements AutoCloseable {
             worker.send(next);
         }
         if (frame.kind() == Frame.Kind.RESULT) {
-            done.future().complete(new TaskResult(frame.text1(), worker.pid(), Duration.ofNanos(frame.nanos()),
+            done.future().complete(new WorkerResult(frame.text1(), worker.pid(), Duration.ofNanos(frame.nanos()),
                     Duration.ofNanos(System.nanoTime() - done.submitNanos())));
         } else {
             done.future().completeExceptionally(
@@ -337,6 +354,9 @@ public final class WorkerPool implements AutoCloseable {
         }
         worker.disconnect();
         int exitCode = worker.awaitExit(config.stopGrace());
+        synchronized (lock) {
+            lastDeath = "worker pid " + worker.pid() + " died (" + WorkerCrashedException.describe(exitCode) + ")";
+        }
         if (lost != null) {
             lost.future().completeExceptionally(running
                     ? new WorkerCrashedException(worker.pid(), exitCode, lost.function())
@@ -362,7 +382,7 @@ public final class WorkerPool implements AutoCloseable {
                 queue.clear();
             }
             WorkerStartException cause = new WorkerStartException(
-                    "worker pool FAILED: cannot replace dead worker pid " + dead.pid() + ": " + e.getMessage(), e);
+                    "worker pool FAILED: cannot replace " + lastDeath() + ": " + e.getMessage(), e);
             queued.forEach(t -> t.future().completeExceptionally(cause));
         }
     }

@@ -1,5 +1,6 @@
 package dev.concbench.report;
 
+import dev.concbench.results.ResultsDir;
 import dev.concbench.vocab.ModelKind;
 import java.awt.Color;
 import java.awt.Font;
@@ -85,9 +86,13 @@ final class ChartWriter {
      */
     Figure write(Chart<?, ?> chart, String name, String title, String caption) throws IOException {
         Files.createDirectories(dir);
-        String base = dir.resolve(name).toString();
-        BitmapEncoder.saveBitmap(chart, base, BitmapFormat.PNG);
-        VectorGraphicsEncoder.saveVectorGraphic(chart, base, VectorGraphicsFormat.SVG);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        BitmapEncoder.saveBitmap(chart, png, BitmapFormat.PNG);
+        java.io.ByteArrayOutputStream svg = new java.io.ByteArrayOutputStream();
+        VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsFormat.SVG);
+        // atomically, like every results file: a disk that fills mid-report leaves whole charts or none
+        ResultsDir.writeAtomically(dir.resolve(name + ".png"), png.toByteArray());
+        ResultsDir.writeAtomically(dir.resolve(name + ".svg"), svg.toByteArray());
         return new Figure(name, title, caption, name + ".png", name + ".svg");
     }
 }

@@ -27,21 +27,23 @@ final class LatencyCharts {
     }
 
     /** One spectrum per (scenario, variant) that has logs, one line per logged model. */
-    static List<Figure> spectra(List<HistogramLog> logs, ChartWriter out) throws IOException {
+    static List<Figure> spectra(List<LatencyLog> logs, ChartWriter out) throws IOException {
         List<Figure> figures = new ArrayList<>();
-        for (String scenario : HistogramLog.SCENARIOS) {
+        List<String> scenarios = logs.stream().map(LatencyLog::scenario).distinct()
+                .sorted(java.util.Comparator.comparingInt(LatencyCharts::scenarioRank)).toList();
+        for (String scenario : scenarios) {
             List<String> variants = logs.stream().filter(l -> l.scenario().equals(scenario))
-                    .map(HistogramLog::variant).distinct().sorted().toList();
+                    .map(LatencyLog::variant).distinct().sorted().toList();
             if (scenario.equals("scalability") && !variants.isEmpty()) {
                 // one spectrum per task count would drown the page: the largest count is the telling one
                 variants = List.of(variants.stream().max(java.util.Comparator.comparingDouble(
                         LatencyCharts::numberOrZero)).orElseThrow());
             }
             for (String variant : variants) {
-                List<HistogramLog> group = logs.stream()
+                List<LatencyLog> group = logs.stream()
                         .filter(l -> l.scenario().equals(scenario) && l.variant().equals(variant))
-                        .sorted(java.util.Comparator.comparingInt((HistogramLog l) -> rank(l.label()))
-                        .thenComparing(HistogramLog::label)).toList();
+                        .sorted(java.util.Comparator.comparingInt(LatencyCharts::rank)
+                        .thenComparing(LatencyLog::label)).toList();
                 figures.add(spectrum(scenario, variant, group, out));
             }
         }
@@ -56,17 +58,26 @@ final class LatencyCharts {
         }
     }
 
-    private static int rank(String label) {
-        return ModelKind.displayRank(SeriesTable.model(label.replace("-carriers", " carriers")));
+    /** The page shows heartbeats' spectra first, then requests', then tasks'; a scenario not listed last. */
+    private static final List<String> SCENARIO_ORDER = List.of("preemption", "io-load", "scalability", "http-server");
+
+    private static int scenarioRank(String scenario) {
+        int i = SCENARIO_ORDER.indexOf(scenario);
+        return i < 0 ? SCENARIO_ORDER.size() : i;
     }
 
-    private static Figure spectrum(String scenario, String variant, List<HistogramLog> group, ChartWriter out)
+    private static int rank(LatencyLog log) {
+        return ModelKind.displayRank(log.model());
+    }
+
+    private static Figure spectrum(String scenario, String variant, List<LatencyLog> group, ChartWriter out)
             throws IOException {
         String what = scenario.equals("preemption") ? "heartbeat lateness"
-                : scenario.equals("io-load") ? "request latency" : "task latency";
+                : scenario.equals("io-load") || scenario.equals("http-server") ? "request latency" : "task latency";
         String when = switch (scenario) {
             case "preemption" -> "disturbance " + variant;
             case "io-load" -> variant + " req/s";
+            case "http-server" -> variant.equals("0") ? "closed loop" : variant + " req/s";
             default -> variant + " tasks";
         };
         XYChart chart = ChartWriter.xy(scenario + ": " + what + " by percentile (" + when + ")", "percentile",
@@ -76,38 +87,28 @@ final class LatencyCharts {
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setxAxisTickLabelsFormattingFunction(LatencyCharts::percentileLabel);
-        for (HistogramLog log : group) {
+        for (LatencyLog log : group) {
             List<Point> points = new ArrayList<>();
             for (HistogramIterationValue v : log.total().percentiles(TICKS_PER_HALF)) {
                 double p = v.getPercentileLevelIteratedTo() / 100;
                 if (p < 1) {
-                    double ms = v.getValueIteratedTo() / HistogramLog.NANOS_PER_MS;
+                    double ms = v.getValueIteratedTo() / LatencyLog.NANOS_PER_MS;
                     points.add(new Point(Math.log10(1 / (1 - p)), Math.max(ms, 1e-3), Double.NaN));
                 }
             }
-            Lines.add(chart, seriesLabel(log), points, false);
+            Lines.add(chart, log.label(), points, false);
         }
         String name = "spectrum-" + scenario + "-" + variant;
-        String counts = group.stream().map(l -> seriesLabel(l) + " " + Measure.number(l.total().getTotalCount()))
+        String counts = group.stream().map(l -> l.label() + " " + Measure.number(l.total().getTotalCount()))
                 .collect(Collectors.joining(", "));
         return out.write(chart, name, "Latency spectrum: " + scenario + ", " + when,
                 "HdrHistogram-style percentile spectrum of the whole run (" + what + ", ms on a log axis). Read"
                         + " right for rarer events: 90% means 1 in 10, 99.9% 1 in 1,000. A flat line is a model"
                         + " whose worst case looks like its typical case; a cliff is a stall. Samples: " + counts
-                        + ". Source: histograms/" + scenario + "-*-" + variant + ".hlog.");
+                        + ". Source: " + group.stream().map(LatencyLog::file).collect(Collectors.joining(", "))
+                        + " in histograms/.");
     }
 
-    /** A log's series label: its model, with a variant such as {@code carriers1} in brackets. */
-    static String seriesLabel(HistogramLog log) {
-        String label = log.label();
-        List<String> models = ModelKind.displayOrder();
-        for (String model : models.reversed()) {
-            if (label.startsWith(model + "-") && !models.contains(label)) {
-                return model + " (" + label.substring(model.length() + 1) + ")";
-            }
-        }
-        return label;
-    }
 
     /**
      * {@code log10(1/(1-p))} back to a percentile, for whole decades only: 0 -> 0%, 1 -> 90%,
@@ -126,21 +127,21 @@ final class LatencyCharts {
     }
 
     /** Lateness over time for one disturbance of the preemption scenario, or empty with no logs. */
-    static Optional<Figure> heartbeat(List<HistogramLog> logs, String disturbance, ChartWriter out) throws IOException {
-        List<HistogramLog> group = logs.stream()
+    static Optional<Figure> heartbeat(List<LatencyLog> logs, String disturbance, ChartWriter out) throws IOException {
+        List<LatencyLog> group = logs.stream()
                 .filter(l -> l.scenario().equals("preemption") && l.variant().equals(disturbance))
-                .sorted(java.util.Comparator.comparingInt((HistogramLog l) -> rank(l.label()))
-                        .thenComparing(HistogramLog::label)).toList();
+                .sorted(java.util.Comparator.comparingInt(LatencyCharts::rank)
+                        .thenComparing(LatencyLog::label)).toList();
         if (group.isEmpty()) {
             return Optional.empty();
         }
         XYChart chart = ChartWriter.xy("Heartbeat lateness over time, disturbance " + disturbance,
                 "time since the first interval (s)", "worst lateness in the interval (ms, log)");
         chart.getStyler().setYAxisLogarithmic(true);
-        for (HistogramLog log : group) {
+        for (LatencyLog log : group) {
             List<Point> points = log.intervals().stream()
                     .map(i -> new Point(log.secondsToStartOf(i), Math.max(i.maxMs(), 1e-3), Double.NaN)).toList();
-            Lines.add(chart, seriesLabel(log), points, false);
+            Lines.add(chart, log.label(), points, false);
         }
         String name = disturbance.equals("blocking-sleep") ? ChartNames.HEARTBEAT_BLOCKING
                 : disturbance.equals("cpu-hog") ? ChartNames.HEARTBEAT_CPU_HOG : "heartbeat-" + disturbance;
@@ -154,6 +155,7 @@ final class LatencyCharts {
         };
         return Optional.of(out.write(chart, name, "Heartbeat lateness over time: " + disturbance,
                 "Each point is the worst lateness of a 10 ms heartbeat in one interval of the histogram log (ms, log"
-                        + " axis)." + meaning + " Source: histograms/preemption-*-" + disturbance + ".hlog."));
+                        + " axis)." + meaning + " Source: " + group.stream().map(LatencyLog::file)
+                        .collect(Collectors.joining(", ")) + " in histograms/."));
     }
 }

@@ -3,7 +3,6 @@ package dev.concbench.report;
 import dev.concbench.claims.ChartNames;
 import dev.concbench.claims.Claim;
 import dev.concbench.claims.RunData;
-import dev.concbench.claims.SeedClaims;
 import dev.concbench.results.ClaimResult;
 import dev.concbench.results.Comparison;
 import dev.concbench.results.EnvInfo;
@@ -22,17 +21,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Turns one results directory into a report: judges every claim (and writes
- * {@code results/<run-id>/claims.json}), draws every chart as PNG and SVG, and writes
- * {@code index.html} beside them. The page works offline when opened from disk.
+ * Draws a run's report: every chart as PNG and SVG and {@code index.html} beside them, showing the
+ * verdicts it is given (the claims stage judges; the report only displays). The page works offline
+ * when opened from disk.
  *
- * <p>The {@code run} command calls {@link #write(Path, Path)} at the end of every run, with
- * {@link #defaultOutDir(Path)}; {@code report} calls it on demand. One call at a time per output
- * directory; any thread.
+ * <p>The {@code run} command calls {@link #write} at the end of every run with {@link #defaultOutDir};
+ * {@code report} calls it on demand. One call at a time per output directory; any thread.
  *
  * <pre>{@code
- * Path index = Reporter.write(Path.of("results/20261123-230000-quick"),
- *         Reporter.defaultOutDir(Path.of("results/20261123-230000-quick")));
+ * Path index = Reporter.write(new ReportInput(results, data, verdicts, claimsFile),
+ *         Reporter.defaultOutDir(results.path()), null);
  * }</pre>
  */
 public final class Reporter {
@@ -59,38 +57,27 @@ public final class Reporter {
     }
 
     /**
-     * Writes the report of {@code resultsDir} into {@code outDir}, without a baseline.
-     *
-     * @return the written {@code index.html}
-     * @throws ResultsFormatException when {@code resultsDir} is missing, not a concbench results
-     *                                directory, or of another format (one line naming the path)
-     */
-    public static Path write(Path resultsDir, Path outDir) throws ResultsFormatException, IOException {
-        return write(resultsDir, outDir, null);
-    }
-
-    /**
-     * Writes the report, with baseline-vs-current highlights from {@code comparison} (the gate's,
-     * in memory), or, when it is null, from the comparison {@code compare} wrote beside the results
-     * ({@link ResultsDir#readComparison()}), if any.
+     * Writes the report of {@code in} into {@code outDir}, with baseline-vs-current highlights from
+     * {@code comparison} (the gate's, in memory), or, when it is null, from the comparison {@code
+     * compare} wrote beside the results ({@link ResultsDir#readComparison()}), if any. Writes nothing
+     * into the results directory.
      *
      * @return the written {@code index.html}
      */
-    public static Path write(Path resultsDir, Path outDir, Comparison comparison)
+    public static Path write(ReportInput in, Path outDir, Comparison comparison)
             throws ResultsFormatException, IOException {
-        ResultsDir dir = ResultsDir.open(resultsDir);
+        ResultsDir dir = in.results();
         if (comparison == null) {
             comparison = dir.readComparison().orElse(null);
         }
-        RunSummary summary = dir.readSummary();
-        EnvInfo env = dir.has(ResultsDir.ENV) ? dir.readEnv() : null;
-        RunData data = new RunData(summary, env);
-        List<Claim.Assessment> assessments = SeedClaims.assess(data);
-        List<ClaimResult> claims = assessments.stream().map(Claim.Assessment::result).toList();
-        dir.writeClaims(claims);
+        RunData data = in.data();
+        RunSummary summary = data.summary();
+        EnvInfo env = data.env().orElse(null);
+        List<Claim.Assessment> assessments = in.verdicts().assessments();
+        List<ClaimResult> claims = in.verdicts().results();
 
         List<String> notes = new ArrayList<>();
-        List<HistogramLog> logs = histogramLogs(dir.path().resolve(ResultsDir.HISTOGRAMS), notes);
+        List<LatencyLog> logs = LatencyLog.readAll(dir.path().resolve(ResultsDir.HISTOGRAMS), notes);
         Files.createDirectories(outDir);
         List<Figure> figures = charts(data, logs, new ChartWriter(outDir));
 
@@ -100,7 +87,8 @@ public final class Reporter {
                 ReportPage.claims(assessments, figures, true), ReportPage.claims(assessments, figures, false), figures,
                 rows.stream().filter(r -> !r.trusted()).map(ReportPage::row).toList(),
                 rows.stream().map(ReportPage::row).toList(), ReportPage.env(env, summary),
-                commands(env, dir.path(), outDir), rawFiles(dir, outDir), notes, BaselineView.of(comparison));
+                commands(env, dir.path(), outDir), rawFiles(dir, in.claimsFile(), outDir), notes,
+                BaselineView.of(comparison));
         Path index = outDir.resolve(INDEX);
         ResultsDir.writeAtomically(index, page.render().getBytes(StandardCharsets.UTF_8));
         readableByAll(index);
@@ -114,7 +102,7 @@ public final class Reporter {
         }
     }
 
-    private static List<Figure> charts(RunData data, List<HistogramLog> logs, ChartWriter out) throws IOException {
+    private static List<Figure> charts(RunData data, List<LatencyLog> logs, ChartWriter out) throws IOException {
         List<Figure> figures = new ArrayList<>();
         figures.addAll(CostCharts.all(data, out));
         ScalingCharts.memory(data, out).ifPresent(figures::add);
@@ -132,30 +120,11 @@ public final class Reporter {
     private static final List<String> ORDER = List.of(ChartNames.HEARTBEAT_CPU_HOG, ChartNames.HEARTBEAT_BLOCKING,
             ChartNames.IO_LOAD, ChartNames.CPU_SPEEDUP, ChartNames.CONTEXT_SWITCH, ChartNames.SPAWN,
             ChartNames.MEMORY, ChartNames.DETERMINISM, ChartNames.SCALABILITY_P99, ChartNames.SCALABILITY_THROUGHPUT,
-            ChartNames.EXAMPLES, ChartNames.POOLING);
+            ChartNames.SCALABILITY_CREATE_COST, ChartNames.EXAMPLES, ChartNames.POOLING);
 
     private static int order(String name) {
         int i = ORDER.indexOf(name);
         return i < 0 ? ORDER.size() : i;
-    }
-
-    private static List<HistogramLog> histogramLogs(Path dir, List<String> notes) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        java.util.Map<String, HistogramLog> logs = new java.util.LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".hlog")).sorted().toList()) {
-                try {
-                    HistogramLog log = HistogramLog.read(p);
-                    logs.merge(log.key(), log, HistogramLog::merge);
-                } catch (ResultsFormatException e) {
-                    // one bad log must not cost the whole report; the page lists it
-                    notes.add(e.getMessage());
-                }
-            }
-        }
-        return List.copyOf(logs.values());
     }
 
     private static List<String> commands(EnvInfo env, Path resultsDir, Path outDir) {
@@ -167,17 +136,21 @@ public final class Reporter {
         return commands;
     }
 
-    private static List<ReportPage.Link> rawFiles(ResultsDir dir, Path outDir) throws IOException {
-        List<String> names = new ArrayList<>(List.of(ResultsDir.SUMMARY, ResultsDir.SUMMARY_CSV, ResultsDir.ENV,
-                ResultsDir.JMH, ResultsDir.CLAIMS));
+    private static List<ReportPage.Link> rawFiles(ResultsDir dir, Path claimsFile, Path outDir) throws IOException {
+        List<String> names = List.of(ResultsDir.SUMMARY, ResultsDir.SUMMARY_CSV, ResultsDir.ENV, ResultsDir.JMH);
         Path histograms = dir.path().resolve(ResultsDir.HISTOGRAMS);
+        List<ReportPage.Link> links = new ArrayList<>(names.stream()
+                .filter(n -> Files.isRegularFile(dir.path().resolve(n)))
+                .map(n -> new ReportPage.Link(n, href(outDir, dir.path().resolve(n)))).toList());
+        // the verdicts on the page: the run's own claims.json, or the one 'report' wrote beside the page
+        links.add(new ReportPage.Link(ResultsDir.CLAIMS, href(outDir, claimsFile)));
         if (Files.isDirectory(histograms)) {
             try (Stream<Path> files = Files.list(histograms)) {
-                files.map(p -> ResultsDir.HISTOGRAMS + "/" + p.getFileName()).sorted().forEach(names::add);
+                files.map(p -> ResultsDir.HISTOGRAMS + "/" + p.getFileName()).sorted()
+                        .map(n -> new ReportPage.Link(n, href(outDir, dir.path().resolve(n)))).forEach(links::add);
             }
         }
-        return names.stream().filter(n -> Files.isRegularFile(dir.path().resolve(n)))
-                .map(n -> new ReportPage.Link(n, href(outDir, dir.path().resolve(n)))).toList();
+        return links;
     }
 
     /** A relative, URL-encoded link from the report directory to a file. */

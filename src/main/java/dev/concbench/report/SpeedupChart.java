@@ -38,7 +38,7 @@ final class SpeedupChart {
             List<Point> speedups = new ArrayList<>();
             for (Point p : points) {
                 Measure s = measure(one.get(), time.unit()).over(measure(p, time.unit()));
-                speedups.add(new Point(p.x(), s.value(), s.errorOrZero()));
+                speedups.add(new Point(p.x(), s.value(), s.error()));
                 maxWorkers = Math.max(maxWorkers, p.x());
             }
             Lines.add(chart, e.getKey(), speedups, false);

@@ -13,6 +13,9 @@ import java.util.Map;
  * @param verdict  the verdict
  * @param rule     the rule that decided it, in words, with its threshold
  * @param evidence the numbers that decided it, by name (values carry units in their names or text)
+ * @param deciding the summary rows the rule decided on, as data, each with >= 3 samples and a finite
+ *                 error; for {@code not measured}, those it read before it stopped (e.g. an
+ *                 interval that straddled its threshold), empty when none could be read
  * @param explanation one or two sentences a reader can take away; for {@code not measured}, why
  * @param charts   file names of the charts (beside the report) that show the evidence
  */
@@ -24,8 +27,14 @@ public record ClaimResult(
         Verdict verdict,
         String rule,
         Map<String, Object> evidence,
+        List<DecidingRow> deciding,
         String explanation,
         List<String> charts) {
+
+    public ClaimResult {
+        deciding = deciding == null ? List.of() : List.copyOf(deciding);
+        charts = charts == null ? List.of() : List.copyOf(charts);
+    }
 
     /** The verdicts a claim can get. */
     public enum Verdict {

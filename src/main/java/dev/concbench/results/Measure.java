@@ -11,7 +11,9 @@ import java.util.Optional;
  *
  * @param value   the value, in {@code unit}
  * @param error   the half-width of its confidence interval (JMH's 99.9%), in {@code unit}; {@code NaN}
- *                when the row reported none (a single sample or a count)
+ *                when the row reported none (a single sample), and then the interval is unknown, never
+ *                taken as exact: {@link #low()}, {@link #high()} and a ratio's error are {@code NaN} too,
+ *                and no verdict decides on it. An exact number (a constant, an exact count) has error 0
  * @param unit    e.g. {@code ns/op}, {@code bytes}, {@code x} for a ratio
  * @param samples how many samples stand behind it; 0 when not known (a derived quantity)
  */
@@ -38,19 +40,19 @@ public record Measure(double value, double error, String unit, long samples) {
         return !Double.isNaN(error);
     }
 
-    /** The error, or 0 when none was reported (a point estimate). */
-    public double errorOrZero() {
-        return Double.isFinite(error) ? error : 0;
+    /** An exact number: a constant or an exact count, error 0. */
+    public static Measure exact(double value, String unit) {
+        return new Measure(value, 0, unit);
     }
 
-    /** Lower end of the interval {@code value - error}. */
+    /** Lower end of the interval {@code value - error}; {@code NaN} when the error is unknown. */
     public double low() {
-        return value - errorOrZero();
+        return value - error;
     }
 
-    /** Upper end of the interval {@code value + error}. */
+    /** Upper end of the interval {@code value + error}; {@code NaN} when the error is unknown. */
     public double high() {
-        return value + errorOrZero();
+        return value + error;
     }
 
     /**
@@ -73,14 +75,14 @@ public record Measure(double value, double error, String unit, long samples) {
     /**
      * {@code this / denominator} in unit {@link #RATIO}, with its error propagated to first order
      * from independent errors, {@code sqrt((e/d)^2 + (v*ed/d^2)^2)} (the relative-error rule,
-     * written so a value of 0 keeps a finite error). A side without a finite error counts as exact;
-     * the ratio's error is {@code NaN} only when neither side has one. The denominator should be
+     * written so a value of 0 keeps a finite error). A side without an error makes the ratio's error
+     * unknown ({@code NaN}), never 0: use {@link #exact} for a constant. The denominator should be
      * positive: see {@link #overIfDefined}.
      */
     public Measure over(Measure denominator) {
         double d = denominator.value;
-        boolean anyError = Double.isFinite(error) || Double.isFinite(denominator.error);
-        double err = anyError ? Math.hypot(errorOrZero() / d, value * denominator.errorOrZero() / (d * d)) : Double.NaN;
+        // Math.hypot is NaN when either side is NaN (and neither is infinite): an unknown error stays unknown
+        double err = Math.hypot(error / d, value * denominator.error / (d * d));
         return new Measure(value / d, err, RATIO);
     }
 

@@ -53,13 +53,27 @@ public final class ResultsDir {
     }
 
     /**
+     * A new results directory {@code root/runId} that this process alone owns: created exclusively,
+     * with a suffix ({@code runId-2}, ...) when another run already has that id.
+     */
+    public static ResultsDir claim(Path root, String runId) throws IOException {
+        return create(OutputPlace.claim(root, runId));
+    }
+
+    /**
      * An existing results directory to read.
      *
      * @throws ResultsFormatException when it is missing or holds no {@code summary.json}
      */
     public static ResultsDir open(Path dir) throws ResultsFormatException {
         if (!Files.isDirectory(dir)) {
-            throw new ResultsFormatException(dir + ": no such results directory");
+            throw new ResultsFormatException(dir + (Files.exists(dir) ? ": not a directory" : ": no such results directory"));
+        }
+        if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+            throw new ResultsFormatException(dir + ": permission denied (cannot read the results directory)");
+        }
+        if (Files.exists(dir.resolve(SUMMARY)) && !Files.isReadable(dir.resolve(SUMMARY))) {
+            throw new ResultsFormatException(dir.resolve(SUMMARY) + ": permission denied");
         }
         if (!Files.isRegularFile(dir.resolve(SUMMARY))) {
             throw new ResultsFormatException(dir + ": not a concbench results directory (no " + SUMMARY + ")");
@@ -88,7 +102,20 @@ public final class ResultsDir {
     }
 
     public RunSummary readSummary() throws ResultsFormatException {
-        RunSummary summary = read(SUMMARY, new TypeReference<RunSummary>() {});
+        com.fasterxml.jackson.databind.JsonNode tree = read(SUMMARY, new TypeReference<com.fasterxml.jackson.databind.JsonNode>() {});
+        String where = dir.resolve(SUMMARY).toString();
+        if (tree.isObject() && tree.path("format").isTextual()
+                && !RunSummary.FORMAT.equals(tree.path("format").asText())) {
+            throw new ResultsFormatException(where + ": format '" + tree.path("format").asText()
+                    + "' is not supported (expected '" + RunSummary.FORMAT + "')");
+        }
+        SummaryCheck.check(where, tree);
+        RunSummary summary;
+        try {
+            summary = JSON.treeToValue(tree, RunSummary.class);
+        } catch (IOException e) {
+            throw new ResultsFormatException(where + ": unreadable (" + OutputPlace.reason(e) + ")");
+        }
         if (!RunSummary.FORMAT.equals(summary.format())) {
             throw new ResultsFormatException(dir.resolve(SUMMARY) + ": format '" + summary.format()
                     + "' is not supported (expected '" + RunSummary.FORMAT + "')");
@@ -109,8 +136,12 @@ public final class ResultsDir {
         return read(ENV, new TypeReference<EnvInfo>() {});
     }
 
-    public void writeClaims(List<ClaimResult> claims) throws IOException {
-        writeAtomically(dir.resolve(CLAIMS), JSON.writeValueAsBytes(claims));
+    /**
+     * Writes a {@code claims.json} atomically to {@code file}: the run's own
+     * ({@code results/<run-id>/claims.json}) or a report's, which never goes into the results it read.
+     */
+    public static void writeClaims(Path file, List<ClaimResult> claims) throws IOException {
+        writeAtomically(file, JSON.writeValueAsBytes(claims));
     }
 
     public List<ClaimResult> readClaims() throws ResultsFormatException {
@@ -155,7 +186,8 @@ public final class ResultsDir {
             return JSON.readValue(p.toFile(), type);
         } catch (IOException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw new ResultsFormatException(p + ": unreadable (" + why + ")");
+            // the parser quotes the bad bytes; keep the one line printable
+            throw new ResultsFormatException(p + ": unreadable (" + why.replaceAll("[^\\x20-\\x7e]", "?") + ")");
         }
     }
 
@@ -166,9 +198,12 @@ public final class ResultsDir {
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+        // not Files.createTempFile: that makes the file 0600, and results are meant to be shared
+        // like any file the user makes, so the new file gets the process umask's mode
+        Path tmp = parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            Files.write(tmp, bytes);
+            Files.write(tmp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

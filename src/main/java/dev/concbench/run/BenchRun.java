@@ -1,7 +1,7 @@
 package dev.concbench.run;
 
 import dev.concbench.metrics.EnvCapture;
-import dev.concbench.metrics.HistogramLog;
+import dev.concbench.metrics.LatencyRecorder;
 import dev.concbench.results.EnvInfo;
 import dev.concbench.results.ResultRow;
 import dev.concbench.results.ResultsDir;
@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +30,8 @@ import org.openjdk.jmh.runner.RunnerException;
  * One run of a plan: writes {@code results/<run-id>/} ({@code env.json} first, then {@code jmh.json}
  * and {@code summary.json}/{@code .csv} after every item), shows progress, and survives Ctrl-C.
  *
- * <p>Lifecycle: {@code NEW -> RUNNING -> FINISHED}, or {@code RUNNING -> INTERRUPTED} when the JVM
+ * <p>Lifecycle: {@code NEW -> RUNNING -> FINISHED}; {@code RUNNING -> FAILED} when a results file
+ * cannot be written (a full disk: what was written stays complete); or {@code RUNNING -> INTERRUPTED} when the JVM
  * is shutting down (SIGINT/SIGTERM) before the plan finished. On interruption a shutdown hook kills
  * every descendant process (JMH forks, their worker JVMs, the delay server) and writes the summary
  * of what finished with {@code complete=false} and every unfinished item in {@code missing}. All
@@ -41,16 +41,17 @@ import org.openjdk.jmh.runner.RunnerException;
 public final class BenchRun {
 
     /** The run's lifecycle. */
-    public enum State { NEW, RUNNING, FINISHED, INTERRUPTED }
+    public enum State { NEW, RUNNING, FINISHED, INTERRUPTED, FAILED }
 
     /**
      * What a finished run left.
      *
      * @param results  the results directory
      * @param summary  the summary as written
+     * @param env      the environment as written to {@code env.json}
      * @param failures how many items (or parameter combinations) failed while running
      */
-    public record Outcome(ResultsDir results, RunSummary summary, int failures) {}
+    public record Outcome(ResultsDir results, RunSummary summary, EnvInfo env, int failures) {}
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     /** How long children get to exit after SIGTERM before they are killed. */
@@ -105,17 +106,29 @@ public final class BenchRun {
      */
     public Outcome run() throws IOException {
         Instant start = clock.instant();
-        Path dir = freshRunDir(start);
+        ResultsDir claimed = ResultsDir.claim(outRoot, RUN_ID.format(start) + "-" + profile.id());
+        Path dir = claimed.path();
         List<String> forkArgs = List.of(
-                "-D" + HistogramLog.DIR_PROPERTY + "=" + dir.resolve(ResultsDir.HISTOGRAMS).toAbsolutePath(),
+                "-D" + LatencyRecorder.DIR_PROPERTY + "=" + dir.resolve(ResultsDir.HISTOGRAMS).toAbsolutePath(),
                 // JMH 1.37 uses sun.misc.Unsafe; JDK 24+ warns about it on every fork's stderr
-                "--sun-misc-unsafe-memory-access=allow");
+                "--sun-misc-unsafe-memory-access=allow",
+                // the coroutines model; the jar's manifest gives it to this JVM, not to JMH's forks
+                dev.concbench.loop.Coroutine.JVM_FLAG);
         List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
         flags.addAll(forkArgs);
         synchronized (lock) {
-            results = ResultsDir.create(dir);
-            env = EnvCapture.capture(flags, dev.concbench.scenario.ScenarioDirectory.projectDir(), profile.id(), command, start);
-            results.writeEnv(env);
+            results = claimed;
+            try {
+                // an empty, incomplete summary first: a run killed in its first item still leaves a
+                // folder that report and compare accept (every planned item listed as not run)
+                results.writeSummary(summary(false));
+                env = EnvCapture.capture(flags, dev.concbench.scenario.ScenarioDirectory.projectDir(), profile.id(),
+                        command, start);
+                results.writeEnv(env);
+            } catch (IOException e) {
+                state = State.FAILED;
+                throw e;
+            }
             state = State.RUNNING;
         }
         if (System.getProperty("jmh.ignoreLock") == null) {
@@ -126,24 +139,35 @@ public final class BenchRun {
         Thread hook = new Thread(this::interrupted, "concbench-run-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
         Progress progress = new Progress(progressOut, terminal, plan.estimatedSeconds());
-        try (DelayServerHost server = DelayServerHost.startIfNeeded(plan, progressOut)) {
-            List<String> args = new ArrayList<>(forkArgs);
-            server.forkArg().ifPresent(args::add);
-            runItems(new JmhInvocation(args), progress);
-        } finally {
-            progress.close();
-        }
         RunSummary summary;
-        synchronized (lock) {
-            if (state != State.RUNNING) {
-                return new Outcome(results, summary(false), failed.size());
+        try {
+            try (DelayServerHost server = DelayServerHost.startIfNeeded(plan, progressOut)) {
+                List<String> args = new ArrayList<>(forkArgs);
+                server.forkArg().ifPresent(args::add);
+                runItems(new JmhInvocation(args), progress);
+            } finally {
+                progress.close();
             }
-            state = State.FINISHED;
-            summary = summary(true);
-            writeAll(summary, env.ended(clock.instant().toString()));
+            synchronized (lock) {
+                if (state != State.RUNNING) {
+                    return new Outcome(results, summary(false), env, failed.size());
+                }
+                state = State.FINISHED;
+                summary = summary(true);
+                env = env.ended(clock.instant().toString());
+                writeAll(summary, env);
+            }
+        } catch (IOException e) {
+            // a full or vanished disk: what was written is complete (atomic writes); stop here, and
+            // keep the hook from writing again on the way out
+            synchronized (lock) {
+                state = State.FAILED;
+            }
+            Runtime.getRuntime().removeShutdownHook(hook);
+            throw e;
         }
         Runtime.getRuntime().removeShutdownHook(hook);
-        return new Outcome(results, summary, failed.size());
+        return new Outcome(results, summary, env, failed.size());
     }
 
     private void runItems(JmhInvocation jmh, Progress progress) throws IOException {
@@ -256,15 +280,5 @@ public final class BenchRun {
         results.writeJmh(json.toByteArray());
         results.writeSummary(summary);
         results.writeEnv(envNow);
-    }
-
-    private Path freshRunDir(Instant start) {
-        Instant t = start;
-        Path dir;
-        // two runs started in the same second get the next free second, so run ids stay unique and well-formed
-        while (Files.exists(dir = outRoot.resolve(RUN_ID.format(t) + "-" + profile.id()))) {
-            t = t.plusSeconds(1);
-        }
-        return dir;
     }
 }

@@ -1,7 +1,7 @@
 package dev.concbench.run;
 
 import dev.concbench.metrics.EnvCapture;
-import dev.concbench.metrics.HistogramLog;
+import dev.concbench.metrics.LatencyRecorder;
 import dev.concbench.results.EnvInfo;
 import dev.concbench.results.ResultRow;
 import dev.concbench.results.ResultsDir;
@@ -165,7 +165,7 @@ public final class InterleavedRun {
         }
 
         String histogramArg() {
-            return "-D" + HistogramLog.DIR_PROPERTY + "=" + results.path().resolve(ResultsDir.HISTOGRAMS).toAbsolutePath();
+            return "-D" + LatencyRecorder.DIR_PROPERTY + "=" + results.path().resolve(ResultsDir.HISTOGRAMS).toAbsolutePath();
         }
 
         JmhInvocation jmh(DelayServerHost server) {

@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
@@ -76,14 +78,34 @@ final class JmhInvocation {
                 System.setProperty("java.class.path", forkClasspath);
             }
             try {
-                return invoke(item, sideArgs);
+                return invoke(options(item, sideArgs));
             } finally {
                 System.setProperty("java.class.path", own);
             }
         }
     }
 
-    private Outcome invoke(PlanItem item, List<String> sideArgs) throws RunnerException {
+    private static Outcome invoke(Options options) throws RunnerException {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        OutputFormat format = OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL);
+        Collection<RunResult> results = new Runner(options, format).run();
+        out.flush();
+        return new Outcome(results, captured.toString(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #options(PlanItem, List)} without side arguments. */
+    Options options(PlanItem item) {
+        return options(item, List.of());
+    }
+
+    /**
+     * JMH's options for {@code item}: its settings and parameters, the run's and the model's fork
+     * arguments (e.g. {@code -Xss8m} for {@code thread-per-task[stack=8m]}), then {@code sideArgs}
+     * (an A/B side's own), and, when the benchmark names a
+     * {@link dev.concbench.bench.ForkEnvironment}, a launcher that sets it.
+     */
+    Options options(PlanItem item, List<String> sideArgs) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(item.include())
                 .forks(item.settings().forks())
@@ -97,7 +119,7 @@ final class JmhInvocation {
                 .param(BenchmarkCatalog.MODEL_PARAM, item.model().name());
         item.params().forEach((k, v) -> options.param(k, v.toArray(String[]::new)));
         item.model().params().forEach((k, v) -> {
-            if (!k.equals(ModelSpec.CARRIERS)) {
+            if (!ModelSpec.FORK_SETTINGS.contains(k)) {
                 options.param(k, v);
             }
         });
@@ -105,11 +127,10 @@ final class JmhInvocation {
         args.addAll(item.model().jvmArgs());
         args.addAll(sideArgs);
         options.jvmArgsAppend(args.toArray(String[]::new));
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        OutputFormat format = OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL);
-        Collection<RunResult> results = new Runner(options.build(), format).run();
-        out.flush();
-        return new Outcome(results, captured.toString(StandardCharsets.UTF_8));
+        Map<String, String> env = BenchmarkCatalog.forkEnvironment(item.scenario().benchmarkClass());
+        if (!env.isEmpty()) {
+            options.jvm(ForkLauncher.jvmWith(env).toString());
+        }
+        return options.build();
     }
 }

@@ -2,6 +2,8 @@ package dev.concbench.scenario;
 
 import dev.concbench.vocab.CarrierFlags;
 import dev.concbench.vocab.ModelKind;
+import dev.concbench.vocab.StackFlags;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,8 +18,14 @@ import java.util.stream.Collectors;
  */
 public record ModelSpec(String name, Map<String, String> params) {
 
-    /** The one model parameter that is not a benchmark parameter but a JVM setting of the fork. */
+    /** The {@code virtual} model's carrier count: a JVM setting of the fork, not a benchmark parameter. */
     public static final String CARRIERS = CarrierFlags.PARAM;
+
+    /** The {@code thread-per-task} model's stack size: a JVM setting of the fork, not a benchmark parameter. */
+    public static final String STACK = StackFlags.PARAM;
+
+    /** The model parameters that are JVM settings of the fork ({@link #jvmArgs}) rather than benchmark parameters. */
+    public static final java.util.Set<String> FORK_SETTINGS = java.util.Set.of(CARRIERS, STACK);
 
     public ModelSpec {
         params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
@@ -39,10 +47,19 @@ public record ModelSpec(String name, Map<String, String> params) {
 
     /**
      * The JVM arguments a fork running this model needs: one carrier thread means the virtual
-     * thread scheduler's parallelism (and its compensation pool) is limited to that many.
+     * thread scheduler's parallelism (and its compensation pool) is limited to that many;
+     * {@code stack=8m} means every Java thread of the fork gets an 8 MiB stack ({@code -Xss8m}).
      */
     public List<String> jvmArgs() {
+        List<String> args = new ArrayList<>();
         String carriers = params.get(CARRIERS);
-        return carriers == null ? List.of() : CarrierFlags.jvmArgs(carriers);
+        if (carriers != null) {
+            args.addAll(CarrierFlags.jvmArgs(carriers));
+        }
+        String stack = params.get(STACK);
+        if (stack != null) {
+            args.addAll(StackFlags.jvmArgs(stack));
+        }
+        return List.copyOf(args);
     }
 }

@@ -47,6 +47,9 @@ public final class ScenarioParser {
             List.of("models", "params", "extra", "forks", "warmup", "iterations", "time");
     private static final List<String> EXTRA_KEYS = List.of("models", "params");
 
+    /** The most carrier threads a model may ask for: far above any core count these runs see. */
+    static final int MAX_CARRIERS = 1024;
+
     private final Map<String, Set<String>> benchmarks;
 
     /**
@@ -150,13 +153,21 @@ public final class ScenarioParser {
                 if (e.key().equals("name")) {
                     continue;
                 }
-                if (!e.key().equals(ModelSpec.CARRIERS) && !benchParams.contains(e.key())) {
+                List<String> takes = ModelKind.require(name).params();
+                if (ModelSpec.FORK_SETTINGS.contains(e.key()) && !takes.contains(e.key())) {
+                    throw error(e.keyLine(), "model parameter '" + e.key() + "' does not apply to model '" + name
+                            + "' (it takes " + (takes.isEmpty() ? "none" : String.join(", ", takes)) + ")");
+                }
+                if (!ModelSpec.FORK_SETTINGS.contains(e.key()) && !benchParams.contains(e.key())) {
                     throw error(e.keyLine(), "model parameter '" + e.key() + "' is not a parameter of this benchmark"
                             + " (expected one of " + String.join(", ", new java.util.TreeSet<>(benchParams)) + ")");
                 }
                 String value = text(e, e.key());
-                if (e.key().equals(ModelSpec.CARRIERS)) {
-                    positiveInt(e.value(), ModelSpec.CARRIERS);
+                if (e.key().equals(ModelSpec.CARRIERS) && positiveInt(e.value(), ModelSpec.CARRIERS) > MAX_CARRIERS) {
+                    throw error(e.value().line(), ModelSpec.CARRIERS + " must be 1.." + MAX_CARRIERS + " (found " + value + ")");
+                }
+                if (e.key().equals(ModelSpec.STACK) && !dev.concbench.vocab.StackFlags.valid(value)) {
+                    throw error(e.keyLine(), "model parameter 'stack' must be a size such as 8m or 512k, was '" + value + "'");
                 }
                 params.put(e.key(), value);
             }
@@ -268,8 +279,10 @@ public final class ScenarioParser {
             }
             JmhSettings d = p.defaults();
             JmhSettings settings = new JmhSettings(
-                    intOr(m, "forks", d.forks(), 1), intOr(m, "warmup", d.warmupIterations(), 0),
-                    intOr(m, "iterations", d.iterations(), 1), intOr(m, "time", d.iterationMillis(), 1));
+                    intOr(m, "forks", d.forks(), 1, JmhSettings.MAX_FORKS),
+                    intOr(m, "warmup", d.warmupIterations(), 0, JmhSettings.MAX_ITERATIONS),
+                    intOr(m, "iterations", d.iterations(), 1, JmhSettings.MAX_ITERATIONS),
+                    intOr(m, "time", d.iterationMillis(), 1, JmhSettings.MAX_ITERATION_MILLIS));
             return new ProfilePlan(sweeps, settings);
         }
 
@@ -320,14 +333,14 @@ public final class ScenarioParser {
             return t.equals("true");
         }
 
-        private int intOr(YamlNode.Mapping m, String key, int dflt, int min) throws ScenarioException {
+        private int intOr(YamlNode.Mapping m, String key, int dflt, int min, int max) throws ScenarioException {
             YamlNode.Entry e = m.entries().get(key);
             if (e == null) {
                 return dflt;
             }
             int v = intValue(e.value(), key);
-            if (v < min) {
-                throw error(e.value().line(), key + " must be >= " + min + " (found " + v + ")");
+            if (v < min || v > max) {
+                throw error(e.value().line(), key + " must be " + min + ".." + max + " (found " + v + ")");
             }
             return v;
         }

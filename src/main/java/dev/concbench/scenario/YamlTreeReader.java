@@ -36,7 +36,12 @@ final class YamlTreeReader {
             if (first == null) {
                 throw new ScenarioException(where, 1, "empty file (expected a mapping of scenario keys)");
             }
-            return node(p);
+            YamlNode root = node(p);
+            if (p.nextToken() != null) {
+                throw new ScenarioException(where, Math.max(1, p.currentTokenLocation().getLineNr()),
+                        "a second YAML document (after '---'); a scenario file holds exactly one");
+            }
+            return root;
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
             throw new ScenarioException(where, line, "invalid YAML (" + e.getOriginalMessage().lines().findFirst()

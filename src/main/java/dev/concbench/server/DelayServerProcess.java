@@ -52,6 +52,16 @@ public final class DelayServerProcess implements AutoCloseable {
      * @throws IOException when the child cannot be started or does not report its address in time
      */
     public static DelayServerProcess start(List<String> jvmArgs) throws IOException {
+        return start(ServerImpl.LOOP, jvmArgs);
+    }
+
+    /**
+     * Starts {@code impl} on 127.0.0.1 and an ephemeral port in a child JVM.
+     *
+     * @param jvmArgs extra JVM options for the child, e.g. {@code -Xmx256m}
+     * @throws IOException when the child cannot be started or does not report its address in time
+     */
+    public static DelayServerProcess start(ServerImpl impl, List<String> jvmArgs) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
@@ -60,6 +70,8 @@ public final class DelayServerProcess implements AutoCloseable {
         command.add(DelayServerMain.class.getName());
         command.add("--port");
         command.add("0");
+        command.add("--impl");
+        command.add(impl.id());
         command.add(DelayServerMain.EXIT_ON_STDIN_EOF);
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)

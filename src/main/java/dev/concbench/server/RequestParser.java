@@ -8,11 +8,15 @@ import java.nio.ByteBuffer;
 /**
  * An incremental parser for request heads: feed it the bytes a connection read, get a
  * {@link Request} once the blank line arrived. Requests with a body are refused (the delay server
- * has no endpoint that takes one). One instance per connection, loop thread only.
+ * has no endpoint that takes one), and so are heads RFC 9112 lets a server reject: a line ending in
+ * a bare LF (refused as soon as it arrives, not after the head timeout), a control byte in a line,
+ * obsolete line folding. One instance per connection, loop thread only.
  */
 final class RequestParser {
 
     private final HeadReader head;
+    /** The byte consumed just before the current chunk, to tell CRLF from a bare LF across reads. */
+    private byte previous;
 
     RequestParser(int maxHeadBytes) {
         this.head = new HeadReader("request", maxHeadBytes);
@@ -32,20 +36,51 @@ final class RequestParser {
      */
     Request feed(ByteBuffer in) throws BadRequestException {
         try {
+            int from = in.position();
             HttpHead complete = head.feed(in);
+            rejectBareLf(in, from, in.position());
             if (complete == null) {
                 return null;
             }
             head.reset();
+            previous = 0;
             return parse(complete);
         } catch (MalformedHeadException e) {
             throw new BadRequestException(e.getMessage());
         }
     }
 
+    /** Throws when a byte of {@code in[from, to)} is an LF not preceded by CR. */
+    private void rejectBareLf(ByteBuffer in, int from, int to) throws BadRequestException {
+        for (int i = from; i < to; i++) {
+            byte b = in.get(i);
+            if (b == '\n' && previous != '\r') {
+                throw new BadRequestException("a line of the request head ends in a bare LF (expected CRLF)");
+            }
+            previous = b;
+        }
+    }
+
+    /** Throws for a control byte (other than tab) in a head line, or a line that folds the previous one. */
+    private static void rejectControlsAndFolding(String line, boolean fieldLine) throws BadRequestException {
+        if (fieldLine && !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
+            throw new BadRequestException("obsolete line folding in the request head is not accepted");
+        }
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                throw new BadRequestException(String.format("control byte 0x%02x in the request head", (int) c));
+            }
+        }
+    }
+
     private static Request parse(HttpHead head) throws BadRequestException, MalformedHeadException {
         if (head.startLine() == null) {
             throw new BadRequestException("empty request line");
+        }
+        rejectControlsAndFolding(head.startLine(), false);
+        for (String line : head.fieldLines()) {
+            rejectControlsAndFolding(line, true);
         }
         String[] parts = head.startLine().split(" ");
         if (parts.length != 3 || parts[0].isEmpty() || !parts[1].startsWith("/")) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 final class Routes {
 
     static final String BANNER = "concbench delay server";
+    private static final Response ROOT = Response.constant(Response.text(200, BANNER));
 
     private final ServerLimits limits;
 
@@ -32,7 +33,7 @@ final class Routes {
         String path = request.path();
         try {
             if (path.equals("/")) {
-                return Response.text(200, BANNER);
+                return ROOT;
             }
             if (path.startsWith("/delay/")) {
                 long ms = number(path, "/delay/", limits.maxDelay().toMillis());

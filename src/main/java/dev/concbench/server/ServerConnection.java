@@ -1,6 +1,7 @@
 package dev.concbench.server;
 
 import dev.concbench.loop.EventLoop;
+import dev.concbench.loop.LoopFuture;
 import dev.concbench.loop.TcpConnection;
 import dev.concbench.loop.TimerHandle;
 import java.nio.ByteBuffer;
@@ -25,12 +26,25 @@ final class ServerConnection {
     private final ServerLimits limits;
     private final Runnable onClose;
     private final RequestParser parser;
+    /** The server-wide cap on unsent response bytes. */
+    private final OutputBudget output;
     private final ByteBuffer buffer = ByteBuffer.allocate(4 * 1024).flip();
-    private TimerHandle deadline;
+    /**
+     * When this connection is closed unless something happens first, in loop-clock nanoseconds;
+     * {@link #NO_DEADLINE} when none applies (a request is being answered).
+     */
+    private long deadlineNanos = NO_DEADLINE;
+    /** The one timer that enforces {@link #deadlineNanos}, due at {@link #timerNanos}; null when none. */
+    private TimerHandle timer;
+    private long timerNanos;
     private boolean headStarted;
     private boolean closed;
 
-    ServerConnection(EventLoop loop, TcpConnection tcp, Routes routes, ServerLimits limits, Runnable onClose) {
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
+
+    ServerConnection(EventLoop loop, TcpConnection tcp, Routes routes, ServerLimits limits, OutputBudget output,
+            Runnable onClose) {
+        this.output = output;
         this.loop = loop;
         this.tcp = tcp;
         this.routes = routes;
@@ -46,6 +60,7 @@ final class ServerConnection {
 
     /** Parses what is buffered; reads more when that is not a whole request yet. */
     private void awaitRequest() {
+        output.release(this);
         if (closed) {
             return;
         }
@@ -82,30 +97,61 @@ final class ServerConnection {
     /** Idle between requests, or a head in progress: whichever applies gets its own deadline. */
     private void armDeadline() {
         boolean inHead = parser.inProgress();
-        if (deadline != null && inHead == headStarted) {
+        if (deadlineNanos != NO_DEADLINE && inHead == headStarted) {
             return;
         }
-        cancelDeadline();
         headStarted = inHead;
-        Duration limit = inHead ? limits.headTimeout() : limits.idleTimeout();
-        deadline = loop.callLater(limit, this::close);
+        setDeadline(inHead ? limits.headTimeout() : limits.idleTimeout());
+    }
+
+    /**
+     * Moves the deadline {@code limit} from now. One timer per connection enforces it, re-armed only
+     * when it fires early (as Netty's IdleStateHandler does): moving a deadline is a field write,
+     * not a timer-heap insert and cancel per request.
+     */
+    private void setDeadline(Duration limit) {
+        deadlineNanos = loop.now() + limit.toNanos();
+        if (timer != null && timerNanos > deadlineNanos) {
+            timer.cancel();  // the new deadline is earlier than the armed timer: it must not be missed
+            timer = null;
+        }
+        if (timer == null) {
+            armTimer();
+        }
+    }
+
+    private void armTimer() {
+        timerNanos = deadlineNanos;
+        timer = loop.callAt(timerNanos, this::onTimer);
+    }
+
+    private void onTimer() {
+        timer = null;
+        if (deadlineNanos == NO_DEADLINE) {
+            return;
+        }
+        if (deadlineNanos - loop.now() <= 0) {
+            close();
+        } else {
+            armTimer();
+        }
     }
 
     private void cancelDeadline() {
-        if (deadline != null) {
-            deadline.cancel();
-            deadline = null;
-        }
+        deadlineNanos = NO_DEADLINE;
     }
 
     private void respond(Response response, boolean keepAlive) {
         if (closed) {
             return;
         }
-        // a client that stops reading leaves the write pending forever: it is idle, so it gets the idle deadline
-        cancelDeadline();
-        deadline = loop.callLater(limits.idleTimeout(), this::close);
-        tcp.write(response.encode(keepAlive)).onDone(written -> {
+        output.hold(this, response.body().length, this::close);
+        LoopFuture<Void> write = tcp.write(response.encode(keepAlive));
+        if (!write.isDone()) {
+            // a client that stops reading leaves the write pending forever: it is idle, so it gets the idle deadline
+            setDeadline(limits.idleTimeout());
+        }
+        write.onDone(written -> {
             cancelDeadline();
             if (written.exception() != null) {
                 close();
@@ -123,13 +169,13 @@ final class ServerConnection {
      * lose the 400 it has not read yet.
      */
     private void closeAfterClientReads() {
+        output.release(this);
         tcp.shutdownOutput().onDone(shut -> {
             if (shut.exception() != null) {
                 close();
                 return;
             }
-            cancelDeadline();
-            deadline = loop.callLater(limits.headTimeout(), this::close);
+            setDeadline(limits.headTimeout());
             discardUntilEof();
         });
     }
@@ -150,7 +196,12 @@ final class ServerConnection {
             return;
         }
         closed = true;
+        output.release(this);
         cancelDeadline();
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
         tcp.close();
         onClose.run();
     }

@@ -17,6 +17,9 @@ public enum Guard {
     MISPLACED("misplaced", "incomplete", "task(s) ran outside the model's own threads"),
     LOOP_BLOCKED("loopBlocked", "loop-blocked",
             "time(s) the loop was blocked beyond the slow-callback threshold, in at least 2 iterations"),
+    THREAD_STALLED("threadStalled", "thread-stalled",
+            "time(s) a thread model's probe thread went unscheduled beyond the slow-callback threshold,"
+                    + " in at least 2 iterations"),
     DROPPED("dropped", "dropped-sends", "send(s) could not go out at their intended time"),
     PINNED("pinned", "pinned", "jdk.VirtualThreadPinned event(s)"),
     INCOMPLETE("incomplete", "incomplete", "unit(s) could not be started"),
@@ -24,7 +27,17 @@ public enum Guard {
             "shot(s) in which other processes took more than a quarter of the machine's CPU time"),
     HEAP_RESIZED("heapResized", "heap-resized",
             "shot(s) in which the JVM resized its heap between the two memory snapshots"),
-    FAILED_TASKS("failedTasks", "incomplete", "task(s) failed instead of completing");
+    FAILED_TASKS("failedTasks", "incomplete", "task(s) failed instead of completing"),
+    NEGATIVE_MEMORY("negativeMemory", "negative-memory",
+            "shot(s) in which a memory-per-unit figure came out negative (the snapshots measured something else)"),
+    STACK_UNDER_RESERVED("stackUnderReserved", "stack-under-reserved",
+            "shot(s) in which a platform thread reserved less address space than the stack size it was given"),
+    THREADS_NOT_IDLE("threadsNotIdle", "threads-not-idle",
+            "shot(s) whose before-snapshot was taken while the previous shot's OS threads had not all exited"),
+    WORKER_REPLACED("workerReplaced", "worker-replaced",
+            "worker JVM(s) died and were replaced while this row was measured"),
+    NOT_ONE_CPU("notOneCpu", "not-one-cpu",
+            "thread(s) of a pinned=true fork the kernel allowed on more than its one CPU");
 
     /** The kind of a row whose benchmark did not finish all of its measurement iterations. */
     private static final String INCOMPLETE_KIND = "incomplete";

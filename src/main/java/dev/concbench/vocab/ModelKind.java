@@ -18,14 +18,18 @@ public enum ModelKind {
             "one java.nio event-loop thread; tasks are non-blocking futures, CPU work runs on the loop"),
     PLATFORM_POOL("platform-pool", List.of("poolSize"), 3, 0xff7f0e, 2,
             "a fixed pool of platform threads (poolSize, default: the number of cores)"),
-    THREAD_PER_TASK("thread-per-task", List.of(), 4, 0xd62728, 3,
-            "a new platform thread for every task"),
+    THREAD_PER_TASK("thread-per-task", List.of(StackFlags.PARAM), 4, 0xd62728, 3,
+            "a new platform thread for every task (stack: the fork's -Xss, default the JVM's)"),
     VIRTUAL("virtual", List.of(CarrierFlags.PARAM), 2, 0x2ca02c, 1,
             "a new virtual thread for every task (carriers: the scheduler's parallelism)"),
     PROCESS_POOL("process-pool", List.of("workers"), 5, 0x9467bd, 0,
             "a pool of worker JVMs (workers, default: the number of cores)"),
     EVENTLOOP_OFFLOAD("eventloop+offload", List.of("offload", "workers"), 1, 0x17becf, 0,
-            "the event loop, with CPU work offloaded to worker processes or threads");
+            "the event loop, with CPU work offloaded to worker processes or threads"),
+    COROUTINES("coroutines", List.of(), 6, 0xe377c2, 0,
+            "eventloop's tasks as coroutines: straight-line code with await on the same loop thread"),
+    NETTY("netty", List.of(), 7, 0x8c564b, 0,
+            "one Netty 4.2 NIO event-loop thread: the industrial reference for eventloop (http-server scenario)");
 
     private final String id;
     private final List<String> params;
@@ -80,9 +84,9 @@ public enum ModelKind {
         return description;
     }
 
-    /** Whether this model's tasks run on an event loop ({@code eventloop}, {@code eventloop+offload}). */
+    /** Whether this model's tasks run on an event loop ({@code eventloop}, {@code eventloop+offload}, {@code coroutines}). */
     public boolean onLoop() {
-        return this == EVENTLOOP || this == EVENTLOOP_OFFLOAD;
+        return this == EVENTLOOP || this == EVENTLOOP_OFFLOAD || this == COROUTINES;
     }
 
     /** Whether this model runs tasks on threads of this JVM ({@code platform-pool}, {@code thread-per-task}, {@code virtual}). */

@@ -1,6 +1,7 @@
 package dev.concbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concbench.fixtures.FixtureRuns;
@@ -13,6 +14,7 @@ import dev.concbench.results.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -97,7 +99,38 @@ class ReportCommandTest {
         Path outDir = tmp.resolve("out");
         assertEquals(0, run("report", results.toString(), "--out", outDir.toString()), stderr());
         assertEquals(outDir.resolve("index.html").toString(), console.stdout().strip());
-        assertTrue(Files.isRegularFile(results.resolve(ResultsDir.CLAIMS)));
+        assertTrue(Files.isRegularFile(outDir.resolve(ResultsDir.CLAIMS)), "claims.json beside the report");
+        assertFalse(Files.exists(results.resolve(ResultsDir.CLAIMS)), "report wrote into the results it read");
+    }
+
+    @Test
+    void readingAResultsFolderNeverChangesIt() throws Exception {
+        Path results = Fixtures.copy(FixtureRuns.COMPLETE, tmp);
+        // the run's own verdicts, as the run wrote them; a report recomputes its own and leaves these be
+        String runs = "[]";
+        Files.writeString(results.resolve(ResultsDir.CLAIMS), runs);
+        java.util.Map<Path, java.nio.file.attribute.FileTime> before = modified(results);
+        Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(results);
+        Files.setPosixFilePermissions(results, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Path outDir = tmp.resolve("out");
+            assertEquals(0, run("report", results.toString(), "--out", outDir.toString()), stderr());
+            assertTrue(Files.isRegularFile(outDir.resolve(ResultsDir.CLAIMS)));
+        } finally {
+            Files.setPosixFilePermissions(results, mode);
+        }
+        assertEquals(runs, Files.readString(results.resolve(ResultsDir.CLAIMS)));
+        assertEquals(before, modified(results));
+    }
+
+    private static java.util.Map<Path, java.nio.file.attribute.FileTime> modified(Path dir) throws Exception {
+        try (var files = Files.walk(dir)) {
+            java.util.Map<Path, java.nio.file.attribute.FileTime> times = new java.util.TreeMap<>();
+            for (Path p : files.toList()) {
+                times.put(p, Files.getLastModifiedTime(p));
+            }
+            return times;
+        }
     }
 
     @Test
@@ -117,6 +150,7 @@ class ReportCommandTest {
         ResultsDir currentDir = ResultsDir.open(current);
         var summary = currentDir.readSummary();
         var rows = summary.rows().stream().map(r -> r.scenario().equals("context-switch") && r.model().equals("eventloop")
+                && r.params().isEmpty()
                 ? new ResultRow(r.scenario(), r.benchmark(), r.model(), r.params(), r.metric(), r.value() * 2,
                         r.unit(), r.error(), r.samples(), r.better(), r.guards())
                 : r).toList();
@@ -128,7 +162,10 @@ class ReportCommandTest {
                 outDir.toString(), "--baseline", baseline.toString());
 
         assertTrue(code == 0 || code == 1, stderr());
-        Comparison written = ResultsDir.open(current).readComparison().orElseThrow();
+        // the gate's comparison goes beside the report, never into the results the report read
+        assertFalse(Files.exists(current.resolve(ResultsDir.COMPARE_DIR)), "report wrote into the results");
+        Comparison written = ResultsDir.json().readValue(outDir.resolve(ResultsDir.COMPARE_DIR)
+                .resolve(ResultsDir.COMPARE_JSON).toFile(), Comparison.class);
         var regressed = written.rows().stream()
                 .filter(r -> r.scenario().equals("context-switch") && r.model().equals("eventloop")
                         && r.status() != Status.UNCHANGED).toList();
@@ -140,7 +177,8 @@ class ReportCommandTest {
         assertTrue(html.contains("regressed (fails the gate)"), "the regressed row is not marked");
         assertTrue(html.contains(regressed.get(0).change().substring(0, 5)), "the doubled hand-off's change is not shown");
 
-        // a later report without --baseline shows the comparison compare wrote beside the results
+        // a later report without --baseline shows the comparison 'compare' wrote beside the results
+        ResultsDir.writeComparison(current.resolve(ResultsDir.COMPARE_DIR), written, "(markdown)");
         Path again = tmp.resolve("again");
         run(new ReportCommand(), "report", current.toString(), "--out", again.toString());
         assertTrue(Files.readString(again.resolve("index.html")).contains("Against the baseline " + written.baselineRunId()),

@@ -1,5 +1,6 @@
 package dev.concbench.loop;
 
+import static dev.concbench.loop.Coroutine.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -168,5 +169,37 @@ class TcpEchoTest {
         while (!condition.getAsBoolean()) {
             Thread.sleep(5);
         }
+    }
+
+    /** asyncio's echo handler: {@code while data := await reader.read(): writer.write(data); await writer.drain()}. */
+    private static void echoCoroutine(TcpConnection c) {
+        ByteBuffer buffer = ByteBuffer.allocate(4096);
+        while (await(c.read(buffer.clear())) >= 0) {
+            await(c.write(buffer.flip()));
+        }
+        await(c.shutdownOutput());
+    }
+
+    @Test
+    void anEchoServerAndClientWrittenStraightLine() throws Exception {
+        int port = serverLoop.submit(() -> serverLoop.completed(serverLoop.startServer(ANY_LOCAL, 64,
+                c -> serverLoop.spawnCoroutine("echo", () -> echoCoroutine(c))).port())).get(5, TimeUnit.SECONDS);
+        String message = "hello, coroutines ".repeat(1_000);
+        String echoed = Coroutine.run(clientLoop, "client", () -> {
+            TcpConnection c = await(clientLoop.openConnection(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+            try {
+                await(c.write(ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8))));
+                await(c.shutdownOutput());
+                StringBuilder out = new StringBuilder();
+                ByteBuffer buffer = ByteBuffer.allocate(4096);
+                while (await(c.read(buffer.clear())) >= 0) {
+                    out.append(StandardCharsets.UTF_8.decode(buffer.flip()));
+                }
+                return out.toString();
+            } finally {
+                c.close();
+            }
+        }).get(10, TimeUnit.SECONDS);
+        assertEquals(message, echoed);
     }
 }

@@ -10,6 +10,7 @@ record ModelCase(String name, Map<String, String> params) {
     static List<ModelCase> all() {
         return List.of(
                 new ModelCase("eventloop", Map.of()),
+                new ModelCase("coroutines", Map.of()),
                 new ModelCase("eventloop+offload", Map.of("offload", "process", "workers", "2")),
                 new ModelCase("eventloop+offload", Map.of("offload", "threads", "workers", "2")),
                 new ModelCase("platform-pool", Map.of("poolSize", "4")),

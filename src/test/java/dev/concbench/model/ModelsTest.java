@@ -15,14 +15,15 @@ class ModelsTest {
 
     @Test
     void namesAreThoseOfTheMeasurementContract() {
-        assertEquals(List.of("eventloop", "platform-pool", "thread-per-task", "virtual", "process-pool", "eventloop+offload"),
+        assertEquals(List.of("eventloop", "platform-pool", "thread-per-task", "virtual", "process-pool", "eventloop+offload",
+                "coroutines", "netty"),
                 Models.names());
     }
 
     @Test
     void anUnknownModelNamesTheChoices() {
         assertEquals("unknown model 'virtul' (expected one of eventloop, platform-pool, thread-per-task, virtual, "
-                + "process-pool, eventloop+offload)", reject("virtul", Map.of()));
+                + "process-pool, eventloop+offload, coroutines, netty)", reject("virtul", Map.of()));
     }
 
     @Test

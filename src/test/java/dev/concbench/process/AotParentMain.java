@@ -15,7 +15,7 @@ public final class AotParentMain {
         for (int i = 0; i < 2; i++) {
             try (WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(1))) {
                 System.out.println("status " + pool.aotCacheStatus());
-                TaskResult result = pool.submit("echo", "aot").join();
+                WorkerResult result = pool.submit("echo", "aot").join();
                 System.out.println("echo " + result.value() + " " + result.workerPid());
             }
         }

@@ -51,7 +51,7 @@ class WorkerPoolTest {
     @Test
     @Timeout(20)
     void roundTripRunsInAWorkerProcess() {
-        TaskResult result = shared.submit("echo", "héllo").join();
+        WorkerResult result = shared.submit("echo", "héllo").join();
 
         assertEquals("héllo", result.value());
         assertNotEquals(SELF, result.workerPid());
@@ -64,11 +64,11 @@ class WorkerPoolTest {
     @Test
     @Timeout(20)
     void concurrentTasksSpreadOverEveryWorker() {
-        List<CompletableFuture<TaskResult>> futures = List.of(
+        List<CompletableFuture<WorkerResult>> futures = List.of(
                 shared.submit("sleep", "300"), shared.submit("sleep", "300"),
                 shared.submit("sleep", "300"), shared.submit("sleep", "300"));
 
-        Set<Long> pids = futures.stream().map(CompletableFuture::join).map(TaskResult::workerPid)
+        Set<Long> pids = futures.stream().map(CompletableFuture::join).map(WorkerResult::workerPid)
                 .collect(Collectors.toSet());
         Set<Long> reported = futures.stream().map(CompletableFuture::join).map(r -> Long.parseLong(r.value()))
                 .collect(Collectors.toSet());
@@ -154,7 +154,7 @@ class WorkerPoolTest {
     void killNineMidTaskFailsThatTaskAndAReplacementRunsTheNext() throws Exception {
         try (WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(1))) {
             long victim = pool.pids().getFirst();
-            CompletableFuture<TaskResult> doomed = pool.submit("sleep", "60000");
+            CompletableFuture<WorkerResult> doomed = pool.submit("sleep", "60000");
 
             kill9(victim);
 
@@ -165,7 +165,7 @@ class WorkerPoolTest {
             assertTrue(crash.getMessage().contains("pid " + victim) && crash.getMessage().contains("SIGKILL"),
                     crash.getMessage());
 
-            TaskResult next = pool.submit("echo", "after").get(15, TimeUnit.SECONDS);
+            WorkerResult next = pool.submit("echo", "after").get(15, TimeUnit.SECONDS);
             assertEquals("after", next.value());
             assertNotEquals(victim, next.workerPid());
             assertEquals(PoolState.RUNNING, pool.state());
@@ -208,8 +208,8 @@ class WorkerPoolTest {
         Set<Long> childrenBefore = descendants();
         Set<String> threadsBefore = poolThreads();
         WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(1));
-        CompletableFuture<TaskResult> running = pool.submit("sleep", "60000");
-        CompletableFuture<TaskResult> queued = pool.submit("echo", "never");
+        CompletableFuture<WorkerResult> running = pool.submit("sleep", "60000");
+        CompletableFuture<WorkerResult> queued = pool.submit("echo", "never");
         // With its socket gone, a replacement worker cannot connect and exits.
         Files.delete(pool.socketPath());
 
@@ -218,7 +218,7 @@ class WorkerPoolTest {
         assertInstanceOf(WorkerCrashedException.class, running.handle((v, failure) -> failure).join());
         Throwable lost = queued.handle((v, failure) -> failure).join();
         assertInstanceOf(WorkerStartException.class, lost);
-        assertTrue(lost.getMessage().startsWith("worker pool FAILED: cannot replace dead worker pid"), lost.getMessage());
+        assertTrue(lost.getMessage().matches("worker pool FAILED: cannot replace worker pid \\d+ died \\(killed by signal 9 \\(SIGKILL\\).*"), lost.getMessage());
         assertEquals(PoolState.FAILED, pool.state());
         assertInstanceOf(RejectedExecutionException.class,
                 pool.submit("echo", "y").handle((v, failure) -> failure).join());
@@ -281,9 +281,9 @@ class WorkerPoolTest {
         WorkerPool pool = WorkerPool.start(WorkerPoolConfig.of(2).withStopGrace(Duration.ofMillis(300)));
         List<Long> workers = pool.pids();
         pool.submit("echo", "x").join();
-        CompletableFuture<TaskResult> running = pool.submit("sleep", "60000");
-        CompletableFuture<TaskResult> alsoRunning = pool.submit("sleep", "60000");
-        CompletableFuture<TaskResult> queued = pool.submit("echo", "never");
+        CompletableFuture<WorkerResult> running = pool.submit("sleep", "60000");
+        CompletableFuture<WorkerResult> alsoRunning = pool.submit("sleep", "60000");
+        CompletableFuture<WorkerResult> queued = pool.submit("echo", "never");
         assertEquals(threadsBefore.size() + 3, poolThreads().size(), "an acceptor and a reader per worker");
 
         pool.close();
@@ -292,7 +292,7 @@ class WorkerPoolTest {
         assertEquals(childrenBefore, descendants());
         workers.forEach(pid -> assertTrue(gone(pid), "worker " + pid + " still alive"));
         assertEquals(threadsBefore, poolThreads(), "only the shared pool's threads remain");
-        for (CompletableFuture<TaskResult> f : List.of(running, alsoRunning)) {
+        for (CompletableFuture<WorkerResult> f : List.of(running, alsoRunning)) {
             Throwable cancelled = f.handle((value, failure) -> failure).join();
             assertInstanceOf(CancellationException.class, cancelled);
             assertTrue(cancelled.getMessage().contains("closed while worker pid"), cancelled.getMessage());
@@ -313,7 +313,7 @@ class WorkerPoolTest {
         WorkerStartException e = assertThrows(WorkerStartException.class,
                 () -> WorkerPool.start(WorkerPoolConfig.of(2).withJvmFlags(flags)));
 
-        assertTrue(e.getMessage().matches("worker pid \\d+ exited with code 1 before saying hello.*"), e.getMessage());
+        assertTrue(e.getMessage().matches("worker pid \\d+ ended before saying hello: exit code 1 .*"), e.getMessage());
         assertEquals(childrenBefore, descendants());
         assertEquals(threadsBefore, poolThreads());
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concbench.claims.ChartNames;
+import dev.concbench.claims.RunData;
+import dev.concbench.claims.Verdicts;
 import dev.concbench.claims.SeedClaims;
 import dev.concbench.fixtures.FixtureRuns;
 import dev.concbench.fixtures.Fixtures;
@@ -44,12 +46,32 @@ class ReporterTest {
     static void writeCompleteReport() throws Exception {
         results = Fixtures.copy(FixtureRuns.COMPLETE, shared);
         out = shared.resolve("reports").resolve(results.getFileName());
-        index = Reporter.write(results, out);
+        index = report(results, out);
+    }
+
+    /** What {@code report} does: read the results once, judge the claims (claims.json beside the page), draw. */
+    static Path report(Path results, Path out) throws Exception {
+        return report(results, out, null);
+    }
+
+    /** The claims.json written beside a report. */
+    static List<ClaimResult> claimsBeside(Path out) throws Exception {
+        return ResultsDir.json().readValue(out.resolve(ResultsDir.CLAIMS).toFile(),
+                new com.fasterxml.jackson.core.type.TypeReference<List<ClaimResult>>() {});
+    }
+
+    static Path report(Path results, Path out, Comparison comparison) throws Exception {
+        ResultsDir dir = ResultsDir.open(results);
+        RunData data = new RunData(dir.readSummary(), dir.readEnv());
+        Verdicts verdicts = Verdicts.judge(data);
+        Path claims = verdicts.write(out.resolve(ResultsDir.CLAIMS));
+        return Reporter.write(new ReportInput(dir, data, verdicts, claims), out, comparison);
     }
 
     /** Every chart a claim points to, plus the spectra and heartbeats the fixture's logs give. */
     private static final List<String> COMPLETE_CHARTS = List.of(ChartNames.CONTEXT_SWITCH, ChartNames.SPAWN,
-            ChartNames.MEMORY, ChartNames.CPU_SPEEDUP, ChartNames.SCALABILITY_P99, ChartNames.SCALABILITY_THROUGHPUT,
+            ChartNames.MEMORY, ChartNames.CPU_SPEEDUP, ChartNames.SCALABILITY_P99,
+            ChartNames.SCALABILITY_CREATE_COST, ChartNames.SCALABILITY_THROUGHPUT,
             ChartNames.IO_LOAD, ChartNames.HEARTBEAT_CPU_HOG, ChartNames.HEARTBEAT_BLOCKING, ChartNames.DETERMINISM,
             ChartNames.EXAMPLES, ChartNames.POOLING, "spectrum-preemption-none", "spectrum-preemption-cpu-hog",
             "spectrum-preemption-blocking-sleep", "spectrum-io-load-500", "spectrum-io-load-2000");
@@ -73,7 +95,7 @@ class ReporterTest {
             assertTrue(Files.readString(index).contains("src=\"" + chart + ".png\""), chart + " not on the page");
         }
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(COMPLETE_CHARTS.size() * 2 + 1, files.count());
+            assertEquals(COMPLETE_CHARTS.size() * 2 + 2, files.count(), "charts, index.html, claims.json");
         }
     }
 
@@ -88,16 +110,18 @@ class ReporterTest {
     }
 
     @Test
-    void writesClaimsJsonBesideTheResults() throws Exception {
-        List<ClaimResult> claims = ResultsDir.open(results).readClaims();
+    void linksTheClaimsJsonItShowsAndWritesNothingIntoTheResults() throws Exception {
+        assertFalse(Files.exists(results.resolve(ResultsDir.CLAIMS)), "the report wrote into the results");
+        List<ClaimResult> claims = claimsBeside(out);
         assertEquals(SeedClaims.all().stream().map(c -> c.id()).toList(),
                 claims.stream().map(ClaimResult::id).toList());
+        assertTrue(Files.readString(index).contains("href=\"claims.json\""), "claims.json link");
     }
 
     @Test
     void pageShowsEveryClaimTheEnvironmentTheCommandsAndRawFileLinks() throws Exception {
         String html = Files.readString(index);
-        for (ClaimResult c : ResultsDir.open(results).readClaims()) {
+        for (ClaimResult c : claimsBeside(out)) {
             assertTrue(html.contains("id=\"" + c.id() + "\""), c.id());
             assertTrue(html.contains("badge " + ReportPage.css(c.verdict()) + "\">" + c.verdict().label()), c.id());
         }
@@ -114,7 +138,7 @@ class ReporterTest {
     void partialRunGetsAReportThatSaysWhatIsMissing() throws Exception {
         Path results = Fixtures.copy(FixtureRuns.PARTIAL, tmp);
         Path out = tmp.resolve("report");
-        String html = Files.readString(Reporter.write(results, out));
+        String html = Files.readString(report(results, out));
         assertTrue(html.contains("This run is incomplete"));
         RunSummary summary = ResultsDir.open(results).readSummary();
         summary.missing().forEach(m -> assertTrue(html.contains(escaped(m)), m));
@@ -127,7 +151,7 @@ class ReporterTest {
     @Test
     void guardedRowsAreListedAndDrawnApart() throws Exception {
         Path results = Fixtures.copy(FixtureRuns.GUARDED, tmp);
-        String html = Files.readString(Reporter.write(results, tmp.resolve("report")));
+        String html = Files.readString(report(results, tmp.resolve("report")));
         assertTrue(html.contains("pinned: 37 jdk.VirtualThreadPinned events"));
         assertTrue(html.contains("guarded row(s) are drawn dotted with crosses"));
         assertTrue(html.contains("a guarded row never decides a verdict"));
@@ -141,7 +165,7 @@ class ReporterTest {
         List<String> missing = new ArrayList<>(s.missing());
         missing.add("pooling: <img src=x onerror=alert(1)> & \"quotes\"");
         dir.writeSummary(new RunSummary(s.format(), s.runId(), s.profile(), false, missing, s.rows()));
-        String html = Files.readString(Reporter.write(results, tmp.resolve("report")));
+        String html = Files.readString(report(results, tmp.resolve("report")));
         assertFalse(html.contains("<img src=x"));
         assertTrue(html.contains("&lt;img src&#61;x onerror&#61;alert(1)&gt; &amp; &quot;quotes&quot;"));
     }
@@ -150,8 +174,8 @@ class ReporterTest {
     @ValueSource(strings = {FixtureRuns.PARTIAL, FixtureRuns.GUARDED})
     void everyFixtureGetsAReportWithEveryVerdictShown(String fixture) throws Exception {
         Path results = Fixtures.copy(fixture, tmp);
-        String html = Files.readString(Reporter.write(results, tmp.resolve("report")));
-        for (ClaimResult c : ResultsDir.open(results).readClaims()) {
+        String html = Files.readString(report(results, tmp.resolve("report")));
+        for (ClaimResult c : claimsBeside(tmp.resolve("report"))) {
             assertTrue(html.contains("badge " + ReportPage.css(c.verdict()) + "\">" + c.verdict().label()), c.id());
         }
     }
@@ -168,11 +192,29 @@ class ReporterTest {
         Comparison c = RunComparator.compare(base, slower, CompareOptions.defaults());
         ResultsDir.writeComparison(results.resolve(ResultsDir.COMPARE_DIR), c, "(markdown)");
 
-        String html = Files.readString(Reporter.write(results, tmp.resolve("report")));
+        String html = Files.readString(report(results, tmp.resolve("report")));
         assertTrue(html.contains("Against the baseline " + base.runId()));
         assertTrue(html.contains("context-switch/eventloop"), "the regressed row is not highlighted");
         assertTrue(html.contains("regressed (fails the gate)"));
         assertFalse(html.contains("context-switch/virtual"), "unchanged rows are not highlighted");
+    }
+
+    @Test
+    void logsAreKnownByTheirHeaderNotTheirNameAndHeaderlessOnesAreRefusedInOneLine() throws Exception {
+        Path results = Fixtures.copy(FixtureRuns.COMPLETE, tmp);
+        Path logs = results.resolve(ResultsDir.HISTOGRAMS);
+        Files.move(logs.resolve("preemption-eventloop-cpu-hog.hlog"), logs.resolve("renamed.hlog"));
+        // two logs as an older concbench wrote them: no identity header, only a name
+        for (String old : List.of("io-load-eventloop-500", "preemption-virtual-none")) {
+            List<String> lines = Files.readAllLines(logs.resolve(old.startsWith("io") ? "io-load-eventloop-delayMs20-500.hlog"
+                    : old + ".hlog")).stream().filter(l -> !l.startsWith("#concbench-log")).toList();
+            Files.write(logs.resolve(old + ".old.hlog"), lines);
+        }
+        String html = Files.readString(report(results, tmp.resolve("report")));
+        assertTrue(html.contains("renamed.hlog"), "the renamed log is still drawn");
+        assertEquals(1, html.lines().filter(l -> l.contains("have no &#39;#concbench-log&#39; header")
+                || l.contains("have no '#concbench-log' header")).count(), "one line for both old logs");
+        assertTrue(html.contains("2 histogram log(s)"), html.lines().filter(l -> l.contains("header")).toList().toString());
     }
 
     @Test

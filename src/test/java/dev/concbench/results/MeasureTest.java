@@ -16,9 +16,13 @@ class MeasureTest {
     }
 
     @Test
-    void aSideWithoutAnErrorCountsAsExactAndNeitherGivesNoError() {
-        assertEquals(0.2, new Measure(2, 0.2, "ms").over(new Measure(1, Double.NaN, "ms")).error(), 1e-12);
+    void anUnknownErrorStaysUnknownAndOnlyAnExactSideCountsAsExact() {
+        // issue 10: a missing error is never read as 0
+        assertTrue(Double.isNaN(new Measure(2, 0.2, "ms").over(new Measure(1, Double.NaN, "ms")).error()));
         assertTrue(Double.isNaN(new Measure(2, Double.NaN, "ms").over(new Measure(1, Double.NaN, "ms")).error()));
+        assertEquals(0.2, new Measure(2, 0.2, "ms").over(Measure.exact(1, "ms")).error(), 1e-12);
+        Measure noError = new Measure(5, Double.NaN, "ms");
+        assertTrue(Double.isNaN(noError.low()) && Double.isNaN(noError.high()) && !noError.errorKnown());
         assertTrue(new Measure(2, 0.2, "ms").overIfDefined(new Measure(0, 0.1, "ms")).isEmpty());
     }
 

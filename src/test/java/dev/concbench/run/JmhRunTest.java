@@ -24,6 +24,16 @@ class JmhRunTest {
         return new ScenarioParser(BenchmarkCatalog.of().parameters()).parse(file, yaml);
     }
 
+    /** Runs the smoke profile of a one-model, one-combination scenario in a real fork: its rows by metric. */
+    static Map<String, ResultRow> smokeRows(Scenario s) throws Exception {
+        PlanItem item = new Planner(BenchmarkCatalog.of()).plan(new ScenarioCatalog(List.of(s)), Profile.SMOKE,
+                List.of(), List.of()).items().get(0);
+        JmhInvocation.Outcome outcome = new JmhInvocation(List.of("--sun-misc-unsafe-memory-access=allow")).run(item);
+        assertEquals(1, outcome.results().size(), outcome.output());
+        return RowMapper.rows(item, outcome.results().iterator().next()).stream()
+                .collect(java.util.stream.Collectors.toMap(ResultRow::metric, java.util.function.Function.identity()));
+    }
+
     static final String DETERMINISM = """
             claim: "table: debugging"
             title: Determinism

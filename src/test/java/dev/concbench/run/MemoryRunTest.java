@@ -3,16 +3,10 @@ package dev.concbench.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.concbench.bench.BenchmarkCatalog;
 import dev.concbench.results.ResultRow;
-import dev.concbench.scenario.Profile;
 import dev.concbench.scenario.Scenario;
-import dev.concbench.scenario.ScenarioCatalog;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,13 +14,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The memory benchmark in a real JMH fork (with the fork's fixed heap): what a waiting unit of
  * every model costs in resident memory is positive, and a platform thread reserves more than it
- * touches, shot after shot (the second shot starts while the first shot's threads may still be exiting).
+ * touches, shot after shot (the second shot starts while the first shot's threads may still be exiting):
+ * its whole stack, whether the fork's default or the 8 MiB of {@code stack=8m}, as the fork itself says.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MemoryRunTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"thread-per-task", "virtual", "eventloop"})
+    @ValueSource(strings = {"thread-per-task", "virtual", "eventloop", "{name: thread-per-task, stack: 8m}"})
     void waitingUnitsCostPositiveResidentMemory(String model) throws Exception {
         Scenario s = JmhRunTest.scenario("scenarios/memory.yaml", """
                 claim: "table: memory usage"
@@ -38,23 +33,28 @@ class MemoryRunTest {
                   rssPerUnit: {unit: bytes, better: lower}
                   vmSizePerUnit: {unit: bytes, better: lower}
                   threads: {unit: count, better: neutral}
+                  threadStackSize: {unit: bytes, better: neutral}
+                  nmtStackPerUnit: {unit: bytes, better: neutral}
                 profiles:
                   smoke: {params: {units: [500]}, warmup: 0, iterations: 2}
                   quick: {}
                   full: {}
                 """.formatted(model));
-        PlanItem item = new Planner(BenchmarkCatalog.of()).plan(new ScenarioCatalog(List.of(s)), Profile.SMOKE,
-                List.of(), List.of()).items().get(0);
-        JmhInvocation.Outcome outcome = new JmhInvocation(List.of("--sun-misc-unsafe-memory-access=allow")).run(item);
-        assertEquals(1, outcome.results().size(), outcome.output());
-        Map<String, ResultRow> rows = RowMapper.rows(item, outcome.results().iterator().next()).stream()
-                .collect(Collectors.toMap(ResultRow::metric, Function.identity()));
+        Map<String, ResultRow> rows = JmhRunTest.smokeRows(s);
         ResultRow rss = rows.get("rssPerUnit");
         ResultRow vmSize = rows.get("vmSizePerUnit");
-        assertTrue(rss.guards().isEmpty(), "the fixed heap never resizes: " + rss.guards());
+        assertTrue(rss.guards().isEmpty(), "no resized heap, no short or negative figure, threads idle before each shot: " + rss.guards() + " " + rows);
         assertTrue(rss.value() > 0, "a waiting unit's stack and objects are resident: " + rss);
         assertTrue(rss.value() >= rows.get("heapPerUnit").value() * 0.5, "resident includes the units' heap: " + rows);
-        if (model.equals("thread-per-task")) {
+        for (ResultRow r : rows.values()) {
+            assertTrue(r.value() >= 0, "no per-unit figure is negative: " + r);
+        }
+        if (model.contains("thread-per-task")) {
+            // the fork's own stack size: -Xss8m for the 8 MiB variant, the JVM default otherwise
+            long stack = model.contains("8m") ? 8 << 20 : 1 << 20;
+            assertEquals(stack, rows.get("threadStackSize").value(), rows.toString());
+            assertEquals(stack, rows.get("nmtStackPerUnit").value(), stack * 0.01, "NMT sees one stack per thread: " + rows);
+            assertTrue(vmSize.value() >= stack * 0.99, "a thread reserves its whole stack: " + vmSize);
             assertTrue(vmSize.value() > rss.value(), "a thread reserves more stack than it touches: " + vmSize + " vs " + rss);
             assertTrue(rows.get("threads").value() >= 500, rows.get("threads").toString());
         }

@@ -72,7 +72,7 @@ class ScenarioParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            unknown model            | models: [eventloop, virtual        | models: [eventloop, virtul                  | 5: unknown model 'virtul' (expected one of eventloop, platform-pool, thread-per-task, virtual, process-pool, eventloop+offload)
+            unknown model            | models: [eventloop, virtual        | models: [eventloop, virtul                  | 5: unknown model 'virtul' (expected one of eventloop, platform-pool, thread-per-task, virtual, process-pool, eventloop+offload, coroutines, netty)
             unknown top-level key    | description: what it does          | descrption: what it does                    | 3: unknown key 'descrption' (expected one of claim, title,
             missing key              | title: Memory                      | "#"                                         | 1: missing 'title' in the scenario
             unknown benchmark        | benchmark: FooBenchmark.run        | benchmark: BarBenchmark.run                 | 4: unknown benchmark 'BarBenchmark.run' (expected one of FooBenchmark.*, FooBenchmark.run)
@@ -82,10 +82,12 @@ class ScenarioParserTest {
             threshold of no metric   | {rssPerUnit: 0.5}                  | {rss: 0.5}                                  | 9: threshold for unknown metric 'rss' (expected one of rssPerUnit, time)
             threshold out of range   | {rssPerUnit: 0.5}                  | {rssPerUnit: 50}                            | 9: threshold '50' for rssPerUnit must be a fraction
             unknown parameter        | params: {units: [10]}              | params: {unit: [10]}                        | 12: unknown parameter 'unit' (expected one of poolSize, units)
-            model param not in bench | {name: platform-pool, poolSize: 8} | {name: platform-pool, size: 8}              | 5: unknown model key 'size' (expected one of name, poolSize, carriers, workers, offload)
+            model param not in bench | {name: platform-pool, poolSize: 8} | {name: platform-pool, size: 8}              | 5: unknown model key 'size' (expected one of name, poolSize, stack, carriers, workers, offload)
             model param of no bench  | {name: platform-pool, poolSize: 8} | {name: platform-pool, workers: 8}           | 5: model parameter 'workers' is not a parameter of this benchmark
             carriers not a number    | {name: virtual, carriers: 1}       | {name: virtual, carriers: one}              | 5: carriers 'one' is not an integer
-            forks below 1            | forks: 2                           | forks: 0                                    | 15: forks must be >= 1 (found 0)
+            stack of another model   | {name: virtual, carriers: 1}       | {name: virtual, stack: 8m}                  | 5: model parameter 'stack' does not apply to model 'virtual' (it takes carriers)
+            stack not a size         | {name: virtual, carriers: 1}       | {name: thread-per-task, stack: lots}        | 5: model parameter 'stack' must be a size such as 8m or 512k, was 'lots'
+            forks below 1            | forks: 2                           | forks: 0                                    | 15: forks must be 1..20 (found 0)
             forks not a number       | forks: 2                           | forks: many                                 | 15: forks 'many' is not an integer
             unknown profile          | "  smoke:"                         | "  smok:"                                   | 11: unknown profile 'smok' (expected one of smoke, quick, full, gate)
             extra model not run      | "      - models: [virtual]"        | "      - models: [thread-per-task]"        | 19: extra sweep names model 'thread-per-task' that the scenario does not run

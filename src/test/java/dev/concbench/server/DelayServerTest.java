@@ -1,6 +1,5 @@
 package dev.concbench.server;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +8,6 @@ import dev.concbench.workload.http.HttpResponse;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,44 +35,6 @@ class DelayServerTest {
     @AfterEach
     void stop() {
         server.close();
-    }
-
-    @Test
-    @Timeout(10)
-    void everyEndpointAnswersOnOneKeptAliveConnection() throws IOException {
-        try (RawClient client = new RawClient(server.address())) {
-            HttpResponse root = client.get("/");
-            assertEquals(200, root.status());
-            assertEquals(Routes.BANNER + "\n", new String(root.body(), StandardCharsets.UTF_8));
-
-            long before = System.nanoTime();
-            HttpResponse delayed = client.get("/delay/50");
-            assertTrue(System.nanoTime() - before >= Duration.ofMillis(50).toNanos(), "answered before its delay");
-            assertEquals(200, delayed.status());
-            assertEquals("{\"delay_ms\":50}", new String(delayed.body(), StandardCharsets.US_ASCII));
-
-            assertEquals(418, client.get("/status/418").status());
-            assertEquals(0, client.get("/status/404").body().length);
-
-            HttpResponse bytes = client.get("/bytes/1000");
-            assertArrayEquals(Routes.pattern(1000), bytes.body());
-
-            assertEquals(404, client.get("/nothing-here").status());
-            assertEquals(400, client.get("/delay/soon").status());
-            assertEquals(400, client.get("/bytes/" + (LIMITS.maxBytes() + 1)).status());
-            assertTrue(client.get("/?query=ignored").keepAlive());
-            assertEquals(1, server.openConnections(), "one kept-alive connection carried every request");
-        }
-    }
-
-    @Test
-    @Timeout(10)
-    void pipelinedRequestsAreAnsweredInOrder() throws IOException {
-        try (RawClient client = new RawClient(server.address())) {
-            client.send("GET /delay/30 HTTP/1.1\r\n\r\nGET /status/201 HTTP/1.1\r\n\r\n");
-            assertEquals(200, client.read().status());
-            assertEquals(201, client.read().status());
-        }
     }
 
     @ParameterizedTest

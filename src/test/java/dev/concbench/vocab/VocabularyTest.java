@@ -13,9 +13,11 @@ class VocabularyTest {
 
     @Test
     void theModelsKeepTheirOrdersAndRanks() {
-        assertEquals(List.of("eventloop", "platform-pool", "thread-per-task", "virtual", "process-pool", "eventloop+offload"),
+        assertEquals(List.of("eventloop", "platform-pool", "thread-per-task", "virtual", "process-pool", "eventloop+offload",
+                "coroutines", "netty"),
                 ModelKind.ids());
-        assertEquals(List.of("eventloop", "eventloop+offload", "virtual", "platform-pool", "thread-per-task", "process-pool"),
+        assertEquals(List.of("eventloop", "eventloop+offload", "virtual", "platform-pool", "thread-per-task", "process-pool",
+                "coroutines", "netty"),
                 ModelKind.displayOrder());
         assertEquals(List.of("virtual", "platform-pool", "thread-per-task", "eventloop"), ModelKind.referenceOrder());
         assertEquals(ModelKind.values().length, ModelKind.displayRank("no-such-model"));
@@ -27,7 +29,7 @@ class VocabularyTest {
         assertTrue(ModelKind.of("virtul").isEmpty());
         String message = assertThrows(IllegalArgumentException.class, () -> ModelKind.require("virtul")).getMessage();
         assertEquals("unknown model 'virtul' (expected one of eventloop, platform-pool, thread-per-task, virtual,"
-                + " process-pool, eventloop+offload)", message);
+                + " process-pool, eventloop+offload, coroutines, netty)", message);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.concbench.workload.examples;
 
 import dev.concbench.loop.AsyncGenerator;
-import dev.concbench.loop.LoopFuture;
+import dev.concbench.loop.Coroutine;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -21,22 +21,24 @@ final class AsyncGeneratorExample {
     private AsyncGeneratorExample() {
     }
 
-    /** The seed's {@code fetch_paginated_data(pages)}. */
+    /** The seed's {@code async def fetch_paginated_data(pages)}: each step a coroutine that yields one page. */
     private static AsyncGenerator<Page> fetchPaginatedData(ExampleContext ctx, int pages) {
-        return AsyncGenerator.of(ctx.loop(), index -> {
+        return AsyncGenerator.of(ctx.loop(), index -> ctx.loop().spawnCoroutine("page-" + index, () -> {
             if (index >= pages) {
-                return ctx.loop().completed(Optional.empty());
+                return Optional.empty();
             }
-            return ctx.sleep(0.5).map(v -> Optional.of(new Page(index + 1,
-                    IntStream.range(0, ITEMS_PER_PAGE).mapToObj(i -> "item-" + i).toList())));
-        });
+            ctx.sleep(0.5);  // simulate an API call
+            return Optional.of(new Page(index + 1, IntStream.range(0, ITEMS_PER_PAGE).mapToObj(i -> "item-" + i).toList()));
+        }));
     }
 
-    static LoopFuture<Void> run(ExampleContext ctx) {
-        return fetchPaginatedData(ctx, PAGES).forEach(page -> {
+    /** {@code async for page in fetch_paginated_data(3): ...}. */
+    static void run(ExampleContext ctx) {
+        for (Page page : Coroutine.each(fetchPaginatedData(ctx, PAGES))) {
             ctx.print("Processing page " + page.page());
-            page.data().forEach(item -> ctx.print(" - " + item));
-            return ctx.loop().completed(null);
-        });
+            for (String item : page.data()) {
+                ctx.print(" - " + item);
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.concbench.workload.examples;
 
 import dev.concbench.loop.AsyncIterator;
+import dev.concbench.loop.Coroutine;
 import dev.concbench.loop.LoopFuture;
 import java.util.Optional;
 
@@ -21,22 +22,27 @@ final class AsyncIteratorExample {
             this.stop = stop;
         }
 
+        /** {@code async def __anext__}: a coroutine per step. */
         @Override
         public LoopFuture<Optional<Integer>> next() {
-            if (current >= stop) {
-                return ctx.loop().completed(Optional.empty());
-            }
-            return ctx.sleep(0.1).map(v -> Optional.of(++current));
+            return ctx.loop().spawnCoroutine("anext", () -> {
+                if (current >= stop) {
+                    return Optional.empty();  // raise StopAsyncIteration
+                }
+                ctx.sleep(0.1);
+                current++;
+                return Optional.of(current);
+            });
         }
     }
 
     private AsyncIteratorExample() {
     }
 
-    static LoopFuture<Void> run(ExampleContext ctx) {
-        return new AsyncCounter(ctx, STOP).forEach(num -> {
+    /** {@code async for num in AsyncCounter(5): print(f"Count: {num}")}. */
+    static void run(ExampleContext ctx) {
+        for (int num : Coroutine.each(new AsyncCounter(ctx, STOP))) {
             ctx.print("Count: " + num);
-            return ctx.loop().completed(null);
-        });
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.concbench.workload.examples;
 
-import dev.concbench.loop.LoopFuture;
 import java.time.Duration;
 
 /**
@@ -16,31 +15,30 @@ final class BlockingPitfallExample {
     private BlockingPitfallExample() {
     }
 
-    static LoopFuture<Void> run(ExampleContext ctx) {
+    static void run(ExampleContext ctx) {
         Duration beat = ctx.units(HEARTBEAT_SECONDS);
         ctx.print("bad_example: time.sleep(5) on the loop thread");
-        return Heartbeat.around(ctx, beat, () -> badExample(ctx))
-                .then(bad -> {
-                    Lateness.report(ctx, "bad_example", bad, ExampleResult.STALL_MS);
-                    ctx.print("good_example: await asyncio.sleep(5)");
-                    return Heartbeat.around(ctx, beat, () -> ctx.sleep(SLEEP_SECONDS).map(v -> "Done"));
-                })
-                .map(good -> {
-                    Lateness.report(ctx, "good_example", good, ExampleResult.FIXED_STALL_MS);
-                    return null;
-                });
+        LoopHeartbeat.Measured bad = LoopHeartbeat.around(ctx, beat, () -> badExample(ctx));
+        Lateness.report(ctx, "bad_example", bad, ExampleResult.STALL_MS);
+        ctx.print("good_example: await asyncio.sleep(5)");
+        LoopHeartbeat.Measured good = LoopHeartbeat.around(ctx, beat, () -> goodExample(ctx));
+        Lateness.report(ctx, "good_example", good, ExampleResult.FIXED_STALL_MS);
     }
 
-    /** The pitfall itself: a blocking sleep inside a loop callback. */
-    private static LoopFuture<String> badExample(ExampleContext ctx) {
-        return ctx.loop().completed(ctx.units(SLEEP_SECONDS)).map(pause -> {
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while demonstrating a blocking sleep", e);
-            }
-            return "Done";
-        });
+    /** The pitfall itself, the seed's {@code bad_example}: a blocking sleep inside a coroutine. */
+    private static String badExample(ExampleContext ctx) {
+        try {
+            Thread.sleep(ctx.units(SLEEP_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while demonstrating a blocking sleep", e);
+        }
+        return "Done";
+    }
+
+    /** The seed's {@code good_example}: {@code await asyncio.sleep(5)}. */
+    private static String goodExample(ExampleContext ctx) {
+        ctx.sleep(SLEEP_SECONDS);
+        return "Done";
     }
 }

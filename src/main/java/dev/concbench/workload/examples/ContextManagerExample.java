@@ -1,7 +1,9 @@
 package dev.concbench.workload.examples;
 
+import static dev.concbench.loop.Coroutine.await;
+
 import dev.concbench.loop.AsyncResource;
-import dev.concbench.loop.AsyncScope;
+import dev.concbench.loop.Coroutine;
 import dev.concbench.loop.LoopFuture;
 
 /**
@@ -21,40 +23,42 @@ final class ContextManagerExample {
         }
 
         /** {@code __aenter__}. */
-        static LoopFuture<AsyncDatabase> open(ExampleContext ctx) {
+        static AsyncDatabase open(ExampleContext ctx) {
             AsyncDatabase db = new AsyncDatabase(ctx);
             ctx.print("Connecting to database...");
-            return ctx.sleep(0.5).map(v -> {
-                db.connection = "Connected";
-                return db;
-            });
+            ctx.sleep(0.5);
+            db.connection = "Connected";
+            return db;
         }
 
-        /** {@code __aexit__}. */
+        /** {@code __aexit__}: a coroutine of its own, so {@link Coroutine#closing} can await it. */
         @Override
         public LoopFuture<Void> closeAsync() {
-            ctx.print("Closing database connection...");
-            return ctx.sleep(0.2).map(v -> {
+            return ctx.loop().spawnCoroutine("aexit", () -> {
+                ctx.print("Closing database connection...");
+                ctx.sleep(0.2);
                 connection = null;
-                return null;
             });
         }
 
-        LoopFuture<String> query(String sql) {
+        String query(String sql) {
             if (connection == null) {
-                return ctx.loop().failed(new IllegalStateException("not connected"));
+                throw new IllegalStateException("not connected");
             }
-            return ctx.sleep(0.1).map(v -> "Results for: " + sql);
+            ctx.sleep(0.1);
+            return "Results for: " + sql;
         }
     }
 
     private ContextManagerExample() {
     }
 
-    static LoopFuture<Void> run(ExampleContext ctx) {
-        return AsyncScope.using(AsyncDatabase.open(ctx), db -> db.query("SELECT * FROM users").map(result -> {
+    /** {@code async with AsyncDatabase() as db: result = await db.query(...); print(result)}. */
+    static void run(ExampleContext ctx) {
+        AsyncDatabase db = AsyncDatabase.open(ctx);
+        try (var scope = Coroutine.closing(db)) {
+            String result = db.query("SELECT * FROM users");
             ctx.print(result);
-            return null;
-        }));
+        }
     }
 }

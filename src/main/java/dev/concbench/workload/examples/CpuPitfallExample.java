@@ -1,6 +1,7 @@
 package dev.concbench.workload.examples;
 
-import dev.concbench.loop.LoopFuture;
+import static dev.concbench.loop.Coroutine.await;
+
 import java.time.Duration;
 
 /**
@@ -27,21 +28,15 @@ final class CpuPitfallExample {
         return sum;
     }
 
-    static LoopFuture<Void> run(ExampleContext ctx) {
+    static void run(ExampleContext ctx) {
         Duration beat = ctx.units(HEARTBEAT_SECONDS);
         ctx.print("cpu_intensive: 100,000,000 multiplications on the loop thread");
-        return Heartbeat.around(ctx, beat, () -> ctx.loop().completed(null).map(v -> done(cpuIntensiveSync())))
-                .then(bad -> {
-                    Lateness.report(ctx, "cpu_intensive", bad, ExampleResult.STALL_MS);
-                    ctx.print("cpu_intensive_async: run_in_executor(pool, cpu_intensive_sync)");
-                    return Heartbeat.around(ctx, beat, () -> ctx.loop()
-                            .runInExecutor(ctx.offload(), CpuPitfallExample::cpuIntensiveSync)
-                            .map(CpuPitfallExample::done));
-                })
-                .map(good -> {
-                    Lateness.report(ctx, "cpu_intensive_async", good, ExampleResult.FIXED_STALL_MS);
-                    return null;
-                });
+        LoopHeartbeat.Measured bad = LoopHeartbeat.around(ctx, beat, () -> done(cpuIntensiveSync()));
+        Lateness.report(ctx, "cpu_intensive", bad, ExampleResult.STALL_MS);
+        ctx.print("cpu_intensive_async: run_in_executor(pool, cpu_intensive_sync)");
+        LoopHeartbeat.Measured good = LoopHeartbeat.around(ctx, beat,
+                () -> done(await(ctx.loop().runInExecutor(ctx.offload(), CpuPitfallExample::cpuIntensiveSync))));
+        Lateness.report(ctx, "cpu_intensive_async", good, ExampleResult.FIXED_STALL_MS);
     }
 
     private static String done(long sum) {

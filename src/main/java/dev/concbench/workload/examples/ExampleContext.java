@@ -1,7 +1,8 @@
 package dev.concbench.workload.examples;
 
+import static dev.concbench.loop.Coroutine.await;
+
 import dev.concbench.loop.EventLoop;
-import dev.concbench.loop.LoopFuture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,9 +43,9 @@ public final class ExampleContext {
         return Duration.ofNanos(Math.round(seconds * settings.unit().toNanos()));
     }
 
-    /** {@code await asyncio.sleep(seconds)}, scaled. */
-    public LoopFuture<Void> sleep(double seconds) {
-        return loop.sleep(units(seconds));
+    /** {@code await asyncio.sleep(seconds)}, scaled; in a coroutine. */
+    public void sleep(double seconds) {
+        await(loop.sleep(units(seconds)));
     }
 
     /** The seed's {@code print(line)}. */

@@ -1,6 +1,8 @@
 package dev.concbench.workload.examples;
 
-import dev.concbench.loop.LoopFuture;
+import static dev.concbench.loop.Coroutine.await;
+
+import dev.concbench.loop.LoopTask;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,39 +21,30 @@ final class GatherExample {
     private GatherExample() {
     }
 
-    /** The seed's {@code task(name, delay)}. */
-    private static LoopFuture<String> task(ExampleContext ctx, Job job) {
+    /** The seed's {@code async def task(name, delay)}. */
+    private static String task(ExampleContext ctx, Job job) {
         ctx.print("Task " + job.name() + " starting");
-        return ctx.sleep(job.seconds()).map(v -> {
-            ctx.print("Task " + job.name() + " completed after " + job.seconds() + "s");
-            return "Result-" + job.name();
-        });
+        ctx.sleep(job.seconds());
+        ctx.print("Task " + job.name() + " completed after " + job.seconds() + "s");
+        return "Result-" + job.name();
     }
 
-    /** {@code await asyncio.gather(task("A", 2), task("B", 1), task("C", 3))}. */
-    static LoopFuture<Void> concurrent(ExampleContext ctx) {
-        return report(ctx, ctx.loop().gather(JOBS.stream().map(job -> task(ctx, job)).toList()));
+    /** {@code results = await asyncio.gather(task("A", 2), task("B", 1), task("C", 3))}. */
+    static void concurrent(ExampleContext ctx) {
+        List<LoopTask<String>> tasks = new ArrayList<>();
+        for (Job job : JOBS) {
+            tasks.add(ctx.loop().spawnCoroutine("task-" + job.name(), () -> task(ctx, job)));
+        }
+        List<String> results = await(ctx.loop().gather(tasks));
+        ctx.print("All results: " + PyRepr.strings(results));
     }
 
     /** The same three tasks, each awaited before the next starts. */
-    static LoopFuture<Void> sequential(ExampleContext ctx) {
-        return report(ctx, oneByOne(ctx, 0, new ArrayList<>()));
-    }
-
-    private static LoopFuture<Void> report(ExampleContext ctx, LoopFuture<List<String>> results) {
-        return results.map(all -> {
-            ctx.print("All results: " + PyRepr.strings(all));
-            return null;
-        });
-    }
-
-    private static LoopFuture<List<String>> oneByOne(ExampleContext ctx, int next, List<String> done) {
-        if (next == JOBS.size()) {
-            return ctx.loop().completed(done);
+    static void sequential(ExampleContext ctx) {
+        List<String> results = new ArrayList<>();
+        for (Job job : JOBS) {
+            results.add(task(ctx, job));
         }
-        return task(ctx, JOBS.get(next)).then(result -> {
-            done.add(result);
-            return oneByOne(ctx, next + 1, done);
-        });
+        ctx.print("All results: " + PyRepr.strings(results));
     }
 }

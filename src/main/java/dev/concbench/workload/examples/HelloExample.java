@@ -1,18 +1,15 @@
 package dev.concbench.workload.examples;
 
-import dev.concbench.loop.LoopFuture;
-
 /** The seed's {@code hello_world}: print, sleep 1, print. Ends after about 1 unit. */
 final class HelloExample {
 
     private HelloExample() {
     }
 
-    static LoopFuture<Void> run(ExampleContext ctx) {
+    /** {@code print("Hello"); await asyncio.sleep(1); print("World")}. */
+    static void run(ExampleContext ctx) {
         ctx.print("Hello");
-        return ctx.sleep(1).map(v -> {
-            ctx.print("World");
-            return null;
-        });
+        ctx.sleep(1);
+        ctx.print("World");
     }
 }

@@ -6,7 +6,7 @@ final class Lateness {
     private Lateness() {
     }
 
-    static void report(ExampleContext ctx, String who, Heartbeat.Measured measured, String fact) {
+    static void report(ExampleContext ctx, String who, LoopHeartbeat.Measured measured, String fact) {
         long lateNanos = measured.maxLateNanos();
         ctx.print(String.format("%s returned %s; heartbeat was up to %.2f units (%d ms) late", who, measured.result(),
                 (double) lateNanos / ctx.unit().toNanos(), Math.round(lateNanos / 1e6)));

@@ -1,7 +1,8 @@
 package dev.concbench.workload.examples;
 
+import static dev.concbench.loop.Coroutine.await;
+
 import dev.concbench.loop.AsyncQueue;
-import dev.concbench.loop.LoopFuture;
 import dev.concbench.loop.LoopTask;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,75 +29,56 @@ final class ProducerConsumerExample {
     private ProducerConsumerExample() {
     }
 
-    static LoopFuture<Void> run(ExampleContext ctx) {
+    static void run(ExampleContext ctx) {
         Random random = new Random(SEED);
         AsyncQueue<Optional<String>> queue = new AsyncQueue<>(ctx.loop(), QUEUE_SIZE);
         int[] consumed = {0};
         List<LoopTask<Void>> producers = new ArrayList<>();
         for (int id = 0; id < PRODUCERS; id++) {
             int producerId = id;
-            producers.add(ctx.loop().spawn("producer-" + id, () -> produce(ctx, queue, random, producerId, 0)));
+            producers.add(ctx.loop().spawnCoroutine("producer-" + id, () -> producer(ctx, queue, random, producerId)));
         }
         List<LoopTask<Void>> consumers = new ArrayList<>();
         for (int id = 0; id < CONSUMERS; id++) {
             int consumerId = id;
-            consumers.add(ctx.loop().spawn("consumer-" + id, () -> consume(ctx, queue, random, consumerId, consumed)));
+            consumers.add(ctx.loop().spawnCoroutine("consumer-" + id,
+                    () -> consumer(ctx, queue, random, consumerId, consumed)));
         }
-        return ctx.loop().gather(producers)
-                .then(v -> queue.join())
-                .then(v -> poisonPills(ctx, queue, CONSUMERS))
-                .then(v -> ctx.loop().gather(consumers))
-                .map(v -> {
-                    ctx.fact(ExampleResult.ITEMS_CONSUMED, consumed[0]);
-                    return null;
-                });
+        await(ctx.loop().gather(producers));
+        await(queue.join());
+        for (int i = 0; i < CONSUMERS; i++) {
+            await(queue.put(Optional.empty()));
+        }
+        await(ctx.loop().gather(consumers));
+        ctx.fact(ExampleResult.ITEMS_CONSUMED, consumed[0]);
     }
 
     private static double uniform(Random random, double low, double high) {
         return low + (high - low) * random.nextDouble();
     }
 
-    /** The seed's {@code producer(queue, producer_id)} from item {@code i} on. */
-    private static LoopFuture<Void> produce(ExampleContext ctx, AsyncQueue<Optional<String>> queue, Random random,
-            int producerId, int i) {
-        if (i == ITEMS_PER_PRODUCER) {
-            return ctx.loop().completed(null);
+    /** The seed's {@code async def producer(queue, producer_id)}. */
+    private static void producer(ExampleContext ctx, AsyncQueue<Optional<String>> queue, Random random, int producerId) {
+        for (int i = 0; i < ITEMS_PER_PRODUCER; i++) {
+            String item = "Item-" + producerId + "-" + i;
+            await(queue.put(Optional.of(item)));
+            ctx.print("Producer " + producerId + " added " + item);
+            ctx.sleep(uniform(random, 0.5, 1.5));
         }
-        String item = "Item-" + producerId + "-" + i;
-        // asyncio's `await queue.put(x)` does not yield when there is room, so the producer prints
-        // before any consumer it woke runs; offer() keeps that order, put() waits when full
-        if (queue.offer(Optional.of(item))) {
-            return added(ctx, queue, random, producerId, i, item);
-        }
-        return queue.put(Optional.of(item)).then(v -> added(ctx, queue, random, producerId, i, item));
     }
 
-    private static LoopFuture<Void> added(ExampleContext ctx, AsyncQueue<Optional<String>> queue, Random random,
-            int producerId, int i, String item) {
-        ctx.print("Producer " + producerId + " added " + item);
-        return ctx.sleep(uniform(random, 0.5, 1.5)).then(v -> produce(ctx, queue, random, producerId, i + 1));
-    }
-
-    /** The seed's {@code consumer(queue, consumer_id)}: until the poison pill. */
-    private static LoopFuture<Void> consume(ExampleContext ctx, AsyncQueue<Optional<String>> queue, Random random,
+    /** The seed's {@code async def consumer(queue, consumer_id)}: until the poison pill. */
+    private static void consumer(ExampleContext ctx, AsyncQueue<Optional<String>> queue, Random random,
             int consumerId, int[] consumed) {
-        return queue.get().then(item -> {
+        while (true) {
+            Optional<String> item = await(queue.get());
             if (item.isEmpty()) {
-                return ctx.loop().completed(null);
+                break;
             }
             ctx.print("Consumer " + consumerId + " processed " + item.get());
             consumed[0]++;
-            return ctx.sleep(uniform(random, 0.2, 0.8)).then(v -> {
-                queue.taskDone();
-                return consume(ctx, queue, random, consumerId, consumed);
-            });
-        });
-    }
-
-    private static LoopFuture<Void> poisonPills(ExampleContext ctx, AsyncQueue<Optional<String>> queue, int left) {
-        if (left == 0) {
-            return ctx.loop().completed(null);
+            ctx.sleep(uniform(random, 0.2, 0.8));
+            queue.taskDone();
         }
-        return queue.put(Optional.empty()).then(v -> poisonPills(ctx, queue, left - 1));
     }
 }

@@ -1,8 +1,10 @@
 package dev.concbench.workload.examples;
 
-import dev.concbench.loop.LoopFuture;
+import static dev.concbench.loop.Coroutine.await;
+
 import dev.concbench.workload.Scraper;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -27,7 +29,7 @@ public final class ScraperExample {
     private ScraperExample() {
     }
 
-    static LoopFuture<Void> run(ExampleContext ctx) {
+    static void run(ExampleContext ctx) {
         HttpServerStarter.Running server;
         try {
             // a few milliseconds of blocking before the program starts: the server runs on its own loop
@@ -36,16 +38,13 @@ public final class ScraperExample {
             throw new CompletionException("cannot start the delay server for the scraper", e);
         }
         Scraper scraper = new Scraper(ctx.loop(), server.address(), ctx.unit(), ctx::print);
-        return scraper.processPages(Scraper.SEED_PATHS)
-                .map(pages -> {
-                    long failed = pages.stream().filter(Scraper.Page::failed).count();
-                    ctx.fact(SUCCEEDED, pages.size() - failed);
-                    ctx.fact(FAILED, failed);
-                    return (Void) null;
-                })
-                .andFinally(() -> {
-                    server.stop().run();
-                    return ctx.loop().completed(null);
-                });
+        try {
+            List<Scraper.Page> pages = await(scraper.processPages(Scraper.SEED_PATHS));
+            long failed = pages.stream().filter(Scraper.Page::failed).count();
+            ctx.fact(SUCCEEDED, pages.size() - failed);
+            ctx.fact(FAILED, failed);
+        } finally {
+            server.stop().run();
+        }
     }
 }

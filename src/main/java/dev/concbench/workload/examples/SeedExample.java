@@ -13,10 +13,13 @@ import java.util.Objects;
  */
 public record SeedExample(String name, String summary, Program program) {
 
-    /** The body of an example: starts on the loop thread; the future completes when it ends. */
+    /**
+     * The body of an example, the seed's {@code async def main()}: runs as a coroutine on the loop
+     * thread, straight-line, with {@code await} at each switch point.
+     */
     @FunctionalInterface
     public interface Program {
-        LoopFuture<Void> run(ExampleContext ctx);
+        void run(ExampleContext ctx) throws Exception;
     }
 
     public SeedExample {
@@ -25,8 +28,8 @@ public record SeedExample(String name, String summary, Program program) {
         Objects.requireNonNull(program, "program");
     }
 
-    /** Starts the program on the context's loop (loop thread). */
+    /** Starts the program as a coroutine on the context's loop (loop thread); the future completes when it ends. */
     public LoopFuture<Void> run(ExampleContext ctx) {
-        return program.run(ctx);
+        return ctx.loop().spawnCoroutine(name, () -> program.run(ctx));
     }
 }

@@ -1,7 +1,10 @@
 package dev.concbench.workload.examples;
 
+import static dev.concbench.loop.Coroutine.await;
+
 import dev.concbench.loop.AsyncSemaphore;
-import dev.concbench.loop.LoopFuture;
+import dev.concbench.loop.Coroutine;
+import dev.concbench.loop.LoopTask;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,28 +20,28 @@ final class SemaphoreExample {
     private SemaphoreExample() {
     }
 
-    static LoopFuture<Void> run(ExampleContext ctx) {
+    static void run(ExampleContext ctx) {
         AsyncSemaphore semaphore = new AsyncSemaphore(ctx.loop(), PERMITS);
         int[] inside = {0};
         int[] maxInside = {0};
-        List<LoopFuture<String>> tasks = new ArrayList<>();
+        List<LoopTask<String>> tasks = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             String url = "http://api.example.com/endpoint/" + i;
-            tasks.add(semaphore.withPermit(() -> {
-                inside[0]++;
-                maxInside[0] = Math.max(maxInside[0], inside[0]);
-                ctx.print("Requesting " + url);
-                return ctx.sleep(1).map(v -> {
+            // the seed's limited_request(url): async with semaphore: ...
+            tasks.add(ctx.loop().spawnCoroutine("limited_request", () -> {
+                try (var permit = Coroutine.acquire(semaphore)) {
+                    inside[0]++;
+                    maxInside[0] = Math.max(maxInside[0], inside[0]);
+                    ctx.print("Requesting " + url);
+                    ctx.sleep(1);
                     inside[0]--;
                     return "Response from " + url;
-                });
+                }
             }));
         }
-        return ctx.loop().gather(tasks).map(results -> {
-            ctx.print("Completed " + results.size() + " requests");
-            ctx.print("max concurrent: " + maxInside[0]);
-            ctx.fact(ExampleResult.MAX_CONCURRENT, maxInside[0]);
-            return null;
-        });
+        List<String> results = await(ctx.loop().gather(tasks));
+        ctx.print("Completed " + results.size() + " requests");
+        ctx.print("max concurrent: " + maxInside[0]);
+        ctx.fact(ExampleResult.MAX_CONCURRENT, maxInside[0]);
     }
 }

@@ -1,7 +1,9 @@
 package dev.concbench.workload.examples;
 
+import static dev.concbench.loop.Coroutine.await;
+
 import dev.concbench.loop.AsyncTimeoutException;
-import dev.concbench.loop.LoopFuture;
+import dev.concbench.loop.LoopTask;
 
 /**
  * The seed's timeout handling: {@code wait_for(slow_operation(), timeout=3)} where the operation
@@ -15,17 +17,23 @@ final class TimeoutExample {
     private TimeoutExample() {
     }
 
-    static LoopFuture<Void> run(ExampleContext ctx) {
-        LoopFuture<String> slowOperation = ctx.sleep(OPERATION_SECONDS).map(v -> "Complete");
-        return ctx.loop().waitFor(slowOperation, ctx.units(TIMEOUT_SECONDS)).handle((result, error) -> {
-            boolean timedOut = error instanceof AsyncTimeoutException;
-            if (error != null && !timedOut) {
-                throw new IllegalStateException("slow_operation failed", error);
-            }
-            ctx.print(timedOut ? "Operation timed out!" : result);
-            ctx.fact(ExampleResult.TIMED_OUT, timedOut ? 1 : 0);
-            ctx.fact(ExampleResult.INNER_CANCELLED, slowOperation.isCancelled() ? 1 : 0);
-            return null;
-        });
+    /** The seed's {@code async def slow_operation()}. */
+    private static String slowOperation(ExampleContext ctx) {
+        ctx.sleep(OPERATION_SECONDS);
+        return "Complete";
+    }
+
+    static void run(ExampleContext ctx) {
+        LoopTask<String> operation = ctx.loop().spawnCoroutine("slow_operation", () -> slowOperation(ctx));
+        boolean timedOut = false;
+        try {
+            String result = await(ctx.loop().waitFor(operation, ctx.units(TIMEOUT_SECONDS)));
+            ctx.print(result);
+        } catch (AsyncTimeoutException e) {
+            timedOut = true;
+            ctx.print("Operation timed out!");
+        }
+        ctx.fact(ExampleResult.TIMED_OUT, timedOut ? 1 : 0);
+        ctx.fact(ExampleResult.INNER_CANCELLED, operation.isCancelled() ? 1 : 0);
     }
 }

@@ -1,0 +1,136 @@
+package dev.concbench.bench;
+
+import dev.concbench.metrics.LatencyRecorder;
+import dev.concbench.results.LogIdentity;
+import dev.concbench.metrics.HostCpu;
+import dev.concbench.metrics.IterationMetrics;
+import dev.concbench.server.DelayServerProcess;
+import dev.concbench.server.ServerImpl;
+import dev.concbench.vocab.Guard;
+import dev.concbench.vocab.ModelKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Our loop as a server against Netty's: every {@code eventloop} verdict is a verdict on our loop,
+ * so it must hold its own against the loop Java engineers actually use (issue 12).
+ *
+ * <p>The server under test runs in its own JVM ({@link DelayServerProcess}): ours for
+ * {@code eventloop}, the same routes on one Netty NIO loop thread for {@code netty}. This JVM is the
+ * load generator ({@link HttpLoad}: our non-blocking client on its own loop) asking for {@code /}
+ * over {@code connections} keep-alive connections: closed loop when {@code rate} is 0 (each
+ * connection sends its next request when the answer came), else open loop at {@code rate} requests
+ * per second, latency from each intended send time. Metrics: {@code throughput} (answers per
+ * second), {@code cpuPerRequest} (the server process's user+system CPU per answer, from
+ * {@code /proc/PID/stat}, in microseconds) and latency percentiles. Expect ours at or below Netty's
+ * CPU per request; closed-loop throughput is bounded by this generator as much as by the server.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class HttpServerBenchmark {
+
+    /** How late an open-loop send may leave (at least; one period at low rates) before it counts as dropped. */
+    static final long LATE_NANOS = IoLoadBenchmark.LATE_NANOS;
+
+    /** Untimed closed-loop load each server gets once it started, in nanoseconds. */
+    static final long SERVER_WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** Which server: {@code eventloop} is ours, {@code netty} Netty's. */
+    @Param({"eventloop", "netty"})
+    public String model;
+
+    /** Keep-alive connections to the server. */
+    @Param("50")
+    public int connections;
+
+    /** Requests per second in open loop; 0 for closed loop. */
+    @Param("0")
+    public int rate;
+
+    /** How long the load runs per invocation, in milliseconds. */
+    @Param("500")
+    public int durationMs;
+
+    private DelayServerProcess server;
+    private HttpLoad load;
+    private LatencyRecorder log;
+
+    @Setup(Level.Trial)
+    public void start() throws IOException {
+        server = DelayServerProcess.start(serverFor(model), List.of());
+        // the log says whose it is in its header; the report groups spectra by rate (0: closed loop)
+        Map<String, String> logParams = new LinkedHashMap<>();
+        logParams.put("connections", Integer.toString(connections));
+        logParams.put("rate", Integer.toString(rate));
+        log = new LatencyRecorder(new LogIdentity("http-server", model, logParams, "rate"));
+        // the warm-up's latencies are recorded nowhere that is written
+        load = new HttpLoad(server.address(), connections, new LatencyRecorder(log.identity()));
+        // a server JVM starts cold: both get the same untimed second of load, so JMH's warm-up
+        // iterations do not compare JIT progress (Netty's larger code path takes longer to compile)
+        load.closedLoop(connections, SERVER_WARM_UP_NANOS);
+        load.close();
+        load = new HttpLoad(server.address(), connections, log);
+    }
+
+    @TearDown(Level.Iteration)
+    public void publish() {
+        LatencyPublisher.publish("latency.", log.endInterval(), new double[] {50, 99}, true);
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        load.close();
+        server.close();
+        try {
+            log.writeIfConfigured();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One shot: {@code durationMs} of load; returns the requests answered. */
+    @Benchmark
+    public long serve() throws InterruptedException {
+        long durationNanos = TimeUnit.MILLISECONDS.toNanos(durationMs);
+        long ticksBefore = HostCpu.processTicks(server.pid());
+        HttpLoad.Tally t = rate == 0
+                ? load.closedLoop(connections, durationNanos)
+                : load.openLoop(rate, durationNanos, Math.max(Math.round(1e9 / rate), LATE_NANOS));
+        long ticks = HostCpu.processTicks(server.pid()) - ticksBefore;
+        IterationMetrics.publish("throughput", t.completed() / t.seconds(), "req/s");
+        IterationMetrics.publish("cpuPerRequest",
+                t.completed() == 0 ? 0 : ticks * 1e6 / HostCpu.TICKS_PER_SECOND / t.completed(), "us");
+        if (rate > 0) {
+            IterationMetrics.publish("dropped", t.dropped(), "count");
+            IterationMetrics.guard(Guard.DROPPED,
+                    t.dropped() > t.sent() * IoLoadBenchmark.DROPPED_GUARD_SHARE ? t.dropped() : 0);
+        }
+        IterationMetrics.guard(Guard.FAILED_TASKS, t.sent() - t.completed());
+        return t.completed();
+    }
+
+    /** The server a model name stands for in this scenario. */
+    static ServerImpl serverFor(String model) {
+        return switch (ModelKind.require(model)) {
+            case EVENTLOOP -> ServerImpl.LOOP;
+            case NETTY -> ServerImpl.NETTY;
+            default -> throw new IllegalArgumentException("the http-server scenario serves with eventloop or netty, not '"
+                    + model + "'");
+        };
+    }
+}

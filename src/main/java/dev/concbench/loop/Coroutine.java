@@ -1,0 +1,293 @@
+package dev.concbench.loop;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * asyncio's coroutine on our loop: straight-line code with {@link #await} at each switch point,
+ * loops written as loops. {@link EventLoop#spawnCoroutine} runs a body as a coroutine and returns
+ * its {@link LoopTask}; inside, {@code await(future)} suspends the coroutine until the future is
+ * done and returns its value, or throws its exception.
+ *
+ * <pre>{@code
+ * import static dev.concbench.loop.Coroutine.await;
+ *
+ * LoopTask<String> task = loop.spawnCoroutine("fetch", () -> {
+ *     for (int i = 0; i < 3; i++) {
+ *         await(loop.sleep(Duration.ofMillis(10)));
+ *     }
+ *     return "done";
+ * });
+ * }</pre>
+ *
+ * <p>Threading and switch points: every step runs on the loop thread, one callback long, and
+ * nothing else runs on the loop between two awaits of a coroutine, so the switch points are
+ * exactly the awaits (as in asyncio). An await of a future that is already done does not switch.
+ * A coroutine that never awaits holds the loop as long as it runs, exactly as in asyncio, and the
+ * loop's slow-callback report names it ({@code coroutine 'name'}).
+ *
+ * <p>Failure and cancellation: an exception escaping the body fails the task (and whatever awaits
+ * it), never the loop. Cancelling the task while it is parked in {@code await} cancels the awaited
+ * future and resumes the coroutine with a {@link CancellationException} thrown by that await, so
+ * its {@code finally} blocks run; that exception is delivered once, so cleanup may await again.
+ * Cancelled before its first step, the body never runs.
+ *
+ * <p>Pinning: an await under a native frame cannot suspend (the JDK cannot move such a stack off
+ * the thread); it throws {@link IllegalStateException} saying so instead of hanging. An await inside
+ * a {@code synchronized} block would suspend holding the monitor, and the next coroutine entering
+ * it would block the loop for ever; the loop's debug mode ({@link LoopOptions#debug()}) checks for
+ * held monitors at each await and throws the same way (the check costs tens of microseconds). How the suspension works is isolated in {@link ContinuationAccess}; it
+ * needs the JVM flag {@value ContinuationAccess#FLAG}, and without it the first coroutine fails
+ * with one line naming the flag.
+ *
+ * @param <T> the result type
+ */
+public final class Coroutine<T> implements Runnable {
+
+    /** A coroutine's body that computes a value. */
+    @FunctionalInterface
+    public interface Body<T> {
+        T run() throws Exception;
+    }
+
+    /** A coroutine's body that only acts. */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws Exception;
+    }
+
+    /**
+     * The JVM flag coroutines need, for command lines that start a JVM which may run them (JMH
+     * forks); the jar's manifest gives it to {@code java -jar}, the pom to the compiler and tests.
+     */
+    public static final String JVM_FLAG = ContinuationAccess.FLAG;
+
+    /** Null when this JVM may use continuations; otherwise the one line saying which flag is missing. */
+    private static final String MISSING_FLAG = Object.class.getModule()
+            .isExported("jdk.internal.vm", Coroutine.class.getModule()) ? null
+            : "coroutines need the JVM flag " + ContinuationAccess.FLAG + " (this JVM was started without it)";
+
+    private final EventLoop loop;
+    private final LoopTask<T> task;
+    private final ContinuationAccess.Frame frame;
+    /** The future this coroutine is suspended on, or null while it runs or is ready to. */
+    private LoopFuture<?> parkedOn;
+    private boolean cancelDelivered;
+
+    private Coroutine(EventLoop loop, LoopTask<T> task, Body<T> body) {
+        this.loop = loop;
+        this.task = task;
+        this.frame = ContinuationAccess.newFrame(this, () -> runBody(body));
+    }
+
+    /** A coroutine that completes {@code task}; its first step is {@link #run()}. Loop thread. */
+    static <T> Coroutine<T> create(EventLoop loop, LoopTask<T> task, Body<T> body) {
+        requireFlag();
+        return new Coroutine<>(loop, task, body);
+    }
+
+    /**
+     * Runs {@code body} as a coroutine on {@code loop} (asyncio's {@code run_coroutine_threadsafe})
+     * and returns a {@link CompletableFuture} of its outcome. Any thread; never {@code join()} it on
+     * the loop thread.
+     */
+    public static <T> CompletableFuture<T> run(EventLoop loop, String name, Body<T> body) {
+        requireFlag();
+        return loop.submit(() -> loop.spawnCoroutine(name, body));
+    }
+
+    /**
+     * asyncio's {@code await}: suspends the running coroutine until {@code future} is done.
+     *
+     * @return the future's value
+     * @throws CancellationException when the future was cancelled, or the coroutine was cancelled
+     *                               while suspended here
+     * @throws RuntimeException      the future's failure itself when it is unchecked (an
+     *                               {@link Error} likewise); a checked failure wrapped in a
+     *                               {@link CompletionException}
+     * @throws IllegalStateException outside a coroutine, or when the coroutine is pinned here
+     */
+    public static <V> V await(LoopFuture<V> future) {
+        return current("Coroutine.await").suspendUntilDone(future);
+    }
+
+    /** {@code await asyncio.sleep(delay)}. */
+    public static void sleep(Duration delay) {
+        Coroutine<?> self = current("Coroutine.sleep");
+        self.suspendUntilDone(self.loop.sleep(delay));
+    }
+
+    /**
+     * {@code await asyncio.sleep(0)}: lets every callback and coroutine that is ready now run
+     * before this coroutine goes on.
+     */
+    public static void yieldNow() {
+        Coroutine<?> self = current("Coroutine.yieldNow");
+        LoopFuture<Void> turn = self.loop.newFuture();
+        self.loop.callSoon(() -> turn.complete(null));
+        self.suspendUntilDone(turn);
+    }
+
+    /** The loop the running coroutine runs on. */
+    public static EventLoop loop() {
+        return current("Coroutine.loop").loop;
+    }
+
+    /**
+     * {@code async for x in iterator}: an {@link Iterable} for a {@code for} loop in a coroutine;
+     * each step awaits the iterator's next element.
+     */
+    public static <E> Iterable<E> each(AsyncIterator<E> iterator) {
+        current("Coroutine.each");
+        return () -> new Iterator<>() {
+            private Optional<E> next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    next = await(iterator.next());
+                }
+                return next.isPresent();
+            }
+
+            @Override
+            public E next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("the async iterator is exhausted");
+                }
+                E element = next.get();
+                next = null;
+                return element;
+            }
+        };
+    }
+
+    /**
+     * {@code async with semaphore:} for try-with-resources: awaits a permit; closing returns it.
+     * {@code try (var permit = Coroutine.acquire(semaphore)) { ... }}
+     */
+    public static Held acquire(AsyncSemaphore semaphore) {
+        await(semaphore.acquire());
+        return semaphore::release;
+    }
+
+    /**
+     * {@code async with resource:} for try-with-resources: closing awaits
+     * {@link AsyncResource#closeAsync()}. {@code try (var scope = Coroutine.closing(db)) { ... }}
+     */
+    public static Held closing(AsyncResource resource) {
+        current("Coroutine.closing");
+        return () -> await(resource.closeAsync());
+    }
+
+    /** Something held for a try-with-resources block in a coroutine; closing it may await. */
+    @FunctionalInterface
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** The first step (the loop's callback for this coroutine); later steps resume at an await. */
+    @Override
+    public void run() {
+        if (!task.isDone()) {
+            frame.resume();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "coroutine '" + task.name() + "'";
+    }
+
+    private void runBody(Body<T> body) {
+        try {
+            task.complete(body.run());
+        } catch (Exception e) {
+            task.fail(e);  // a CancellationException cancels it
+        }
+    }
+
+    private <V> V suspendUntilDone(LoopFuture<V> future) {
+        if (future.loop() != loop) {
+            throw new IllegalArgumentException(this + " awaited a future of another loop");
+        }
+        if (!future.isDone()) {
+            parkedOn = future;
+            task.awaitOne(future);  // cancelling the task cancels what it awaits, which resumes it
+            future.onDone(new Resume(future));
+            String pinnedBy = ContinuationAccess.suspend(loop.options().debug());
+            if (pinnedBy != null) {
+                parkedOn = null;
+                throw new IllegalStateException(this + " cannot await here: it is pinned by " + pinnedBy
+                        + "; move the await out of it (a pinned coroutine could never be resumed)");
+            }
+        }
+        if (task.isCancelled() && !cancelDelivered) {
+            cancelDelivered = true;
+            throw new CancellationException(this + " was cancelled");
+        }
+        Throwable failure = future.exception();
+        if (failure == null) {
+            return future.result();
+        }
+        if (failure instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw new CompletionException(failure);
+    }
+
+    private static Coroutine<?> current(String what) {
+        requireFlag();
+        Coroutine<?> self = ContinuationAccess.current();
+        if (self == null) {
+            throw new IllegalStateException(what + " called outside a coroutine (thread '"
+                    + Thread.currentThread().getName() + "'): only a body started by EventLoop.spawnCoroutine"
+                    + " or Coroutine.run may await; elsewhere chain the future with then/onDone");
+        }
+        return self;
+    }
+
+    /** Empty when this JVM can run coroutines; otherwise one line naming the missing JVM flag. Any thread. */
+    public static Optional<String> unavailable() {
+        return Optional.ofNullable(MISSING_FLAG);
+    }
+
+    private static void requireFlag() {
+        if (MISSING_FLAG != null) {
+            throw new IllegalStateException(MISSING_FLAG);
+        }
+    }
+
+    /** The done-callback that resumes the coroutine where it awaited {@code awaited}. */
+    private final class Resume implements Consumer<LoopFuture<?>> {
+
+        private final LoopFuture<?> awaited;
+
+        private Resume(LoopFuture<?> awaited) {
+            this.awaited = awaited;
+        }
+
+        @Override
+        public void accept(LoopFuture<?> done) {
+            if (parkedOn == awaited) {  // else the await gave up (pinned) and this is stale
+                parkedOn = null;
+                frame.resume();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return Coroutine.this.toString();
+        }
+    }
+}
