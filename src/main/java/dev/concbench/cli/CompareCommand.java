@@ -35,7 +35,7 @@ final class CompareCommand implements Command {
     @Override
     public String usage() {
         return "compare --baseline DIR --current DIR [--mode absolute|ratios] [--threshold F] [--out DIR]"
-                + " [--allow-env-mismatch]";
+                + " [--allow-env-mismatch] | --current DIR --history N [--db URL]";
     }
 
     @Override
@@ -64,6 +64,8 @@ final class CompareCommand implements Command {
                         .get())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                         .desc("where compare.md and compare.json go (default CURRENT/compare)").get())
+                .addOption(HistoryCompare.option())
+                .addOption(RunHistory.option())
                 .addOption(Option.builder().longOpt("allow-env-mismatch")
                         .desc("compare runs from different profiles or environments, saying so in the output").get());
     }
@@ -73,6 +75,9 @@ final class CompareCommand implements Command {
         if (!line.getArgList().isEmpty()) {
             throw new UsageException("compare: unexpected argument '" + line.getArgList().getFirst()
                     + "' (give directories with --baseline and --current)");
+        }
+        if (line.hasOption("history")) {
+            return HistoryCompare.run(line);
         }
         ResultsDir baseline = open(line, "baseline");
         ResultsDir current = open(line, "current");

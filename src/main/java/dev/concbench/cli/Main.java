@@ -32,6 +32,7 @@ public final class Main {
                 new ReportCommand(),
                 new CompareCommand(),
                 new AbCommand(),
+                new HistoryCommand(),
                 new ListCommand(),
                 new ExampleCommand(),
                 new ServerCommand());

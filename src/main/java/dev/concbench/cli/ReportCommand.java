@@ -2,6 +2,7 @@ package dev.concbench.cli;
 
 import dev.concbench.claims.RunData;
 import dev.concbench.claims.Verdicts;
+import dev.concbench.history.HistoryTrends;
 import dev.concbench.regress.CompareInputException;
 import dev.concbench.regress.CompareOptions;
 import dev.concbench.regress.MarkdownSummary;
@@ -26,6 +27,8 @@ import org.apache.commons.cli.Options;
  * output directory (default {@code reports/<run-id>/}), and prints the path of {@code index.html}.
  * It never writes into the results directory it reads (the run's own {@code claims.json} there is
  * left as the run wrote it).
+ * With a history database ({@code --db}, {@code CONCBENCH_DB}, or a {@code history.db} beside the
+ * results directory) that holds earlier comparable runs, the report has a History section.
  *
  * <p>Exit 0 when every claim was judged; 1 when the report was written but some claim could not
  * be evaluated (not measured: missing or guarded data); 2 for a missing, foreign or older-format
@@ -37,8 +40,8 @@ public final class ReportCommand implements Command {
      * The end of every {@code run}: the report of the run just measured and judged, its path printed
      * on stdout. Always 0: the run's own outcome decides its exit code, and "not measured" is in the report.
      */
-    public static int afterRun(ReportInput run) throws Exception {
-        System.out.println(Reporter.write(run, Outputs.reportFolder(run.results().path()), null));
+    public static int afterRun(ReportInput run, HistoryTrends history) throws Exception {
+        System.out.println(Reporter.write(run, Outputs.reportFolder(run.results().path()), null, history));
         return 0;
     }
 
@@ -62,7 +65,7 @@ public final class ReportCommand implements Command {
 
     @Override
     public String usage() {
-        return "report RESULTS_DIR [--out DIR] [--baseline DIR]";
+        return "report RESULTS_DIR [--out DIR] [--baseline DIR] [--db JDBC_URL]";
     }
 
     @Override
@@ -76,7 +79,8 @@ public final class ReportCommand implements Command {
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                         .desc("where the report goes (default reports/<run-id>/)").get())
                 .addOption(Option.builder().longOpt("baseline").hasArg().argName("DIR")
-                        .desc("a baseline results directory: adds baseline-vs-current highlights").get());
+                        .desc("a baseline results directory: adds baseline-vs-current highlights").get())
+                .addOption(RunHistory.option());
     }
 
     @Override
@@ -93,7 +97,8 @@ public final class ReportCommand implements Command {
             out = line.hasOption("out") ? Outputs.writableFolder("report", "--out", Path.of(line.getOptionValue("out")))
                     : Outputs.reportFolder(results);
             ReportInput input = judge(results, out);
-            Path index = Reporter.write(input, out, baseline(line, results, out));
+            Path index = Reporter.write(input, out, baseline(line, results, out),
+                    RunHistory.trends("report", line, results.toAbsolutePath().getParent(), results));
             System.out.println(index);
             long notMeasured = input.verdicts().count(Verdict.NOT_MEASURED);
             if (notMeasured > 0) {

@@ -5,6 +5,8 @@ import dev.concbench.claims.RunData;
 import dev.concbench.claims.Verdicts;
 import dev.concbench.report.ReportInput;
 import dev.concbench.results.ResultsDir;
+import dev.concbench.history.HistoryDatabase;
+import dev.concbench.history.HistoryTrends;
 import dev.concbench.results.RunSummary;
 import dev.concbench.run.BenchRun;
 import dev.concbench.run.Planner;
@@ -25,8 +27,10 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code run [--profile smoke|quick|full|gate] [--scenario NAME]... [--model NAME]... [--out DIR]}:
- * validates every scenario file, plans, runs the benchmarks and writes {@code <out>/<run-id>/}.
+ * {@code run [--profile smoke|quick|full|gate] [--scenario NAME]... [--model NAME]... [--out DIR] [--db JDBC_URL]}:
+ * validates every scenario file, plans, runs the benchmarks, writes {@code <out>/<run-id>/} and
+ * appends the run to the history database ({@code <out>/history.db} unless {@code --db} or
+ * {@code CONCBENCH_DB} names another; see {@link RunHistory}).
  * Exit 0 when every planned benchmark ran (pairs this build does not implement are listed, not
  * failed), 3 when a benchmark failed, 2 for bad flags or a bad scenario file.
  */
@@ -38,8 +42,12 @@ public final class RunCommand implements Command {
      */
     @FunctionalInterface
     public interface AfterRun {
-        /** @return the exit code to use when the run itself succeeded */
-        int accept(ReportInput run) throws Exception;
+        /**
+         * @param run     the run just measured and judged
+         * @param history the earlier comparable runs of the history database, or null
+         * @return the exit code to use when the run itself succeeded
+         */
+        int accept(ReportInput run, HistoryTrends history) throws Exception;
     }
 
     private final AfterRun afterRun;
@@ -55,7 +63,7 @@ public final class RunCommand implements Command {
 
     @Override
     public String usage() {
-        return "run [--profile smoke|quick|full|gate] [--scenario NAME]... [--model NAME]... [--out DIR]";
+        return "run [--profile smoke|quick|full|gate] [--scenario NAME]... [--model NAME]... [--out DIR] [--db JDBC_URL]";
     }
 
     @Override
@@ -76,7 +84,8 @@ public final class RunCommand implements Command {
                         .desc("where run directories go (default results/)").get())
                 .addOption(Option.builder().longOpt("over-budget")
                         .desc("run a plan estimated at more than " + BUDGET_FACTOR
-                                + "x its profile's time budget (refused without this flag)").get());
+                                + "x its profile's time budget (refused without this flag)").get())
+                .addOption(RunHistory.option());
     }
 
     @Override
@@ -104,8 +113,10 @@ public final class RunCommand implements Command {
                     + (plan.missing().isEmpty() ? "" : " (" + plan.missing().get(0) + ")"));
         }
         checkBudget(plan, profile, line.hasOption("over-budget"));
+        RunHistory.preflight("run", line, out);
         String command = "run-bench.sh run" + Arrays.stream(line.getOptions())
-                .map(o -> " --" + o.getLongOpt() + " " + o.getValue()).reduce("", String::concat);
+                .map(o -> " --" + o.getLongOpt() + " "
+                        + (o.getLongOpt().equals("db") ? HistoryDatabase.display(o.getValue()) : o.getValue())).reduce("", String::concat);
         long forks = plan.items().stream().mapToLong(i -> (long) i.combinations() * i.settings().forks()).sum();
         System.err.printf("run-bench.sh: %s profile: %d JMH runs in %d forks (budget %d min)%n", profile.id(),
                 plan.items().size(), forks, profile.budgetSeconds() / 60);
@@ -121,7 +132,9 @@ public final class RunCommand implements Command {
         RunData data = new RunData(summary, outcome.env());
         Verdicts verdicts = Verdicts.judge(data);
         Path claims = verdicts.write(outcome.results().path().resolve(ResultsDir.CLAIMS));
-        int after = afterRun.accept(new ReportInput(outcome.results(), data, verdicts, claims));
+        int after = afterRun.accept(new ReportInput(outcome.results(), data, verdicts, claims),
+                RunHistory.trends("run", line, out, outcome.results().path()));
+        RunHistory.append("run", line, out, outcome.results().path(), "run");
         if (outcome.failures() > 0) {
             throw new RunFailedException(outcome.failures() + " benchmark(s) failed; see 'missing' in "
                     + outcome.results().path().resolve("summary.json"));

@@ -97,20 +97,43 @@ public final class EnvCapture {
     }
 
     private static String gitCommit(Path dir) {
+        String out = git(dir, "rev-parse", "HEAD");
+        return out.matches("[0-9a-f]{40}") ? out : UNKNOWN;
+    }
+
+    /** The checked-out branch of the git work tree at {@code dir}, or {@code "unknown"} (not a work tree, a detached HEAD). */
+    public static String gitBranch(Path dir) {
+        String out = git(dir, "rev-parse", "--abbrev-ref", "HEAD");
+        return out.isEmpty() || out.equals("HEAD") || out.contains("\n") ? UNKNOWN : out;
+    }
+
+    /** This machine's host name, or {@code "unknown"}. */
+    public static String hostName() {
         try {
-            Process p = new ProcessBuilder("git", "-C", dir.toString(), "rev-parse", "HEAD")
-                    .redirectErrorStream(true).start();
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            String env = System.getenv("HOSTNAME");
+            return env == null || env.isBlank() ? UNKNOWN : env;
+        }
+    }
+
+    /** What {@code git -C dir ARGS} printed, trimmed, or "" when it failed or took over 5 s. */
+    private static String git(Path dir, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!p.waitFor(5, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return UNKNOWN;
+                return "";
             }
-            return p.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : UNKNOWN;
+            return p.exitValue() == 0 ? out : "";
         } catch (IOException e) {
-            return UNKNOWN;
+            return "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return UNKNOWN;
+            return "";
         }
     }
 

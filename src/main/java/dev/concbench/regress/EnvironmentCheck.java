@@ -4,7 +4,6 @@ import dev.concbench.results.EnvInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Whether two runs come from comparable conditions: the same profile, core count, JDK feature
@@ -43,33 +42,8 @@ final class EnvironmentCheck {
         }
     }
 
-    /**
-     * The JDK's feature release from a description like {@code "Eclipse Adoptium 25.0.3+9-LTS"}
-     * (the last word that parses as a {@link Runtime.Version}: the version follows the vendor, and a
-     * word such as {@code 64-Bit} earlier would parse too); the whole text when none does.
-     */
+    /** The JDK's feature release ({@link EnvInfo#jdkFeature}). */
     static String jdkMajor(String jdk) {
-        if (jdk == null) {
-            return "unknown";
-        }
-        String[] words = jdk.split("\\s+");
-        for (int i = words.length - 1; i >= 0; i--) {
-            Optional<Integer> feature = feature(words[i]);
-            if (feature.isPresent()) {
-                return String.valueOf(feature.get());
-            }
-        }
-        return jdk;
-    }
-
-    private static Optional<Integer> feature(String word) {
-        if (word.isEmpty() || !Character.isDigit(word.charAt(0))) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Runtime.Version.parse(word).feature());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return EnvInfo.jdkFeature(jdk);
     }
 }

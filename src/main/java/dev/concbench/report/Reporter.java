@@ -3,6 +3,7 @@ package dev.concbench.report;
 import dev.concbench.claims.ChartNames;
 import dev.concbench.claims.Claim;
 import dev.concbench.claims.RunData;
+import dev.concbench.history.HistoryTrends;
 import dev.concbench.results.ClaimResult;
 import dev.concbench.results.Comparison;
 import dev.concbench.results.EnvInfo;
@@ -66,6 +67,18 @@ public final class Reporter {
      */
     public static Path write(ReportInput in, Path outDir, Comparison comparison)
             throws ResultsFormatException, IOException {
+        return write(in, outDir, comparison, null);
+    }
+
+    /**
+     * Writes the report as {@link #write(ReportInput, Path, Comparison)} does, with a History section
+     * from {@code history} (the earlier comparable runs), when it is not null and holds any of this
+     * run's gated rows.
+     *
+     * @return the written {@code index.html}
+     */
+    public static Path write(ReportInput in, Path outDir, Comparison comparison, HistoryTrends history)
+            throws ResultsFormatException, IOException {
         ResultsDir dir = in.results();
         if (comparison == null) {
             comparison = dir.readComparison().orElse(null);
@@ -88,7 +101,7 @@ public final class Reporter {
                 rows.stream().filter(r -> !r.trusted()).map(ReportPage::row).toList(),
                 rows.stream().map(ReportPage::row).toList(), ReportPage.env(env, summary),
                 commands(env, dir.path(), outDir), rawFiles(dir, in.claimsFile(), outDir), notes,
-                BaselineView.of(comparison));
+                BaselineView.of(comparison), HistorySection.draw(history, summary, new ChartWriter(outDir)));
         Path index = outDir.resolve(INDEX);
         ResultsDir.writeAtomically(index, page.render().getBytes(StandardCharsets.UTF_8));
         readableByAll(index);

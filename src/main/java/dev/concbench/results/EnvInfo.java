@@ -48,4 +48,44 @@ public record EnvInfo(
         return new EnvInfo(jdk, javaHome, jvmFlags, os, kernel, arch, cpuModel, cores, memoryBytes, ulimits,
                 pidMax, threadsMax, gitCommit, profile, command, start, endInstant);
     }
+
+    /**
+     * The JDK's feature release from a description like {@code "Eclipse Adoptium 25.0.3+9-LTS"}
+     * (the last word that parses as a {@link Runtime.Version}: the version follows the vendor, and a
+     * word such as {@code 64-Bit} earlier would parse too); the whole text when none does,
+     * {@code "unknown"} for null.
+     */
+    public static String jdkFeature(String jdk) {
+        if (jdk == null) {
+            return "unknown";
+        }
+        String[] words = jdk.split("\\s+");
+        for (int i = words.length - 1; i >= 0; i--) {
+            java.util.Optional<Integer> feature = feature(words[i]);
+            if (feature.isPresent()) {
+                return String.valueOf(feature.get());
+            }
+        }
+        return jdk;
+    }
+
+    private static java.util.Optional<Integer> feature(String word) {
+        if (word.isEmpty() || !Character.isDigit(word.charAt(0))) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Runtime.Version.parse(word).feature());
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * What makes two runs comparable, as one string: core count, JDK feature release, OS and
+     * architecture (the fields the regression gate checks; kernel, commit and memory may differ),
+     * e.g. {@code "cores=2;jdk=25;os=Linux (Debian GNU/Linux 12 (bookworm));arch=amd64"}.
+     */
+    public String fingerprint() {
+        return "cores=" + cores + ";jdk=" + jdkFeature(jdk) + ";os=" + os + ";arch=" + arch;
+    }
 }

@@ -45,7 +45,7 @@ class InterruptTest {
         Files.writeString(scenarios.resolve("preemption.yaml"), LONG_PREEMPTION);
         Path out = tmp.resolve("results");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process run = new ProcessBuilder(java, dev.concbench.loop.Coroutine.JVM_FLAG, "-cp", System.getProperty("java.class.path"),
+        Process run = new ProcessBuilder(java, dev.concbench.loop.Coroutine.JVM_FLAG, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "-Dconcbench.scenarios=" + scenarios, "dev.concbench.cli.Main",
                 "run", "--profile", "smoke", "--out", out.toString())
                 .redirectErrorStream(true)
