@@ -1,22 +1,16 @@
 #!/usr/bin/env bash
-# Proves the regression gate on real runs (issue 6), self-checking:
-#   1. two back-to-back smoke runs of context-switch compare with no regression (ratios mode);
-#   2. a run with an injected loop slowdown (CONCBENCH_INJECT_LOOP_SPIN_NS: the event loop busy-waits
-#      before every ready callback) is caught: compare exits 1 and the event loop's hand-off is among
-#      the regressed rows (absolute mode; ratios mode is run and reported too).
-# Exits 0 when both hold, 1 when the gate misses the slowdown or flags the pair, 2 when a run fails.
-# Takes three smoke runs of one scenario (about 15 s each on 2 cores, under a minute in all).
-#
-# Why a threshold of 4 (a change must exceed 5x): smoke runs one JMH fork, and on a busy 2-core
-# machine a thread hand-off moves by up to 4x from one fork to the next (219 +- 9 ns in one run,
-# 519 +- 285 ns in the next), which no within-fork error shows. The injected spin moves the loop's
-# hand-off by 15-30x, so the gate still has to see it.
-# Env: GATE_PROOF_SPIN_NS (default 5000), GATE_PROOF_THRESHOLD (default 4), GATE_PROOF_KEEP=DIR to keep the runs.
+# Proves the regression gate on real interleaved runs (issue 11), self-checking:
+#   1. A vs A: `ab --scenario context-switch` of this build against itself passes (exit 0);
+#   2. A vs A slowed by ~30%: side B's event loop busy-waits N ns before every ready callback
+#      (-Dconcbench.inject.loopSpinNanos=N, N = 0.3 x the loop hand-off measured by run 1's side A),
+#      and `ab` exits 1 with the eventloop hand-off row failing the gate.
+# Exits 0 when both hold, 1 when the gate flags the A/A pair or misses the slowdown, 2 when a run fails.
+# Takes two ab runs of one scenario (3 models x 10 interleaved forks, about a minute each on 2 cores).
+# Env: GATE_PROOF_FRACTION (default 0.3), GATE_PROOF_KEEP=DIR to keep the runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-spin_ns="${GATE_PROOF_SPIN_NS:-5000}"
-threshold="${GATE_PROOF_THRESHOLD:-4}"
+fraction="${GATE_PROOF_FRACTION:-0.3}"
 scenario=context-switch
 work="${GATE_PROOF_KEEP:-}"
 if [ -z "$work" ]; then
@@ -24,60 +18,59 @@ if [ -z "$work" ]; then
   trap 'rm -rf "$work"' EXIT
 fi
 mkdir -p "$work"
-
 say() { echo "gate-proof: $*"; }
 
-# Runs the smoke profile of $scenario into $1 (extra environment comes from the caller); prints the
-# results directory the run wrote (--out itself, or the one run directory below it).
-smoke() {
-  local out="$1" log="$1.log"
-  if ! ./run-bench.sh run --profile smoke --scenario "$scenario" --out "$out" >"$log" 2>&1; then
-    say "run failed ($out); its output:" >&2; cat "$log" >&2; exit 2
-  fi
-  if [ -f "$out/summary.json" ]; then echo "$out"; return; fi
-  local found; found="$(find "$out" -name summary.json -print -quit)"
-  [ -n "$found" ] || { say "run wrote no summary.json under $out" >&2; cat "$log" >&2; exit 2; }
-  dirname "$found"
-}
-
-# compare $1 (baseline) with $2 (current) in mode $3; prints the table; returns compare's exit code.
-compare() {
+# ab into $1 with the remaining arguments; returns ab's exit code; a failed run (3) or bad input (2) ends the proof.
+ab() {
+  local out="$1"; shift
   local code=0
-  ./run-bench.sh compare --baseline "$1" --current "$2" --mode "$3" --threshold "$threshold" \
-      --out "$work/compare-$(basename "$2")-$3" || code=$?
+  ./run-bench.sh ab --scenario "$scenario" --out "$out" "$@" >"$out.log" 2>&1 || code=$?
+  if [ "$code" -ne 0 ] && [ "$code" -ne 1 ]; then
+    say "ab failed (exit $code); its output:" >&2; cat "$out.log" >&2; exit 2
+  fi
   return "$code"
 }
 
+# Prints field $2 (status, failsGate, change, detectable) of the eventloop hand-off row of compare.json in $1.
+loop_row() {
+  python3 - "$1/compare.json" "$2" <<'PY'
+import json, sys
+rows = [r for r in json.load(open(sys.argv[1]))["rows"]
+        if r["scenario"] == "context-switch" and r["model"] == "eventloop" and r["metric"] == "handoff"]
+value = rows[0][sys.argv[2]] if rows else "absent"
+print(f">= {value:.0%}" if sys.argv[2] == "detectable" and isinstance(value, float) else value)
+PY
+}
 
 start=$SECONDS
-say "three smoke runs of $scenario: baseline, back-to-back, then with CONCBENCH_INJECT_LOOP_SPIN_NS=$spin_ns"
-first="$(smoke "$work/first")"
-second="$(smoke "$work/second")"
-slow="$(CONCBENCH_INJECT_LOOP_SPIN_NS="$spin_ns" smoke "$work/slow")"
-say "runs took $((SECONDS - start)) s"
-
 failed=0
 
-say "--- proof 1: back-to-back runs, ratios mode, threshold $threshold: expect exit 0"
-code=0; compare "$first" "$second" ratios | tee "$work/pair.txt" || code=$?
-if [ "$code" -ne 0 ]; then say "FAIL: back-to-back runs flagged (exit $code)"; failed=1; else say "ok: no regression"; fi
+say "--- proof 1: A vs A ($scenario, this build on both sides): expect exit 0"
+code=0; ab "$work/aa" || code=$?
+sed -n '/^status/,/^compare: /p' "$work/aa.log"
+if [ "$code" -ne 0 ]; then say "FAIL: the A/A pair was flagged (exit $code)"; failed=1; else say "ok: no regression"; fi
 
-# Required: absolute mode (the mode for two runs on one machine) flags the loop's hand-off.
-# Reported only: ratios mode, whose reference model (virtual, else platform-pool) is itself a thread
-# hand-off that now and then stalls a whole run on a busy machine and then bounds no ratio.
-for mode in absolute ratios; do
-  say "--- proof 2 ($mode): injected ${spin_ns} ns loop spin: expect exit 1, eventloop handoff regressed"
-  code=0; compare "$first" "$slow" "$mode" | tee "$work/slow-$mode.txt" || code=$?
-  loop_row="$(awk '$1 == "regressed" && $2 == "'"$scenario"'" && $3 == "eventloop" && /handoff/' "$work/slow-$mode.txt")"
-  if [ "$code" -eq 1 ] && [ -n "$loop_row" ]; then
-    say "ok: caught in $mode mode: $(echo "$loop_row" | awk '{for (i = 1; i <= NF; i++) if ($i ~ /[0-9]x$/) {print $i, $(i+1), $(i+2), $(i+3); exit}}')"
-  elif [ "$mode" = absolute ]; then
-    say "FAIL: the injected slowdown was not caught in $mode mode (exit $code)"; failed=1
-  else
-    say "note: not caught in $mode mode (exit $code): see the reference model's error above"
-  fi
-done
+handoff="$(python3 - "$work/aa/A/summary.json" <<'PY'
+import json, statistics, sys
+for r in json.load(open(sys.argv[1]))["rows"]:
+    if r["model"] == "eventloop" and r["metric"] == "handoff":
+        print(statistics.median(v for fork in r["perFork"] for v in fork))
+PY
+)"
+[ -n "$handoff" ] || { say "no eventloop hand-off row in $work/aa/A/summary.json" >&2; exit 2; }
+spin="$(python3 -c "print(max(1, round($fraction * $handoff)))")"
+say "the loop's hand-off measured on side A: ${handoff} ns; side B spins ${spin} ns per callback ($fraction x)"
+
+say "--- proof 2: A vs A with B's loop slowed (-Dconcbench.inject.loopSpinNanos=$spin): expect exit 1, eventloop hand-off regressed"
+code=0; ab "$work/ab" --b-jvm-arg "-Dconcbench.inject.loopSpinNanos=$spin" || code=$?
+sed -n '/^status/,/^compare: /p' "$work/ab.log"
+fails="$(loop_row "$work/ab" failsGate)"
+if [ "$code" -eq 1 ] && [ "$fails" = "True" ]; then
+  say "ok: caught: $(loop_row "$work/ab" change); detectable in this run: $(loop_row "$work/ab" detectable)"
+else
+  say "FAIL: the injected slowdown was not caught (exit $code, eventloop hand-off fails the gate: $fails)"; failed=1
+fi
 
 say "took $((SECONDS - start)) s in all"
 if [ "$failed" -ne 0 ]; then say "FAILED"; exit 1; fi
-say "PASSED: the gate passes a back-to-back pair and catches the injected loop slowdown"
+say "PASSED: the gate passes A vs A and catches a ${fraction} x loop slowdown"

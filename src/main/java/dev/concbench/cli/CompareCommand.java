@@ -91,7 +91,7 @@ final class CompareCommand implements Command {
         }
         Path out = Outputs.writableFolder("compare", "--out", line.hasOption("out") ? Path.of(line.getOptionValue("out"))
                 : current.path().resolve(ResultsDir.COMPARE_DIR));
-        CompareOptions options = new CompareOptions(mode, threshold(line), thresholds(line),
+        CompareOptions options = new CompareOptions(mode, threshold(line, "compare"), thresholds(line),
                 reference, line.hasOption("allow-env-mismatch"));
         Comparison comparison;
         try {
@@ -119,7 +119,8 @@ final class CompareCommand implements Command {
         }
     }
 
-    private static Double threshold(CommandLine line) {
+    /** {@code --threshold F} of {@code command}, or null when not given. */
+    static Double threshold(CommandLine line, String command) {
         if (!line.hasOption("threshold")) {
             return null;
         }
@@ -132,7 +133,7 @@ final class CompareCommand implements Command {
         } catch (NumberFormatException e) {
             // falls through to the one-line usage error below, which names the flag and the value
         }
-        throw new UsageException("compare: --threshold: expected a fraction > 0 such as 0.2 (20 %), got '" + text + "'");
+        throw new UsageException(command + ": --threshold: expected a fraction > 0 such as 0.2 (20 %), got '" + text + "'");
     }
 
     private static ScenarioThresholds thresholds(CommandLine line) throws java.io.IOException {

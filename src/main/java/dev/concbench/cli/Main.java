@@ -31,6 +31,7 @@ public final class Main {
                 new RunCommand(ReportCommand::afterRun),
                 new ReportCommand(),
                 new CompareCommand(),
+                new AbCommand(),
                 new HistoryCommand(),
                 new ListCommand(),
                 new ExampleCommand(),

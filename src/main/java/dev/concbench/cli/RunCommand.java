@@ -27,7 +27,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code run [--profile smoke|quick|full] [--scenario NAME]... [--model NAME]... [--out DIR] [--db JDBC_URL]}:
+ * {@code run [--profile smoke|quick|full|gate] [--scenario NAME]... [--model NAME]... [--out DIR] [--db JDBC_URL]}:
  * validates every scenario file, plans, runs the benchmarks, writes {@code <out>/<run-id>/} and
  * appends the run to the history database ({@code <out>/history.db} unless {@code --db} or
  * {@code CONCBENCH_DB} names another; see {@link RunHistory}).
@@ -63,7 +63,7 @@ public final class RunCommand implements Command {
 
     @Override
     public String usage() {
-        return "run [--profile smoke|quick|full] [--scenario NAME]... [--model NAME]... [--out DIR] [--db JDBC_URL]";
+        return "run [--profile smoke|quick|full|gate] [--scenario NAME]... [--model NAME]... [--out DIR] [--db JDBC_URL]";
     }
 
     @Override

@@ -64,4 +64,20 @@ final class ChangeText {
     static String value(double value, double error, String unit) {
         return Double.isFinite(value) ? new Measure(value, error, unit == null ? "" : unit).format().strip() : "-";
     }
+
+    /**
+     * A ratio with its confidence interval: the change as a factor of at least 1 in words, then the
+     * ratio current / baseline itself with its interval, {@code "1.31x slower (ratio 1.31, 99%
+     * interval 1.22..1.40)"}, {@code "1.25x faster (ratio 0.800, 99% interval 0.700..0.910)"}.
+     */
+    static String change(BootstrapRatio r, Direction better, String unit) {
+        if (r.ratio() == 0) {
+            return "went to 0";
+        }
+        boolean up = r.ratio() >= 1;
+        double factor = up ? r.ratio() : 1 / r.ratio();
+        String word = factor < 1.005 ? "same" : word(up, better, unit);
+        return String.format(Locale.ROOT, "%.2fx %s (ratio %s, %.0f%% interval %s..%s)", factor, word,
+                Measure.number(r.ratio()), r.confidence() * 100, Measure.number(r.low()), Measure.number(r.high()));
+    }
 }

@@ -32,6 +32,9 @@ import java.util.Optional;
  */
 public final class RunComparator {
 
+    /** How rows without raw samples from enough forks are compared. */
+    static final String JMH_ERRORS = "JMH 99.9% errors";
+
     private RunComparator() {
     }
 
@@ -107,6 +110,12 @@ public final class RunComparator {
             if (!GateRatio.of(b).usableDivisor()) {
                 return skipped(b, c, null, threshold, guards, "baseline value is " + b.value() + ": no ratio");
             }
+            if (BootstrapRatio.decidable(b.perFork(), c.perFork())) {
+                Optional<BootstrapRatio> sampled = BootstrapRatio.of(b.perFork(), c.perFork(),
+                        BootstrapRatio.quantileFor(c.better()), c.key().hashCode());
+                return sampled.isPresent() ? SampleVerdict.judged(b, c, sampled.get(), threshold, guards)
+                        : skipped(b, c, null, threshold, guards, "a quantile of the raw samples is not positive: no ratio");
+            }
             return judged(b, c, null, GateRatio.of(c).over(GateRatio.of(b)), threshold, guards, "");
         }
         for (String model : options.referenceModels()) {
@@ -141,9 +150,15 @@ public final class RunComparator {
         boolean fails = status == Status.REGRESSED && guards.isEmpty() && ratio.errorKnown();
         String why = status != Status.UNCHANGED && !ratio.errorKnown()
                 ? "no error reported (a single value): judged on the threshold alone, never fails the gate" : note;
+        double log = ratio.logError();
+        boolean bounded = ratio.errorKnown() && Double.isFinite(log);
+        double low = bounded ? ratio.value() * Math.exp(-log) : ratio.errorKnown() ? 0 : Double.NaN;
+        double high = bounded ? ratio.value() * Math.exp(log) : ratio.errorKnown() ? Double.POSITIVE_INFINITY : Double.NaN;
+        // flagged when beyond the threshold and beyond the error: the smallest such worsening
+        double detectable = !ratio.errorKnown() ? Double.NaN : Math.max(1 + threshold, Math.exp(log)) - 1;
         return new RowComparison(c.key(), c.scenario(), c.benchmark(), c.model(), c.params(), c.metric(), c.unit(),
-                c.better(), b, c, reference, ratio.value(), ratio.error(), ratio.logError(), threshold, status,
-                fails, guards, ChangeText.change(ratio, c.better(), c.unit()), why);
+                c.better(), b, c, reference, ratio.value(), ratio.error(), ratio.logError(), threshold, low, high,
+                detectable, JMH_ERRORS, status, fails, guards, ChangeText.change(ratio, c.better(), c.unit()), why);
     }
 
     /**
@@ -174,8 +189,8 @@ public final class RunComparator {
     private static RowComparison skipped(ResultRow b, ResultRow c, String reference, double threshold,
             List<String> guards, String note) {
         return new RowComparison(c.key(), c.scenario(), c.benchmark(), c.model(), c.params(), c.metric(), c.unit(),
-                c.better(), b, c, reference, Double.NaN, Double.NaN, Double.NaN, threshold, Status.SKIPPED, false,
-                guards, "", note);
+                c.better(), b, c, reference, Double.NaN, Double.NaN, Double.NaN, threshold, Double.NaN, Double.NaN,
+                Double.NaN, "", Status.SKIPPED, false, guards, "", note);
     }
 
     private static RowComparison unpaired(ResultRow b, ResultRow c, CompareOptions options) {
@@ -184,7 +199,7 @@ public final class RunComparator {
         prefixed(guards, c == null ? "baseline" : "current", r);
         return new RowComparison(r.key(), r.scenario(), r.benchmark(), r.model(), r.params(), r.metric(), r.unit(),
                 r.better(), b, c, null, Double.NaN, Double.NaN, Double.NaN, options.thresholdFor(r.scenario(), r.metric()),
-                c == null ? Status.MISSING : Status.NEW, false, guards, "",
+                Double.NaN, Double.NaN, Double.NaN, "", c == null ? Status.MISSING : Status.NEW, false, guards, "",
                 c == null ? "in the baseline, not in the current run" : "not in the baseline");
     }
 

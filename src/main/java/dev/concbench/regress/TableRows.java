@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 final class TableRows {
 
     static final List<String> HEADER =
-            List.of("status", "scenario", "model", "metric", "baseline", "current", "change", "note");
+            List.of("status", "scenario", "model", "metric", "baseline", "current", "change", "detectable", "note");
 
     private TableRows() {
     }
@@ -30,7 +30,18 @@ final class TableRows {
             note = (note.isEmpty() ? "" : note + "; ") + String.join("; ", r.guards());
         }
         return List.of(status, r.scenario(), r.modelAndParams(), r.metric(), side(r.baseline()),
-                side(r.current()), change, note);
+                side(r.current()), change, detectable(r.detectable()), note);
+    }
+
+    /**
+     * The row's minimum detectable effect, e.g. {@code ">= 12%"}: the smallest worsening it could
+     * have flagged; {@code "unbounded"} when no worsening could; {@code "-"} when not compared.
+     */
+    static String detectable(double fraction) {
+        if (Double.isNaN(fraction)) {
+            return "-";
+        }
+        return Double.isInfinite(fraction) ? "unbounded" : String.format(java.util.Locale.ROOT, ">= %.0f%%", fraction * 100);
     }
 
     private static String side(dev.concbench.results.ResultRow row) {
@@ -42,8 +53,12 @@ final class TableRows {
         String mode = c.mode() == Mode.RATIOS
                 ? "ratios (each model over a reference model of the same run)" : "absolute";
         return "baseline " + c.baselineRunId() + " vs current " + c.currentRunId() + "; mode " + mode
-                + "; threshold " + c.thresholdRule() + "; a change counts only beyond both the threshold and"
-                + " the combined 99.9% error";
+                + "; threshold " + c.thresholdRule() + "; rows with raw samples from at least "
+                + BootstrapRatio.MIN_FORKS + " forks on both sides: the ratio of their best-side deciles (medians for"
+                + " neutral metrics) with a bootstrap interval (forks, then iterations), a change only when the whole"
+                + " interval lies beyond the threshold;"
+                + " other rows: a change only beyond both the threshold and the combined JMH 99.9% error;"
+                + " 'detectable' is the smallest worsening each row could have flagged";
     }
 
     /** The notes, one per line, each prefixed. */

@@ -20,6 +20,9 @@ import java.util.TreeMap;
  * @param better    which direction is an improvement
  * @param guards    why this number must not be trusted as it stands (empty when it can be): e.g.
  *                  {@code "not-virtual: 120 of 1000 tasks ran on platform threads"}
+ * @param perFork   the raw samples behind {@code value}: each JMH fork's measurement-iteration values
+ *                  in {@code unit}, forks in run order; empty when not recorded (an older run, a derived row).
+ *                  The regression gate's statistics resample these
  */
 public record ResultRow(
         String scenario,
@@ -32,11 +35,19 @@ public record ResultRow(
         double error,
         long samples,
         Direction better,
-        List<String> guards) {
+        List<String> guards,
+        List<List<Double>> perFork) {
 
     public ResultRow {
         params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(params));
         guards = guards == null ? List.of() : List.copyOf(guards);
+        perFork = perFork == null ? List.of() : perFork.stream().map(List::copyOf).toList();
+    }
+
+    /** A row without raw samples. */
+    public ResultRow(String scenario, String benchmark, String model, Map<String, String> params, String metric,
+            double value, String unit, double error, long samples, Direction better, List<String> guards) {
+        this(scenario, benchmark, model, params, metric, value, unit, error, samples, better, guards, List.of());
     }
 
     /** True when no guard voided this number. */
@@ -53,6 +64,7 @@ public record ResultRow(
     public ResultRow withGuard(String guard) {
         var more = new java.util.ArrayList<>(guards);
         more.add(guard);
-        return new ResultRow(scenario, benchmark, model, params, metric, value, unit, error, samples, better, more);
+        return new ResultRow(scenario, benchmark, model, params, metric, value, unit, error, samples, better, more,
+                perFork);
     }
 }

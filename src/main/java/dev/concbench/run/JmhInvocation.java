@@ -60,20 +60,52 @@ final class JmhInvocation {
     }
 
     Outcome run(PlanItem item) throws RunnerException {
+        return run(item, List.of(), null);
+    }
+
+    /**
+     * Runs {@code item} with its forks on another build: {@code forkClasspath} replaces this JVM's
+     * class path in the forks' command line (JMH builds it from {@code java.class.path}, which is
+     * read only then: this process's own classes were loaded long before), and {@code sideArgs} go
+     * after the fork arguments. Forks of one invocation never mix builds.
+     *
+     * @param forkClasspath the class path the forks run, or null for this build's
+     */
+    Outcome run(PlanItem item, List<String> sideArgs, String forkClasspath) throws RunnerException {
+        synchronized (JmhInvocation.class) {
+            String own = System.getProperty("java.class.path");
+            if (forkClasspath != null) {
+                System.setProperty("java.class.path", forkClasspath);
+            }
+            try {
+                return invoke(options(item, sideArgs));
+            } finally {
+                System.setProperty("java.class.path", own);
+            }
+        }
+    }
+
+    private static Outcome invoke(Options options) throws RunnerException {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
         OutputFormat format = OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL);
-        Collection<RunResult> results = new Runner(options(item), format).run();
+        Collection<RunResult> results = new Runner(options, format).run();
         out.flush();
         return new Outcome(results, captured.toString(StandardCharsets.UTF_8));
     }
 
+    /** {@link #options(PlanItem, List)} without side arguments. */
+    Options options(PlanItem item) {
+        return options(item, List.of());
+    }
+
     /**
      * JMH's options for {@code item}: its settings and parameters, the run's and the model's fork
-     * arguments (e.g. {@code -Xss8m} for {@code thread-per-task[stack=8m]}), and, when the
-     * benchmark names a {@link dev.concbench.bench.ForkEnvironment}, a launcher that sets it.
+     * arguments (e.g. {@code -Xss8m} for {@code thread-per-task[stack=8m]}), then {@code sideArgs}
+     * (an A/B side's own), and, when the benchmark names a
+     * {@link dev.concbench.bench.ForkEnvironment}, a launcher that sets it.
      */
-    Options options(PlanItem item) {
+    Options options(PlanItem item, List<String> sideArgs) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(item.include())
                 .forks(item.settings().forks())
@@ -93,6 +125,7 @@ final class JmhInvocation {
         });
         List<String> args = new ArrayList<>(forkArgs);
         args.addAll(item.model().jvmArgs());
+        args.addAll(sideArgs);
         options.jvmArgsAppend(args.toArray(String[]::new));
         Map<String, String> env = BenchmarkCatalog.forkEnvironment(item.scenario().benchmarkClass());
         if (!env.isEmpty()) {

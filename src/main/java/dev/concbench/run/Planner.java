@@ -71,6 +71,9 @@ public final class Planner {
             }
             BenchmarkCatalog.Entry bench = benchmarks.get(s.benchmark());
             ProfilePlan plan = s.plan(profile);
+            if (plan == null) {
+                continue;   // a profile this scenario does not take part in (the gate's is optional)
+            }
             for (ModelSpec model : s.models()) {
                 if (!onlyModels.isEmpty() && !onlyModels.contains(model.name())) {
                     continue;

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 /**
  * Maps JMH's results for one {@link PlanItem} to {@code summary.json} rows: one row per declared
- * metric found (the primary score or a secondary result), with JMH's error and sample count, the
+ * metric found (the primary score or a secondary result), with JMH's error and sample count, each
+ * fork's raw iteration values, the
  * parameters the scenario swept or the model set, and the guards the benchmark's evidence calls for.
  * Pure function; any thread.
  */
@@ -52,9 +55,31 @@ public final class RowMapper {
                 continue;
             }
             rows.add(new ResultRow(item.scenario().name(), benchmark, model, params, m.name(), r.getScore(),
-                    unit(m, r.getScoreUnit()), r.getScoreError(), r.getSampleCount(), m.better(), guards));
+                    unit(m, r.getScoreUnit()), r.getScoreError(), r.getSampleCount(), m.better(), guards,
+                    perFork(m, result)));
         }
         return rows;
+    }
+
+    /**
+     * Each fork's measurement-iteration values of metric {@code m} (the primary score or the
+     * secondary result of that label), forks in run order: the raw samples the gate resamples.
+     */
+    static List<List<Double>> perFork(MetricSpec m, RunResult result) {
+        List<List<Double>> forks = new ArrayList<>();
+        for (BenchmarkResult fork : result.getBenchmarkResults()) {
+            List<Double> values = new ArrayList<>();
+            for (IterationResult it : fork.getIterationResults()) {
+                Result<?> r = m.primary() ? it.getPrimaryResult() : it.getSecondaryResults().get(m.source());
+                if (r != null) {
+                    values.add(r.getScore());
+                }
+            }
+            if (!values.isEmpty()) {
+                forks.add(values);
+            }
+        }
+        return forks;
     }
 
     /**

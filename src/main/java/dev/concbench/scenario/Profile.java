@@ -15,7 +15,13 @@ public enum Profile {
     /** What plain {@code ./run-bench.sh} runs: every scenario, in at most 10 minutes. */
     QUICK(new JmhSettings(1, 2, 3, 300), 600),
     /** Full sweeps and two forks, in at most 60 minutes. */
-    FULL(new JmhSettings(2, 3, 5, 1000), 3600);
+    FULL(new JmhSettings(2, 3, 5, 1000), 3600),
+    /**
+     * The regression gate's rows ({@code ab}'s default): only scenarios whose file has a
+     * {@code gate:} profile, several forks per side (the gate resamples forks), short iterations;
+     * an {@code ab} of the whole profile in at most 6 minutes on a 2-core machine (both sides).
+     */
+    GATE(new JmhSettings(3, 3, 8, 100), 360);
 
     private final JmhSettings defaults;
     private final int budgetSeconds;
@@ -23,6 +29,11 @@ public enum Profile {
     Profile(JmhSettings defaults, int budgetSeconds) {
         this.defaults = defaults;
         this.budgetSeconds = budgetSeconds;
+    }
+
+    /** Whether every scenario file must name this profile; the gate's is optional (not every row is gated). */
+    public boolean requiredInEveryScenario() {
+        return this != GATE;
     }
 
     /** The JMH settings a scenario gets unless its file overrides them. */

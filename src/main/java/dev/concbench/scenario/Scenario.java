@@ -17,7 +17,7 @@ import java.util.Map;
  * @param methodParam with {@code <Class>.*}: the row parameter that names the method (e.g. {@code example}); else empty
  * @param models      the models to run, in order
  * @param metrics     the metrics it produces, in order
- * @param profiles    what to run per profile (every profile is present)
+ * @param profiles    what to run per profile (every profile is present but the optional {@code gate})
  * @param server      whether it needs the delay server (the run starts it in its own process)
  * @param thresholds  per-metric regression thresholds for {@code compare}, as a fraction (0.2 = 20%);
  *                    metrics not named use compare's default
@@ -53,7 +53,7 @@ public record Scenario(
         return benchmark.substring(benchmark.indexOf('.') + 1);
     }
 
-    /** The plan for {@code profile}. */
+    /** The plan for {@code profile}; null when the scenario does not take part in it (only {@code gate} is optional). */
     public ProfilePlan plan(Profile profile) {
         return profiles.get(profile);
     }

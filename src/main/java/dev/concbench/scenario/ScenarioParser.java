@@ -26,11 +26,12 @@ import java.util.regex.Pattern;
  * metrics:
  *   handoff: {unit: ns/op, better: lower, source: primary}   # source: primary or a secondary result label
  * thresholds: {handoff: 0.25}              # optional, for compare
- * profiles:                                # smoke, quick and full, each required
+ * profiles:                                # smoke, quick and full, each required; gate optional
  *   smoke:
  *     params: {units: [1000]}              # swept for every model
  *     extra: [{models: [virtual], params: {units: [1000000]}}]   # more runs for some models
  *     forks: 1                             # optional JMH overrides: forks, warmup, iterations, time (ms)
+ *   gate: {models: [eventloop], forks: 3}  # optional: the rows the regression gate ('ab') runs; models: only these
  * }</pre>
  *
  * <p>Instances are immutable; {@link #parse} may be called from any thread.
@@ -42,7 +43,8 @@ public final class ScenarioParser {
             "claim", "title", "description", "benchmark", "methodParam", "server", "models", "metrics", "thresholds",
             "profiles");
     private static final List<String> METRIC_KEYS = List.of("unit", "better", "source");
-    private static final List<String> PROFILE_KEYS = List.of("params", "extra", "forks", "warmup", "iterations", "time");
+    private static final List<String> PROFILE_KEYS =
+            List.of("models", "params", "extra", "forks", "warmup", "iterations", "time");
     private static final List<String> EXTRA_KEYS = List.of("models", "params");
 
     /** The most carrier threads a model may ask for: far above any core count these runs see. */
@@ -246,6 +248,9 @@ public final class ScenarioParser {
             Map<Profile, ProfilePlan> out = new EnumMap<>(Profile.class);
             for (Profile p : Profile.values()) {
                 YamlNode.Entry pe = m.entries().get(p.id());
+                if (pe == null && !p.requiredInEveryScenario()) {
+                    continue;
+                }
                 if (pe == null) {
                     throw error(m.line(), "missing profile '" + p.id() + "' (every scenario names smoke, quick and full)");
                 }
@@ -260,20 +265,15 @@ public final class ScenarioParser {
                     ? new YamlNode.Mapping(Map.of(), s.line()) : mapping(entry.value(), "profile '" + p.id() + "'");
             checkKeys(m, PROFILE_KEYS, "profile key");
             List<ParamSweep> sweeps = new ArrayList<>();
-            sweeps.add(new ParamSweep(List.of(), m.entries().containsKey("params")
+            List<String> only = m.entries().containsKey("models")
+                    ? modelNames(m.entries().get("models"), models, "profile '" + p.id() + "'") : List.of();
+            sweeps.add(new ParamSweep(only, m.entries().containsKey("params")
                     ? params(m.entries().get("params"), benchParams) : Map.of()));
             if (m.entries().containsKey("extra")) {
                 for (YamlNode item : sequence(m.entries().get("extra").value(), "extra").items()) {
                     YamlNode.Mapping x = mapping(item, "an extra sweep");
                     checkKeys(x, EXTRA_KEYS, "extra key");
-                    List<String> names = new ArrayList<>();
-                    for (YamlNode n : sequence(requiredIn(x, "models", "extra sweep").value(), "models").items()) {
-                        String name = model(n);
-                        if (models.stream().noneMatch(s -> s.name().equals(name))) {
-                            throw error(n.line(), "extra sweep names model '" + name + "' that the scenario does not run");
-                        }
-                        names.add(name);
-                    }
+                    List<String> names = modelNames(requiredIn(x, "models", "extra sweep"), models, "extra sweep");
                     sweeps.add(new ParamSweep(names, params(requiredIn(x, "params", "extra sweep"), benchParams)));
                 }
             }
@@ -284,6 +284,20 @@ public final class ScenarioParser {
                     intOr(m, "iterations", d.iterations(), 1, JmhSettings.MAX_ITERATIONS),
                     intOr(m, "time", d.iterationMillis(), 1, JmhSettings.MAX_ITERATION_MILLIS));
             return new ProfilePlan(sweeps, settings);
+        }
+
+        /** A list of the scenario's model names, e.g. a profile's {@code models: [eventloop, virtual]}. */
+        private List<String> modelNames(YamlNode.Entry entry, List<ModelSpec> models, String what)
+                throws ScenarioException {
+            List<String> names = new ArrayList<>();
+            for (YamlNode n : sequence(entry.value(), "models").items()) {
+                String name = model(n);
+                if (models.stream().noneMatch(s -> s.name().equals(name))) {
+                    throw error(n.line(), what + " names model '" + name + "' that the scenario does not run");
+                }
+                names.add(name);
+            }
+            return names;
         }
 
         private Map<String, List<String>> params(YamlNode.Entry entry, Set<String> benchParams) throws ScenarioException {

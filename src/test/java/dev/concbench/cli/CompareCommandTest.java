@@ -166,4 +166,22 @@ class CompareCommandTest {
         assertEquals(2, o.code());
         assertTrue(o.err().contains("profile: smoke (baseline) vs quick (current)"), o.err());
     }
+
+    @Test
+    void rowsWithRawSamplesFromSeveralForksAreJudgedOnThem() throws Exception {
+        var before = dev.concbench.regress.SampleRows.row(List.of(List.of(200.0, 201.0, 199.0, 200.0),
+                List.of(202.0, 203.0, 201.0, 202.0), List.of(198.0, 199.0, 200.0, 199.0)));
+        var after = dev.concbench.regress.SampleRows.row(List.of(List.of(260.0, 262.0, 259.0, 261.0),
+                List.of(263.0, 264.0, 262.0, 261.0), List.of(258.0, 259.0, 260.0, 262.0)));
+        Path base = run("base", Fixtures.summary("gate", List.of(before)), HERE);
+        Path slow = run("slow", Fixtures.summary("gate", List.of(after)), HERE);
+        Outcome o = compare("--baseline", base.toString(), "--current", slow.toString(), "--threshold", "0.05");
+        assertEquals(1, o.code(), o.out() + o.err());
+        String line = o.out().lines().filter(l -> l.startsWith("regressed")).findFirst().orElseThrow();
+        assertTrue(line.contains("x slower (ratio 1.3") && line.contains("99% interval"), line);
+        assertTrue(line.contains(">= "), "the row's detectable effect: " + line);
+        JsonNode row = ResultsDir.json().readTree(slow.resolve("compare").resolve("compare.json").toFile())
+                .get("rows").get(0);
+        assertTrue(row.get("statistic").asText().startsWith("bootstrap of lower deciles, 3+3 forks"), row.toString());
+    }
 }

@@ -41,4 +41,10 @@ final class ConsoleCapture implements BeforeEachCallback, AfterEachCallback {
     String stderr() {
         return err.toString(StandardCharsets.UTF_8);
     }
+
+    /** Forgets what was printed so far (for a test that runs several commands). */
+    void clear() {
+        out.reset();
+        err.reset();
+    }
 }

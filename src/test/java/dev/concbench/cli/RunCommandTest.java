@@ -55,7 +55,7 @@ class RunCommandTest {
     @Test
     void badFlagsAreOneLineUsageErrors() {
         assertEquals(2, main("run", "--profile", "huge"));
-        assertTrue(console.stderr().contains("--profile: unknown profile 'huge' (expected one of smoke, quick, full)"),
+        assertTrue(console.stderr().contains("--profile: unknown profile 'huge' (expected one of smoke, quick, full, gate)"),
                 console.stderr());
         assertEquals(2, main("run", "--scenario", "nope", "--profile", "smoke"));
         assertTrue(console.stderr().contains("--scenario 'nope' is not a scenario"));

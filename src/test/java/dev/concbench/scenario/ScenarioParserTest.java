@@ -89,9 +89,9 @@ class ScenarioParserTest {
             stack not a size         | {name: virtual, carriers: 1}       | {name: thread-per-task, stack: lots}        | 5: model parameter 'stack' must be a size such as 8m or 512k, was 'lots'
             forks below 1            | forks: 2                           | forks: 0                                    | 15: forks must be 1..20 (found 0)
             forks not a number       | forks: 2                           | forks: many                                 | 15: forks 'many' is not an integer
-            unknown profile          | "  smoke:"                         | "  smok:"                                   | 11: unknown profile 'smok' (expected one of smoke, quick, full)
+            unknown profile          | "  smoke:"                         | "  smok:"                                   | 11: unknown profile 'smok' (expected one of smoke, quick, full, gate)
             extra model not run      | "      - models: [virtual]"        | "      - models: [thread-per-task]"        | 19: extra sweep names model 'thread-per-task' that the scenario does not run
-            unknown profile key      | iterations: 7                      | iteratons: 7                                | 21: unknown profile key 'iteratons' (expected one of params, extra, forks, warmup, iterations, time)
+            unknown profile key      | iterations: 7                      | iteratons: 7                                | 21: unknown profile key 'iteratons' (expected one of models, params, extra, forks, warmup, iterations, time)
             models not a list        | models: [eventloop, virtual        | models: virtual\\n#                         | 5: models: expected a list, found a scalar
             invalid YAML             | title: Memory                      | "title: [Memory"                            | invalid YAML
             server not a boolean     | description: what it does          | server: maybe                               | 3: server 'maybe' is not a boolean (expected true or false)

@@ -31,8 +31,20 @@ class ShippedScenariosTest {
         assertFalse(catalog.scenarios().isEmpty());
         for (Scenario s : catalog.scenarios()) {
             for (Profile p : Profile.values()) {
-                assertFalse(s.plan(p).sweeps().isEmpty(), s.name() + " " + p.id());
+                if (p.requiredInEveryScenario() || s.plan(p) != null) {
+                    assertFalse(s.plan(p).sweeps().isEmpty(), s.name() + " " + p.id());
+                }
             }
+        }
+    }
+
+    /** The gate profile: at least 3 forks a side wherever it runs (the gate resamples forks). */
+    @Test
+    void theGateProfileRunsEnoughForksToResample() throws Exception {
+        List<Scenario> gated = shipped().scenarios().stream().filter(s -> s.plan(Profile.GATE) != null).toList();
+        assertFalse(gated.isEmpty(), "no scenario has a gate: profile");
+        for (Scenario s : gated) {
+            assertTrue(s.plan(Profile.GATE).settings().forks() >= 3, s.name());
         }
     }
 
