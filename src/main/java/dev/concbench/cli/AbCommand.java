@@ -87,7 +87,8 @@ final class AbCommand implements Command {
                 .addOption(Option.builder().longOpt("trials").hasArg().argName("N")
                         .desc("repeat the comparison N times and report how often the gate failed (a study)").get())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
-                        .desc("a new directory for both sides' results and the comparison (default results/<time>-ab)").get());
+                        .desc("a new directory for both sides' results and the comparison (default results/<time>-ab)").get())
+                .addOption(RunHistory.option());
     }
 
     @Override
@@ -111,6 +112,9 @@ final class AbCommand implements Command {
             throw new UsageException("ab: nothing to run for profile " + profile.id() + " with these --scenario/--model filters");
         }
         List<ForkSide> sides = List.of(side(line, "a"), side(line, "b"));
+        // the history lives beside the ab folder (results/history.db by default), as run's does
+        Path historyRoot = out.toAbsolutePath().getParent();
+        RunHistory.preflight("ab", line, historyRoot);
         Files.createDirectories(out);
         CompareOptions options = new CompareOptions(Mode.ABSOLUTE, threshold, ScenarioThresholds.of(catalog.scenarios()),
                 null, false);
@@ -125,6 +129,9 @@ final class AbCommand implements Command {
                 System.err.printf("ab: trial %d of %d%n", t, trials);
             }
             Comparison c = trial(dir, profile, plan, sides, command, options);
+            for (String side : List.of("A", "B")) {
+                RunHistory.append("ab", line, historyRoot, dir.resolve(side), "ab");
+            }
             study.add(c);
             code = Math.max(code, c.exitCode());
         }
