@@ -27,7 +27,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,8 +123,6 @@ class FileSystemFaultsTest {
 
     @Test
     @Timeout(180)
-    @Disabled("needs branch claims (report judges claims in memory and writes claims.json beside the report);"
-            + " on main today report still rewrites RESULTS/claims.json: enable this test when claims is merged")
     void reportOfAReadOnlyResultsFolderWorksAndChangesNothing() throws Exception {
         Path results = Fixtures.copy(FixtureRuns.COMPLETE, tmp);
         Map<String, String> before = contents(results);
