@@ -21,6 +21,9 @@ final class Outputs {
      *                        read-only or full file system, or not permitted
      */
     static Path writableFolder(String command, String flag, Path dir) {
+        if (dir.toString().isBlank()) {
+            throw new UsageException(command + ": " + flag + " is empty (expected a folder)");
+        }
         try {
             return OutputPlace.checkWritable(dir);
         } catch (OutputPlace.UnwritableException e) {

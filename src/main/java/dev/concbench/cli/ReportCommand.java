@@ -94,6 +94,11 @@ public final class ReportCommand implements Command {
         Path out;
         try {
             ResultsDir.open(results);
+            if (line.hasOption("out") && Path.of(line.getOptionValue("out")).toAbsolutePath().normalize()
+                    .equals(results.toAbsolutePath().normalize())) {
+                throw new UsageException("report: --out " + line.getOptionValue("out")
+                        + " is the results folder it reads (expected another folder: a report never writes into its input)");
+            }
             out = line.hasOption("out") ? Outputs.writableFolder("report", "--out", Path.of(line.getOptionValue("out")))
                     : Outputs.reportFolder(results);
             ReportInput input = judge(results, out);

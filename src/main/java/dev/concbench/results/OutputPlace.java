@@ -37,6 +37,32 @@ public final class OutputPlace {
      *                             read-only or full, permission is denied
      */
     public static Path checkWritable(Path dir) throws UnwritableException {
+        // another process checking the same missing folder removes what it made when its own check
+        // ends, maybe while this one is between making the folder and writing its probe: try again
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return checkWritableOnce(dir);
+            } catch (RaceLost e) {
+                if (attempt == RACE_ATTEMPTS) {
+                    throw new UnwritableException(dir + " is not a writable folder (" + reason(e.cause) + ")");
+                }
+            }
+        }
+    }
+
+    private static final int RACE_ATTEMPTS = 5;
+
+    /** A folder this check made vanished under it (another process's check removed it). */
+    private static final class RaceLost extends Exception {
+        final IOException cause;
+
+        RaceLost(IOException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.cause = cause;
+        }
+    }
+
+    private static Path checkWritableOnce(Path dir) throws UnwritableException, RaceLost {
         Path fileInTheWay = firstNonDirectory(dir.toAbsolutePath().normalize());
         if (fileInTheWay != null) {
             throw new UnwritableException(fileInTheWay.equals(dir.toAbsolutePath().normalize())
@@ -57,6 +83,8 @@ public final class OutputPlace {
             } finally {
                 Files.deleteIfExists(probe);
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new RaceLost(e);
         } catch (IOException e) {
             throw new UnwritableException(dir + " is not a writable folder (" + reason(e) + ")");
         } finally {

@@ -48,11 +48,6 @@ public record Scenario(
         return benchmark.substring(0, benchmark.indexOf('.'));
     }
 
-    /** The benchmark's method name, e.g. {@code handoff}. */
-    public String benchmarkMethod() {
-        return benchmark.substring(benchmark.indexOf('.') + 1);
-    }
-
     /** The plan for {@code profile}; null when the scenario does not take part in it (only {@code gate} is optional). */
     public ProfilePlan plan(Profile profile) {
         return profiles.get(profile);
