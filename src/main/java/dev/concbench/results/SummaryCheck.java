@@ -56,6 +56,11 @@ final class SummaryCheck {
                 return field + " must be non-empty text, found " + v;
             }
         }
+        String model = row.get("model").asText();
+        if (dev.concbench.vocab.ModelKind.of(model).isEmpty()) {
+            return "model '" + model + "' is not a model (expected one of "
+                    + String.join(", ", dev.concbench.vocab.ModelKind.ids()) + ")";
+        }
         JsonNode better = row.get("better");
         if (better == null || better.isNull()) {
             return "better is missing";
@@ -69,6 +74,9 @@ final class SummaryCheck {
         }
         if (!isNumber(value)) {
             return "value must be a number, found " + value;
+        }
+        if (value.isNumber() && !Double.isFinite(value.asDouble())) {
+            return "value " + value.asText() + " is beyond a double's range";
         }
         JsonNode error = row.get("error");
         if (error != null && !error.isNull()) {
