@@ -49,6 +49,7 @@ public final class HistoryStore implements AutoCloseable {
                 boolean added = insertRun(run);
                 if (added) {
                     insertRows(run);
+                    insertSamples(run);
                     insertClaims(run);
                 }
                 connection.commit();
@@ -108,6 +109,29 @@ public final class HistoryStore implements AutoCloseable {
                 st.setString(12, r.better().json());
                 st.setString(13, RowCodec.json(r.guards()));
                 st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    /** Each row's raw per-iteration samples, by fork, when the run kept them (V2's row_samples). */
+    private void insertSamples(StoredRun run) throws SQLException {
+        String sql = "INSERT INTO row_samples (run_key, ordinal, fork, iteration, value) VALUES (?, ?, ?, ?, ?)";
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            int ordinal = 0;
+            for (ResultRow r : run.rows()) {
+                for (int fork = 0; fork < r.perFork().size(); fork++) {
+                    List<Double> values = r.perFork().get(fork);
+                    for (int i = 0; i < values.size(); i++) {
+                        st.setString(1, run.key());
+                        st.setInt(2, ordinal);
+                        st.setInt(3, fork);
+                        st.setInt(4, i);
+                        setDouble(st, 5, values.get(i));
+                        st.addBatch();
+                    }
+                }
+                ordinal++;
             }
             st.executeBatch();
         }

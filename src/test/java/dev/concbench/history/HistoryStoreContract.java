@@ -53,7 +53,15 @@ abstract class HistoryStoreContract {
     @Test
     void aRunIsStoredAndReadBackWithItsRowsAndClaims() throws Exception {
         String url = newUrl();
-        StoredRun run = variant(fixture(FixtureRuns.COMPLETE), "20261101-120000-quick");
+        StoredRun plain = variant(fixture(FixtureRuns.COMPLETE), "20261101-120000-quick");
+        // the first row kept its raw samples: two forks, of 2 and 1 iterations
+        List<ResultRow> rows = new java.util.ArrayList<>(plain.summary().rows());
+        ResultRow f = rows.getFirst();
+        rows.set(0, new ResultRow(f.scenario(), f.benchmark(), f.model(), f.params(), f.metric(), f.value(), f.unit(),
+                f.error(), f.samples(), f.better(), f.guards(), List.of(List.of(1.0, 2.0), List.of(3.0))));
+        RunSummary s = plain.summary();
+        StoredRun run = new StoredRun(new RunSummary(s.format(), s.runId(), s.profile(), s.complete(), s.missing(), rows),
+                plain.env(), plain.claims(), plain.origin());
         try (HistoryStore store = HistoryDatabase.open(url)) {
             assertTrue(store.append(run));
             List<RunEntry> runs = store.runs(0);
@@ -84,6 +92,12 @@ abstract class HistoryStoreContract {
             assertEquals("supported", rs.getString(2));
             assertTrue(rs.getString(3).contains("7.9"));
             assertFalse(rs.next());
+        }
+        long kept = 3;
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM row_samples")) {
+            assertTrue(rs.next());
+            assertEquals(kept, rs.getLong(1), "every raw sample the run kept is stored, by fork and iteration");
         }
     }
 
