@@ -79,6 +79,9 @@ public final class HistoryCommand implements Command {
             throw new UsageException("history: a trend needs --scenario S and --metric X");
         }
         int last = last(line);
+        if (!line.hasOption("import")) {
+            requireExistingFile(RunHistory.url(line, RESULTS_ROOT));
+        }
         try (HistoryStore store = RunHistory.open("history", line, RESULTS_ROOT)) {
             if (line.hasOption("import")) {
                 return importRuns(store, line.getOptionValues("import"));
@@ -172,5 +175,20 @@ public final class HistoryCommand implements Command {
     /** {@code 2026-11-24T00:59:24.219782910Z} as {@code 2026-11-24 00:59:24}. */
     private static String shortInstant(String iso) {
         return iso != null && iso.length() >= 19 ? iso.substring(0, 10) + " " + iso.substring(11, 19) : String.valueOf(iso);
+    }
+
+    /**
+     * Reading the history never creates it: a SQLite URL naming no file (a typo, another folder) is
+     * one line, not an empty history that hides the mistake. Only {@code --import} makes a database.
+     */
+    private static void requireExistingFile(String url) {
+        String prefix = "jdbc:sqlite:";
+        if (url.startsWith(prefix)) {
+            String file = url.substring(prefix.length()).replaceFirst("\\?.*$", "");
+            if (!file.isEmpty() && !file.startsWith(":") && !java.nio.file.Files.isRegularFile(Path.of(file))) {
+                throw new UsageException("history: no history database at " + file
+                        + " (expected a file a run or 'history --import' wrote; --db or CONCBENCH_DB names another)");
+            }
+        }
     }
 }

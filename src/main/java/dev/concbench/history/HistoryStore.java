@@ -227,11 +227,14 @@ public final class HistoryStore implements AutoCloseable {
     /**
      * The runs a run can be judged against: the newest {@code n} stored runs that started before
      * {@code run} with the same environment fingerprint and profile, newest first ({@code run}
-     * itself excluded, whether stored or not).
+     * itself excluded, whether stored or not). The sides of an {@code ab} never count: a side is a
+     * build plus JVM arguments (an injected slowdown, another collector) that the fingerprint does
+     * not see.
      */
     public List<RunEntry> comparable(StoredRun run, int n) throws HistoryException {
         String sql = RUN_COLUMNS + "FROM runs r "
                 + "WHERE r.env_fingerprint = ? AND r.profile = ? AND r.run_key <> ? AND r.started < ? "
+                + "AND r.source <> 'ab' "
                 + "ORDER BY r.started DESC, r.run_id DESC LIMIT " + Math.max(n, 0);
         List<RunEntry> out = new ArrayList<>();
         try (PreparedStatement st = connection.prepareStatement(sql)) {
