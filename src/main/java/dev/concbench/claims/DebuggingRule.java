@@ -72,6 +72,12 @@ public record DebuggingRule() implements Rule {
                     + " distinct outcomes without an await between read and write, " + awaiting.format()
                     + " with one.");
         }
+        if (!(awaitingLost.value() - awaitingLost.error() > 0)) {
+            // without lost updates the await variant raced nothing, and "one outcome" could not have failed
+            throw new NotMeasured("the loop with an await between read and write lost " + awaitingLost.format()
+                    + " updates per run: no switch point fell between a read and its write, so its single outcome"
+                    + " proves nothing");
+        }
         if (threads.value() > 1) {
             return new Judgement(Verdict.SUPPORTED, "The loop gave one answer every run, with or without an await"
                     + " between read and write (with one it lost " + awaitingLost.format() + " updates per run, the"

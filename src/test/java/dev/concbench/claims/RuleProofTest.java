@@ -143,6 +143,9 @@ class RuleProofTest {
         all.add(c(dbg, "the fixture", Verdict.SUPPORTED, "the same each time", List.of()));
         all.add(c(dbg, "the awaiting loop varies between runs", Verdict.REFUTED, "not deterministic",
                 List.of(set("determinism", "eventloop", "distinctOutcomes", "await=between", 2))));
+        all.add(c(dbg, "the awaiting loop lost nothing (no read and write straddled a switch point)",
+                Verdict.NOT_MEASURED, "proves nothing",
+                List.of(set("determinism", "eventloop", "lostUpdates", "await=between", 0))));
         all.add(c(dbg, "no race on threads", Verdict.NOT_MEASURED, "no race showed",
                 List.of(set("determinism", "platform-pool", "distinctOutcomes", null, 1))));
         all.add(c(dbg, "a run without the awaiting variant (an older results folder)", Verdict.NOT_MEASURED,
