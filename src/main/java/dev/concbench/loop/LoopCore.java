@@ -244,7 +244,11 @@ final class LoopCore {
         timers.moveDue(start, enqueue);
         moveSubmissions();
         runReadyBatch(start);
-        recordStretch(clock.nanoTime() - start);
+        if (!debug) {
+            // outside debug mode a stretch between two I/O polls is timed, not each callback: over the
+            // threshold it counts as one slow callback (I/O waited that long); the longest bounds any one
+            recordTook(clock.nanoTime() - start);
+        }
     }
 
     private void moveSubmissions() {
@@ -320,32 +324,23 @@ final class LoopCore {
             runIsolated(callback, described);
         } finally {
             long took = clock.nanoTime() - start;
-            if (took > maxCallbackNanos) {
-                maxCallbackNanos = took;
-            }
-            if (took > slowNanos) {
-                slowCallbacks++;
+            if (recordTook(took)) {
                 options.listener().slowCallback(new SlowCallback(String.valueOf(described), took,
                         TracedCallback.origin(callback)));
             }
         }
     }
 
-    /**
-     * Outside debug mode the loop times each stretch between two I/O polls, not each callback (two
-     * clock reads per turn instead of two per callback): a stretch over the threshold counts as one
-     * slow callback, since I/O waited that long, and the longest stretch bounds the longest callback.
-     */
-    private void recordStretch(long took) {
-        if (debug) {
-            return;
-        }
+    /** Counts one timed callback or stretch, in nanoseconds: the longest so far; true when it was slow. */
+    private boolean recordTook(long took) {
         if (took > maxCallbackNanos) {
             maxCallbackNanos = took;
         }
-        if (took > slowNanos) {
-            slowCallbacks++;
+        if (took <= slowNanos) {
+            return false;
         }
+        slowCallbacks++;
+        return true;
     }
 
     /** One more callback run: an opaque store, visible to {@link #stats()} on any thread without a fence. */

@@ -58,6 +58,8 @@ public final class WorkerPool implements AutoCloseable {
     private final Set<Worker> live = new LinkedHashSet<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<WorkerStart> starts = new ArrayList<>();
+    /** The last worker death the pool saw, for messages; written under the lock. */
+    private volatile String lastDeath = "a worker died";
     private final AtomicLong nextTaskId = new AtomicLong();
 
     private WorkerPool(WorkerPoolConfig config) throws IOException {
@@ -97,7 +99,7 @@ public final class WorkerPool implements AutoCloseable {
         }
         // A worker died while the others started and its replacement failed too.
         pool.close();
-        throw new WorkerStartException("worker pool FAILED while starting: " + pool.lastDeath()
+        throw new WorkerStartException("worker pool FAILED while starting: " + pool.lastDeath
                 + ", and its replacement could not start");
     }
 
@@ -153,15 +155,6 @@ public final class WorkerPool implements AutoCloseable {
     public List<Long> pids() {
         synchronized (lock) {
             return live.stream().map(Worker::pid).toList();
-        }
-    }
-
-    /** The last worker death the pool saw, for messages; under the lock. */
-    private String lastDeath = "a worker died";
-
-    private String lastDeath() {
-        synchronized (lock) {
-            return lastDeath;
         }
     }
 
@@ -382,7 +375,7 @@ public final class WorkerPool implements AutoCloseable {
                 queue.clear();
             }
             WorkerStartException cause = new WorkerStartException(
-                    "worker pool FAILED: cannot replace " + lastDeath() + ": " + e.getMessage(), e);
+                    "worker pool FAILED: cannot replace " + lastDeath + ": " + e.getMessage(), e);
             queued.forEach(t -> t.future().completeExceptionally(cause));
         }
     }

@@ -71,11 +71,10 @@ public final class ScenarioParser {
     }
 
     /** The state of parsing one file: its name, for errors. */
-    private final class FileParse {
-        private final String file;
+    private final class FileParse extends ScenarioFields {
 
         FileParse(String file) {
-            this.file = file;
+            super(file);
         }
 
         Scenario scenario(YamlNode root) throws ScenarioException {
@@ -323,97 +322,6 @@ public final class ScenarioParser {
                 out.put(e.key(), values);
             }
             return out;
-        }
-
-        private boolean bool(YamlNode.Entry e) throws ScenarioException {
-            String t = text(e, e.key());
-            if (!t.equals("true") && !t.equals("false")) {
-                throw error(e.value().line(), e.key() + " '" + t + "' is not a boolean (expected true or false)");
-            }
-            return t.equals("true");
-        }
-
-        private int intOr(YamlNode.Mapping m, String key, int dflt, int min, int max) throws ScenarioException {
-            YamlNode.Entry e = m.entries().get(key);
-            if (e == null) {
-                return dflt;
-            }
-            int v = intValue(e.value(), key);
-            if (v < min || v > max) {
-                throw error(e.value().line(), key + " must be " + min + ".." + max + " (found " + v + ")");
-            }
-            return v;
-        }
-
-        private int positiveInt(YamlNode node, String what) throws ScenarioException {
-            int v = intValue(node, what);
-            if (v < 1) {
-                throw error(node.line(), what + " must be >= 1 (found " + v + ")");
-            }
-            return v;
-        }
-
-        private int intValue(YamlNode node, String what) throws ScenarioException {
-            String text = scalar(node, what).text();
-            try {
-                return Integer.parseInt(text);
-            } catch (NumberFormatException e) {
-                throw error(node.line(), what + " '" + text + "' is not an integer");
-            }
-        }
-
-        private YamlNode.Entry required(YamlNode.Mapping m, String key) throws ScenarioException {
-            return requiredIn(m, key, "the scenario");
-        }
-
-        private YamlNode.Entry requiredIn(YamlNode.Mapping m, String key, String where) throws ScenarioException {
-            YamlNode.Entry e = m.entries().get(key);
-            if (e == null) {
-                throw error(m.line(), "missing '" + key + "' in " + where);
-            }
-            return e;
-        }
-
-        private void checkKeys(YamlNode.Mapping m, List<String> allowed, String what) throws ScenarioException {
-            for (YamlNode.Entry e : m.entries().values()) {
-                if (!allowed.contains(e.key())) {
-                    throw error(e.keyLine(), "unknown " + what + " '" + e.key() + "' (expected one of "
-                            + String.join(", ", allowed) + ")");
-                }
-            }
-        }
-
-        private String text(YamlNode.Entry e, String what) throws ScenarioException {
-            String t = scalar(e.value(), what).text();
-            if (t.isBlank()) {
-                throw error(e.value().line(), what + " is empty");
-            }
-            return t;
-        }
-
-        private YamlNode.Scalar scalar(YamlNode node, String what) throws ScenarioException {
-            if (node instanceof YamlNode.Scalar s) {
-                return s;
-            }
-            throw error(node.line(), what + ": expected a scalar, found " + node.kind());
-        }
-
-        private YamlNode.Mapping mapping(YamlNode node, String what) throws ScenarioException {
-            if (node instanceof YamlNode.Mapping m) {
-                return m;
-            }
-            throw error(node.line(), what + ": expected a mapping, found " + node.kind());
-        }
-
-        private YamlNode.Sequence sequence(YamlNode node, String what) throws ScenarioException {
-            if (node instanceof YamlNode.Sequence s) {
-                return s;
-            }
-            throw error(node.line(), what + ": expected a list, found " + node.kind());
-        }
-
-        private ScenarioException error(int line, String what) {
-            return new ScenarioException(file, line, what);
         }
     }
 }
