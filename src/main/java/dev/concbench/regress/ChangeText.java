@@ -35,9 +35,9 @@ final class ChangeText {
         }
         boolean up = ratio.value() >= 1;
         GateRatio factor = up ? ratio : ratio.inverse();
-        String error = factor.errorKnown() ? String.format(Locale.ROOT, "%.2f", factor.error()) : "?";
         String word = factor.value() < 1.005 ? "same" : word(up, better, unit);
-        String text = String.format(Locale.ROOT, "%.2fx ± %s %s", factor.value(), error, word);
+        String text = new Measure(factor.value(), factor.errorKnown() ? factor.error() : Double.NaN, Measure.RATIO)
+                .formatFactor() + " " + word;
         double log = factor.logError();
         if (factor.errorKnown() && log > WIDE) {
             // a first-order "±" this wide says little; the interval the gate tests is the log-space one

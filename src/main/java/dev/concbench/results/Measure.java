@@ -110,6 +110,15 @@ public record Measure(double value, double error, String unit, long samples) {
         return number(value) + err + (COUNT.equals(unit) ? "" : " " + unit);
     }
 
+    /**
+     * A ratio as a change factor, two decimals: {@code "1.31x ± 0.04"}, {@code "1.30x ± ?"} when the
+     * error is not known (NaN or infinite); the one way the gate writes a factor.
+     */
+    public String formatFactor() {
+        String err = Double.isFinite(error) && error >= 0 ? String.format(Locale.ROOT, "%.2f", error) : "?";
+        return String.format(Locale.ROOT, "%.2fx ± %s", value, err);
+    }
+
     private String formatBytes() {
         String[] units = {"bytes", "KiB", "MiB", "GiB"};
         double scale = 1;
