@@ -24,7 +24,7 @@ public enum Guard {
     PINNED("pinned", "pinned", "jdk.VirtualThreadPinned event(s)"),
     INCOMPLETE("incomplete", "incomplete", "unit(s) could not be started"),
     CPU_CONTENDED("cpuContended", "cpu-contended",
-            "shot(s) in which other processes took more than a quarter of the machine's CPU time"),
+            "shot(s) in which other processes took more than a quarter of the CPUs the shot used (or any of those it left idle)"),
     HEAP_RESIZED("heapResized", "heap-resized",
             "shot(s) in which the JVM resized its heap between the two memory snapshots"),
     FAILED_TASKS("failedTasks", "incomplete", "task(s) failed instead of completing"),
