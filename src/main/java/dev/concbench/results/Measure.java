@@ -111,7 +111,9 @@ public record Measure(double value, double error, String unit, long samples, dou
         double disc = a * a * eb * eb + b * b * ea * ea - ea * ea * eb * eb;
         if (lead > 0) {
             double root = Math.sqrt(Math.max(0, disc));
-            return interval(r, (a * b - root) / lead, (a * b + root) / lead);
+            // two positive quantities (times, sizes) have a ratio >= 0, however far the numerator's interval reaches
+            double low = (a * b - root) / lead;
+            return interval(r, a > 0 && b > 0 ? Math.max(0, low) : low, (a * b + root) / lead);
         }
         // the denominator's interval reaches 0: the set lies outside the roots; keep its part at or above 0
         if (a > ea && disc > 0 && lead < 0) {

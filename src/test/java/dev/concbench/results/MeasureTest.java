@@ -33,6 +33,14 @@ class MeasureTest {
     }
 
     @Test
+    void aRatioOfTwoPositiveQuantitiesNeverReachesBelowZero() {
+        // a p99 of 120 +- 221 ms over 104 +- 19 ms: Fieller's lower root is -0.98; a ratio of times is >= 0
+        Measure r = new Measure(120, 221, "ms").over(new Measure(104, 19, "ms"));
+        assertEquals(0, r.low(), 0);
+        assertTrue(r.high() > 3 && r.high() < 3.5, r.toString());
+    }
+
+    @Test
     void aDenominatorIntervalReachingZeroBoundsTheRatioOnlyFromBelow() {
         // the loop's fixed 290 ms against threads' 2.77 +- 5.82 ms: at least 290 / 8.59 = 33.8 x
         Measure r = Measure.exact(290, "ms").over(new Measure(2.77, 5.82, "ms"));
