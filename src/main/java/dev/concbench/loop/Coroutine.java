@@ -32,11 +32,24 @@ import java.util.function.Consumer;
  * A coroutine that never awaits holds the loop as long as it runs, exactly as in asyncio, and the
  * loop's slow-callback report names it ({@code coroutine 'name'}).
  *
- * <p>Failure and cancellation: an exception escaping the body fails the task (and whatever awaits
- * it), never the loop. Cancelling the task while it is parked in {@code await} cancels the awaited
- * future and resumes the coroutine with a {@link CancellationException} thrown by that await, so
- * its {@code finally} blocks run; that exception is delivered once, so cleanup may await again.
- * Cancelled before its first step, the body never runs.
+ * <p>Failure: an exception escaping the body fails the task (and whatever awaits it), never the
+ * loop; so does an {@link Error} such as an {@link AssertionError} or a {@link StackOverflowError}
+ * (the overflow is confined to the coroutine's own frames, unwound by the time it reaches us). The
+ * other {@link VirtualMachineError}s ({@link OutOfMemoryError}, {@link InternalError}) fail the
+ * task and are then rethrown, stopping the loop as any callback's {@code Error} does: after them
+ * the JVM may not be able to go on, and a loop that pretended otherwise would hide it (asyncio
+ * likewise sets {@code SystemExit} on the task and re-raises it).
+ *
+ * <p>Cancellation follows asyncio's {@code Task.cancel()}: it is a request, and the task is done
+ * only once the coroutine is. Cancelling the task while it is parked in {@code await} cancels the
+ * awaited future and resumes the coroutine with a {@link CancellationException} thrown by that
+ * await, so its {@code finally} blocks run (and may await: the request is delivered once) before
+ * the task completes. If the exception escapes the body, the task is cancelled; if the coroutine
+ * swallows it, the coroutine goes on and the task completes with whatever the body returns or
+ * throws ({@code isCancelled()} false), as asyncio's does; a later {@code cancel()} is a new
+ * request. Cancelled while it runs (by itself or by code it calls), the request is delivered at its
+ * next await, or cancels the task if the body returns first. Cancelled before its first step, the
+ * body never runs and the task is cancelled at once.
  *
  * <p>Pinning: an await under a native frame cannot suspend (the JDK cannot move such a stack off
  * the thread); it throws {@link IllegalStateException} saying so instead of hanging. An await inside
@@ -78,7 +91,10 @@ public final class Coroutine<T> implements Runnable {
     private final ContinuationAccess.Frame frame;
     /** The future this coroutine is suspended on, or null while it runs or is ready to. */
     private LoopFuture<?> parkedOn;
-    private boolean cancelDelivered;
+    /** Whether the first step has run. */
+    private boolean started;
+    /** A cancel request not yet delivered at an await. */
+    private boolean cancelRequested;
 
     private Coroutine(EventLoop loop, LoopTask<T> task, Body<T> body) {
         this.loop = loop;
@@ -89,7 +105,9 @@ public final class Coroutine<T> implements Runnable {
     /** A coroutine that completes {@code task}; its first step is {@link #run()}. Loop thread. */
     static <T> Coroutine<T> create(EventLoop loop, LoopTask<T> task, Body<T> body) {
         requireFlag();
-        return new Coroutine<>(loop, task, body);
+        Coroutine<T> coroutine = new Coroutine<>(loop, task, body);
+        task.runBy(coroutine);
+        return coroutine;
     }
 
     /**
@@ -197,8 +215,29 @@ public final class Coroutine<T> implements Runnable {
     @Override
     public void run() {
         if (!task.isDone()) {
+            started = true;
             frame.resume();
         }
+    }
+
+    /**
+     * {@link LoopTask#cancel()} of this coroutine's task: before the first step, cancels the task at
+     * once; afterwards asks the coroutine to stop at its await (see the class comment). Loop thread.
+     *
+     * @return false when the task is already done
+     */
+    boolean requestCancel() {
+        if (task.isDone()) {
+            return false;
+        }
+        if (!started) {
+            return task.cancelNow();
+        }
+        cancelRequested = true;
+        if (parkedOn != null) {
+            parkedOn.cancel();  // its done-callback resumes the coroutine, whose await then throws
+        }
+        return true;
     }
 
     @Override
@@ -208,9 +247,21 @@ public final class Coroutine<T> implements Runnable {
 
     private void runBody(Body<T> body) {
         try {
-            task.complete(body.run());
+            T value = body.run();
+            if (cancelRequested) {
+                task.cancelNow();  // asyncio: cancelled right before the coroutine returned
+            } else {
+                task.complete(value);
+            }
         } catch (Exception e) {
             task.fail(e);  // a CancellationException cancels it
+        } catch (StackOverflowError e) {
+            task.fail(e);  // confined to this coroutine's frames, which are unwound by now
+        } catch (VirtualMachineError e) {
+            task.fail(e);
+            throw e;  // the JVM may not go on: the loop stops, as for any callback's Error
+        } catch (Error e) {
+            task.fail(e);
         }
     }
 
@@ -218,9 +269,8 @@ public final class Coroutine<T> implements Runnable {
         if (future.loop() != loop) {
             throw new IllegalArgumentException(this + " awaited a future of another loop");
         }
-        if (!future.isDone()) {
-            parkedOn = future;
-            task.awaitOne(future);  // cancelling the task cancels what it awaits, which resumes it
+        if (!cancelRequested && !future.isDone()) {
+            parkedOn = future;  // cancelling the task cancels it, which resumes the coroutine
             future.onDone(new Resume(future));
             String pinnedBy = ContinuationAccess.suspend(loop.options().debug());
             if (pinnedBy != null) {
@@ -229,8 +279,9 @@ public final class Coroutine<T> implements Runnable {
                         + "; move the await out of it (a pinned coroutine could never be resumed)");
             }
         }
-        if (task.isCancelled() && !cancelDelivered) {
-            cancelDelivered = true;
+        if (cancelRequested) {
+            cancelRequested = false;  // delivered once: cleanup may await again
+            future.cancel();  // no effect when it is done already
             throw new CancellationException(this + " was cancelled");
         }
         Throwable failure = future.exception();

@@ -39,7 +39,8 @@ import java.util.function.Supplier;
  *
  * <p>A callback that throws a {@code RuntimeException} is counted ({@link LoopStats}), reported to
  * the {@link LoopListener} and the loop goes on; an {@link Error} stops the loop ({@link
- * LoopState#FAILED}) and is rethrown on the loop thread.
+ * LoopState#FAILED}) and is rethrown on the loop thread. A coroutine's failures, most
+ * {@code Error}s included, fail its task instead (see {@link Coroutine}).
  *
  * <p>Injected slowdown: when {@link LoopOptions#injectedSpinNanos()} is N &gt; 0 (from the
  * environment variable {@code CONCBENCH_INJECT_LOOP_SPIN_NS} or the system property
