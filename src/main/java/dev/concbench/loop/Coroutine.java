@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 
 /**
  * asyncio's coroutine on our loop: straight-line code with {@link #await} at each switch point,
@@ -271,8 +270,8 @@ public final class Coroutine<T> implements Runnable {
         }
         if (!cancelRequested && !future.isDone()) {
             parkedOn = future;  // cancelling the task cancels it, which resumes the coroutine
-            future.onDone(new Resume(future));
-            String pinnedBy = ContinuationAccess.suspend(loop.options().debug());
+            future.whenDone(loop.traced(new Resume(future), this));
+            String pinnedBy = ContinuationAccess.suspend(frame, loop.options().debug());
             if (pinnedBy != null) {
                 parkedOn = null;
                 throw new IllegalStateException(this + " cannot await here: it is pinned by " + pinnedBy
@@ -320,7 +319,7 @@ public final class Coroutine<T> implements Runnable {
     }
 
     /** The done-callback that resumes the coroutine where it awaited {@code awaited}. */
-    private final class Resume implements Consumer<LoopFuture<?>> {
+    private final class Resume implements Runnable {
 
         private final LoopFuture<?> awaited;
 
@@ -329,7 +328,7 @@ public final class Coroutine<T> implements Runnable {
         }
 
         @Override
-        public void accept(LoopFuture<?> done) {
+        public void run() {
             if (parkedOn == awaited) {  // else the await gave up (pinned) and this is stale
                 parkedOn = null;
                 frame.resume();
