@@ -43,7 +43,7 @@ final class ContinuationAccess {
      * <p>Pinning: the JDK refuses to suspend a stack with a native frame or inside one of its
      * critical sections ({@code yield} returns false), and that is reported here. A held monitor
      * is different: since JEP 491 the JDK suspends it with the frames, and the next coroutine on
-     * the loop thread that enters the same monitor then blocks the loop for ever. Finding held
+     * the loop thread that enters the same monitor then holds the loop for ever. Finding held
      * monitors costs a stack walk with lock information (tens of microseconds), so only
      * {@code checkMonitors} (the loop's debug mode) looks for them.
      *

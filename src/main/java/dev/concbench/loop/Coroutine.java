@@ -50,13 +50,22 @@ import java.util.concurrent.CompletionException;
  * next await, or cancels the task if the body returns first. Cancelled before its first step, the
  * body never runs and the task is cancelled at once.
  *
- * <p>Pinning: an await under a native frame cannot suspend (the JDK cannot move such a stack off
- * the thread); it throws {@link IllegalStateException} saying so instead of hanging. An await inside
- * a {@code synchronized} block would suspend holding the monitor, and the next coroutine entering
- * it would block the loop for ever; the loop's debug mode ({@link LoopOptions#debug()}) checks for
- * held monitors at each await and throws the same way (the check costs tens of microseconds). How the suspension works is isolated in {@link ContinuationAccess}; it
- * needs the JVM flag {@value ContinuationAccess#FLAG}, and without it the first coroutine fails
- * with one line naming the flag.
+ * <p>Pinning: an await under a native frame (a static initializer, a JNI or foreign-function
+ * upcall) or in a JDK critical section cannot suspend, in every mode: the JDK refuses to move such a
+ * stack off the thread, and the await throws {@link IllegalStateException} naming the reason
+ * instead of hanging (inside a static initializer it reaches the caller as an
+ * {@link ExceptionInInitializerError}, which fails the task). An await inside a {@code synchronized}
+ * block is different on JDK 24 and later (JEP 491): the JDK suspends the coroutine with the monitor
+ * held, and if the loop thread then enters that monitor it spins there for ever (measured on JDK 25:
+ * the thread stays {@code RUNNABLE}), since only the loop could resume the holder. The JDK offers no
+ * cheap way to ask whether a thread holds a monitor: a thread dump with monitors costs about 50
+ * microseconds and a stack walk with monitors about 20 (measured), against about 0.2 for the await
+ * itself, so only debug mode ({@link LoopOptions#debug()}) checks at each await and throws the same
+ * {@code IllegalStateException} there. Outside debug mode such an await is not detected.
+ *
+ * <p>How the suspension works is isolated in {@link ContinuationAccess}; it needs the JVM flag
+ * {@value ContinuationAccess#FLAG}, and without it the first coroutine fails with one line naming
+ * the flag.
  *
  * @param <T> the result type
  */
