@@ -215,4 +215,29 @@ class CoroutineFailureTest {
         assertEquals(List.of("child finally", "parent finally"), order);
         assertTrue(m.call(parent::isCancelled));
     }
+
+    @Test
+    void waitForOnACoroutineTimesOutAtOnceAndItsCancellationReachesTheCoroutine() throws Exception {
+        List<String> order = new ArrayList<>();
+        LoopTask<String> caller = spawn("caller", () -> {
+            LoopTask<String> slow = loop.spawnCoroutine("slow", () -> {
+                try {
+                    return await(loop.sleep(Duration.ofSeconds(10)).map(v -> "slow result"));
+                } catch (CancellationException e) {
+                    order.add("slow saw the cancellation");
+                    throw e;
+                }
+            });
+            try {
+                return await(loop.waitFor(slow, Duration.ofSeconds(1)));
+            } catch (AsyncTimeoutException e) {
+                order.add("caller timed out");
+                return "timed out";
+            }
+        });
+        m.advance(Duration.ofSeconds(1));
+        assertEquals("timed out", m.call(caller::result));
+        // waitFor fails at the deadline and then cancels (asyncio's wait_for would first wait for the cleanup)
+        assertEquals(List.of("caller timed out", "slow saw the cancellation"), order);
+    }
 }
