@@ -279,15 +279,22 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
 
     /**
-     * asyncio's {@code wait_for}: {@code work}'s outcome, or after {@code timeout} an
-     * {@link AsyncTimeoutException} — and then {@code work} is cancelled. Loop thread.
+     * asyncio's {@code wait_for}: {@code work}'s outcome, or after {@code timeout} {@code work} is
+     * cancelled and, once it is done, an {@link AsyncTimeoutException} (a coroutine task runs its
+     * cleanup first; one that swallows the cancellation gives its own outcome instead). Loop thread.
      */
     public <T> LoopFuture<T> waitFor(LoopFuture<T> work, Duration timeout) {
         LoopFuture<T> out = newFuture();
+        boolean[] timedOut = {false};
         TimerHandle timer = callLater(timeout, () -> {
             if (!out.isDone()) {
-                out.fail(new AsyncTimeoutException(timeout));
+                timedOut[0] = true;
                 work.cancel();
+            }
+        });
+        work.onDone(w -> {  // registered before follow's copy, so the timeout wins over the cancellation
+            if (timedOut[0] && w.isCancelled()) {
+                out.fail(new AsyncTimeoutException(timeout));
             }
         });
         out.follow(work);
