@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -100,6 +101,11 @@ final class ModelSession implements AutoCloseable {
     /** The model's event loop, for code that schedules on it; empty for the thread models. */
     Optional<LoopTasks> loop() {
         return model.eventLoop().map(LoopTasks::new);
+    }
+
+    /** The model's offload thread pool ({@code eventloop+offload} with {@code offload=threads}); empty otherwise. */
+    Optional<Executor> offloadExecutor() {
+        return model.offloadExecutor();
     }
 
     private static boolean isViolation(Throwable e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -42,6 +43,15 @@ public interface ExecutionModel extends AutoCloseable {
      * probes that read its lag or {@link EventLoop#stats()}; empty for the other models.
      */
     default Optional<EventLoop> eventLoop() {
+        return Optional.empty();
+    }
+
+    /**
+     * The thread pool an {@code eventloop+offload} model with {@code offload=threads} hands work to
+     * through {@code runInExecutor}, for raw-task benchmarks that offload work of their own; empty
+     * for every other model.
+     */
+    default Optional<Executor> offloadExecutor() {
         return Optional.empty();
     }
 
