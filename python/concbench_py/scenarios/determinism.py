@@ -1,8 +1,10 @@
 """determinism: an unsynchronised shared counter, the seed's race, run `runs` times per model.
 
-Each of 4 tasks adds 1 to a shared counter 5,000 times as a read, then a write. threads: the
-interpreter may switch threads between any two bytecodes; the switch interval is set to
-switchIntervalUs (the default 5 ms would let a short run finish before any switch). asyncio with
+Each of 4 tasks adds 1 to a shared counter 5,000 times as a read, a call computing the new value,
+then a write. threads: CPython (3.10+) switches threads only where its eval loop checks for a
+request, at a function's entry and a loop's back edge, never inside a bare `counter += 1`: the
+call between read and write is such a point, as in any real read-compute-write. The switch
+interval is set to switchIntervalUs (the default 5 ms would let a short run finish before any switch). asyncio with
 await=none: nothing can run between a read and its write (a task yields after its write);
 await=between: `await asyncio.sleep(0)` between them, so every task writes a stale value, the same
 way every run. lostUpdates per run (mean, error); distinctOutcomes: distinct final counts over all
@@ -42,12 +44,16 @@ async def _loop_counter(await_between):
             value = box[0]
             if await_between:
                 await asyncio.sleep(0)
-            box[0] = value + 1
+            box[0] = _next(value)
             if not await_between:
                 await asyncio.sleep(0)  # a switch point after the write, not between read and write
 
     await asyncio.gather(*(add() for _ in range(TASKS)))
     return box[0]
+
+
+def _next(value):
+    return value + 1
 
 
 def _thread_counter(interval_s):
@@ -56,7 +62,7 @@ def _thread_counter(interval_s):
     def add():
         for _ in range(INCREMENTS):
             value = box[0]
-            box[0] = value + 1
+            box[0] = _next(value)
 
     old = sys.getswitchinterval()
     sys.setswitchinterval(interval_s)

@@ -31,7 +31,7 @@ PROFILES = {
     "smoke": {"params": {"rate": [100], "delayMs": [10], "durationMs": [200]}, "forks": 1, "warmup": 0,
               "iterations": 3},
     "quick": {"params": {"rate": [250, 1000, 2000], "delayMs": [100], "durationMs": [400]}, "forks": 1,
-              "warmup": 0, "iterations": 3, "variants": {models.THREADS: {"poolSize": [100]}}},
+              "warmup": 0, "iterations": 6, "variants": {models.THREADS: {"poolSize": [100]}}},
     "full": {"params": {"rate": [250, 500, 1000, 2000, 4000], "delayMs": [100], "durationMs": [1000]},
              "forks": 1, "warmup": 1, "iterations": 5, "variants": {models.THREADS: {"poolSize": [100]}}},
 }

@@ -22,7 +22,7 @@ PROFILES = {
     "smoke": {"params": {"disturbance": ["none", "cpu-hog", "blocking-sleep"], "durationMs": [200]},
               "forks": 1, "warmup": 0, "iterations": 3},
     "quick": {"params": {"disturbance": ["none", "cpu-hog", "blocking-sleep"], "durationMs": [200]},
-              "forks": 1, "warmup": 0, "iterations": 4},
+              "forks": 1, "warmup": 0, "iterations": 8},
     "full": {"params": {"disturbance": ["none", "cpu-hog", "blocking-sleep"], "durationMs": [500]},
              "forks": 2, "warmup": 1, "iterations": 5},
 }

@@ -26,8 +26,9 @@ METRICS = {
 }
 PROFILES = {
     "smoke": {"params": {"tasks": [100, 1000], "work": ["sleep"]}, "forks": 1, "warmup": 0, "iterations": 3},
+    # threads stop at 2,000 in quick: 10,000 CPython threads waking together take ~20 s a shot here
     "quick": {"params": {"tasks": [100, 1000, 10000], "work": ["sleep"]}, "forks": 1, "warmup": 0,
-              "iterations": 3},
+              "iterations": 8, "variants": {models.THREADS: {"tasks": [100, 1000, 2000]}}},
     "full": {"params": {"tasks": [100, 1000, 10000, 20000], "work": ["sleep"]}, "forks": 2, "warmup": 1,
              "iterations": 3},
 }
