@@ -62,7 +62,8 @@ public final class Models {
      * @throws IllegalArgumentException for an unknown model, an unknown parameter or a bad value
      */
     public static ExecutionModel start(String name, Map<String, String> params, WorkTarget target) {
-        ModelKind kind = ModelKind.require(name);
+        ModelKind kind = ModelKind.of(name).orElseThrow(() -> new IllegalArgumentException("unknown model '" + name
+                + "' (expected one of " + String.join(", ", names()) + ")"));
         for (String key : params.keySet()) {
             if (!kind.params().contains(key)) {
                 throw new IllegalArgumentException("model '" + name + "' has no parameter '" + key + "' (it takes "

@@ -63,7 +63,11 @@ public final class CPythonSide {
      * The CPython side for the checkout at {@code projectDir}, or {@link #none} saying why not.
      */
     public static CPythonSide locate(Path projectDir) {
-        String python = System.getenv().getOrDefault(PYTHON_ENV, "python3");
+        return locate(projectDir, System.getenv().getOrDefault(PYTHON_ENV, "python3"));
+    }
+
+    /** {@link #locate(Path)} with the interpreter {@code python} (a name on the PATH or a path). */
+    static CPythonSide locate(Path projectDir, String python) {
         Path root = projectDir.resolve("python");
         if (!Files.isDirectory(root.resolve("concbench_py"))) {
             return none("no " + root.resolve("concbench_py") + " in this checkout");
