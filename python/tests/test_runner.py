@@ -47,6 +47,17 @@ class RunnerRowsTest(unittest.TestCase):
         self.assertEqual(runner.combinations(scenario, "python-threads", "smoke"),
                          [{"runs": "5", "switchIntervalUs": "1"}])
 
+    def test_every_combination_has_the_params_its_shot_reads(self):
+        # a model's own parameter (io-load's poolSize) must be in every profile that runs it
+        from concbench_py.scenarios import NAMES
+        needs = {("io-load", "python-threads"): "poolSize", ("determinism", "python-threads"): "switchIntervalUs",
+                 ("determinism", "python-asyncio"): "await"}
+        for (name, model), param in needs.items():
+            for profile in ("smoke", "quick", "full"):
+                for combo in runner.combinations(load(name), model, profile):
+                    self.assertIn(param, combo, "%s %s %s" % (name, model, profile))
+        self.assertEqual(len(NAMES), 8)
+
     def test_every_profile_gives_at_least_three_samples(self):
         from concbench_py.scenarios import NAMES
         for name in NAMES:

@@ -29,7 +29,7 @@ METRICS = {
 }
 PROFILES = {
     "smoke": {"params": {"rate": [100], "delayMs": [10], "durationMs": [200]}, "forks": 1, "warmup": 0,
-              "iterations": 3},
+              "iterations": 3, "variants": {models.THREADS: {"poolSize": [100]}}},
     "quick": {"params": {"rate": [250, 1000, 2000], "delayMs": [100], "durationMs": [400]}, "forks": 1,
               "warmup": 0, "iterations": 6, "variants": {models.THREADS: {"poolSize": [100]}}},
     "full": {"params": {"rate": [250, 500, 1000, 2000, 4000], "delayMs": [100], "durationMs": [1000]},
@@ -53,7 +53,8 @@ async def _loop_shot(host, port, rate, delay_ms, seconds):
         writer.write(payload)
         await reader.read()  # to EOF: the server closes after its response
         writer.close()
-        latencies.append((time.perf_counter() - due) * 1000)
+        done = time.perf_counter()
+        latencies.append(((done - due) * 1000, done))
 
     n = int(rate * seconds)
     start = time.perf_counter()
@@ -84,8 +85,9 @@ def _thread_shot(host, port, rate, delay_ms, seconds, pool_size):
             conn.getresponse().read()
         finally:
             conn.close()
+        done = time.perf_counter()
         with lock:
-            latencies.append((time.perf_counter() - due) * 1000)
+            latencies.append(((done - due) * 1000, done))
 
     n = int(rate * seconds)
     late = 0
@@ -119,7 +121,8 @@ def shot(model, params, state):
         n, lat, not_completed, late, start = models.run_loop(model, _loop_shot(host, port, rate, delay, seconds))
     if not lat:
         return {"notCompleted": not_completed, "dropped": late, "guard:incomplete": 1}
-    last = start + seconds + max(lat) / 1000
+    last = max(done for _, done in lat)
+    lat = [ms for ms, _ in lat]
     return {
         "latency.p50": percentile(lat, 50), "latency.p99": percentile(lat, 99),
         "latency.p999": percentile(lat, 99.9), "latency.max": max(lat),
