@@ -16,7 +16,7 @@ MODELS = (models.ASYNCIO, models.UVLOOP, models.THREADS)
 METRICS = {"handoff": ("ns/op", "lower")}
 PROFILES = {
     "smoke": {"params": {}, "forks": 1, "warmup": 1, "iterations": 3},
-    "quick": {"params": {}, "forks": 2, "warmup": 1, "iterations": 5},
+    "quick": {"params": {}, "forks": 2, "warmup": 1, "iterations": 8},
     "full": {"params": {}, "forks": 3, "warmup": 2, "iterations": 5},
 }
 # round trips per shot: each shot lasts ~100 ms at the expected cost (~3 us on a loop, ~40 us threads)
