@@ -117,14 +117,14 @@ public final class RunCommand implements Command {
         CPythonRun python = CPythonRun.of(line.hasOption("no-python") ? CPythonSide.none("--no-python")
                 : CPythonSide.locate(ScenarioDirectory.projectDir()),
                 values(line, "scenario"), values(line, "model"));
-        if (!python.side().runs()) {
-            System.err.println("run-bench.sh: no CPython side: " + python.side().info().absent());
-        }
         if (plan.items().isEmpty() && !python.runs()) {
             throw new UsageException("run: nothing to run for these --scenario/--model filters"
                     + (plan.missing().isEmpty() ? "" : " (" + plan.missing().get(0) + ")"));
         }
         checkBudget(plan, profile, line.hasOption("over-budget"));
+        if (!python.side().runs()) {
+            System.err.println("run-bench.sh: no CPython side: " + python.side().info().absent());
+        }
         RunHistory.preflight("run", line, out);
         String command = "run-bench.sh run" + Arrays.stream(line.getOptions())
                 .map(o -> " --" + o.getLongOpt() + " "
