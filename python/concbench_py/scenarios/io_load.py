@@ -32,8 +32,8 @@ METRICS = {
 PROFILES = {
     "smoke": {"params": {"rate": [100], "delayMs": [10], "durationMs": [200]}, "forks": 1, "warmup": 0,
               "iterations": 3, "variants": {models.THREADS: {"poolSize": [20]}}},
-    "quick": {"params": {"rate": [100, 200, 400], "delayMs": [100], "durationMs": [500]}, "forks": 1,
-              "warmup": 1, "iterations": 5, "variants": {models.THREADS: {"poolSize": [20]}}},
+    "quick": {"params": {"rate": [100, 200, 400], "delayMs": [100], "durationMs": [300]}, "forks": 1,
+              "warmup": 1, "iterations": 4, "variants": {models.THREADS: {"poolSize": [20]}}},
     "full": {"params": {"rate": [100, 200, 400, 800], "delayMs": [100], "durationMs": [1000]},
              "forks": 1, "warmup": 1, "iterations": 5, "variants": {models.THREADS: {"poolSize": [20]}}},
 }
