@@ -81,9 +81,10 @@ public final class CPythonSide {
             return none(python + " not found or not usable (" + e.getMessage() + ")");
         }
         String version = env.path("version").asText("");
-        String[] parts = version.split("\\.");
-        if (parts.length < 2 || !"3".equals(parts[0]) || Integer.parseInt(parts[1].replaceAll("\\D.*", "")) < MIN_MINOR) {
-            return none(python + " is " + version + ", older than 3." + MIN_MINOR);
+        java.util.regex.Matcher v = java.util.regex.Pattern.compile("3\\.(\\d+)(\\D.*)?").matcher(version);
+        if (!v.matches() || Integer.parseInt(v.group(1)) < MIN_MINOR) {
+            return none(python + " is " + (version.isEmpty() ? "of an unknown version" : version) + ", older than 3."
+                    + MIN_MINOR + " or not a CPython 3");
         }
         List<String> skipped = new ArrayList<>();
         env.path("models").properties().forEach(e -> {
@@ -173,10 +174,10 @@ public final class CPythonSide {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().put("PYTHONPATH", dir.toString());
         Path err = Files.createTempFile("concbench-python", ".err");
-        pb.redirectError(err.toFile());
+        Path out = Files.createTempFile("concbench-python", ".out");
+        pb.redirectError(err.toFile()).redirectOutput(out.toFile());
         Process p = pb.start();
         try {
-            byte[] stdout = p.getInputStream().readAllBytes();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException(cmd.get(0) + " did not finish in " + timeoutSeconds + " s");
@@ -186,13 +187,14 @@ public final class CPythonSide {
                 throw new IOException(cmd.get(0) + " exited " + p.exitValue() + ": "
                         + (lines.isEmpty() ? "no message" : lines.getLast()));
             }
-            return new String(stdout, StandardCharsets.UTF_8);
+            return Files.readString(out, StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         } finally {
             Files.deleteIfExists(err);
+            Files.deleteIfExists(out);
         }
     }
 }
