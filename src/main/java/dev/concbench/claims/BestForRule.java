@@ -1,10 +1,5 @@
 package dev.concbench.claims;
 
-import static dev.concbench.vocab.ModelKind.EVENTLOOP;
-import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
-import static dev.concbench.vocab.ModelKind.THREAD_PER_TASK;
-import static dev.concbench.vocab.ModelKind.VIRTUAL;
-
 import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 import java.util.List;
@@ -23,8 +18,10 @@ import java.util.List;
  * <p>CPU: with N workers on N or more cores ({@code cpu-bound}), the pool must beat the loop, which
  * can use only one core, by the parallel threshold of {@link CpuParallelism}. Both hold: supported;
  * either fails: refuted.
+ *
+ * @param cast which models play the loop and the thread pool
  */
-public record BestForRule() implements Rule {
+public record BestForRule(Cast cast) implements Rule {
 
     static final String IO = "io-load";
     static final String P99 = "latency.p99";
@@ -37,8 +34,9 @@ public record BestForRule() implements Rule {
     public String describe() {
         return "I/O: a model sustains an io-load arrival rate when its " + P99 + " lies wholly under " + Measure.number(
                 P99_BOUND) + " x the server delay (and " + NOT_COMPLETED + " is 0 where counted); the loop keeps up"
-                + " when its highest sustained rate >= platform-pool's; not measured when no model fell behind in the"
-                + " sweep or a p99 straddles the bound. CPU: eventloop time / platform-pool time with N workers"
+                + " when its highest sustained rate >= " + cast.pool() + "'s; not measured when no model fell behind in"
+                + " the sweep or a p99 straddles the bound. CPU: " + cast.loop() + " time / " + cast.pool()
+                + " time with N workers"
                 + " (N <= cores) >= 1 + (N-1)/2. Both hold: supported; either fails: refuted; each row needs >= "
                 + RunData.MIN_SAMPLES + " samples and a finite error";
     }
@@ -58,7 +56,9 @@ public record BestForRule() implements Rule {
     @Override
     public Judgement judge(RunData data, Evidence evidence) throws NotMeasured {
         List<String> rates = data.requireValues(IO, "rate");
-        Query p99 = Query.of(IO, EVENTLOOP.id(), P99);
+        String loopId = cast.loop();
+        String poolId = cast.pool();
+        Query p99 = Query.of(IO, loopId, P99);
         // a sweep over server delays (the full profile): judge at the longest, the most I/O-bound of them
         List<String> delays = data.requireValues(IO, "delayMs");
         String delay = delays.getLast();
@@ -71,16 +71,16 @@ public record BestForRule() implements Rule {
                 + " x the delay)");
         evidence.note("io-load arrival rates", String.join(", ", rates) + " req/s");
         // every model's numbers first, so an undecided claim still shows what was measured
-        for (String model : List.of(EVENTLOOP.id(), PLATFORM_POOL.id(), VIRTUAL.id(), THREAD_PER_TASK.id())) {
+        for (String model : Cast.models(loopId, poolId, cast.lightweight(), cast.perTask())) {
             for (String rate : rates) {
                 evidence.context(model + " p99 latency at " + rate + " req/s", data,
                         p99.withModel(model).with("rate", rate));
             }
         }
         Sustained loop = sustained(data, evidence, p99, rates, bound);
-        Sustained pool = sustained(data, evidence, p99.withModel(PLATFORM_POOL.id()), rates, bound);
-        evidence.decisiveNote("eventloop " + loop.text() + "; platform-pool " + pool.text()
-                + " (needs eventloop's highest sustained rate >= platform-pool's)");
+        Sustained pool = sustained(data, evidence, p99.withModel(poolId), rates, bound);
+        evidence.decisiveNote(loopId + " " + loop.text() + "; " + poolId + " " + pool.text()
+                + " (needs " + loopId + "'s highest sustained rate >= " + poolId + "'s)");
         if (loop.fellBehindAt() == null && pool.fellBehindAt() == null) {
             throw new NotMeasured("no model fell behind up to " + rates.getLast() + " req/s (p99 under "
                     + Measure.number(bound) + " ms for both): a rate every model meets decides nothing; the sweep"
@@ -89,27 +89,27 @@ public record BestForRule() implements Rule {
         boolean keepsUp = loop.rate() >= pool.rate();
 
         CpuParallelism p = CpuParallelism.of(data);
-        Measure loopCpu = evidence.decide("eventloop CPU time, " + p.workers() + " workers", data,
-                CpuParallelism.time(EVENTLOOP.id(), p.workers()));
-        Measure poolCpu = evidence.decide("platform-pool CPU time, " + p.workers() + " workers", data,
-                CpuParallelism.time(PLATFORM_POOL.id(), p.workers()));
-        Measure cpuRatio = evidence.decisiveRatio("CPU: eventloop / platform-pool time", loopCpu, poolCpu,
+        Measure loopCpu = evidence.decide(loopId + " CPU time, " + p.workers() + " workers", data,
+                CpuParallelism.time(loopId, p.workers()));
+        Measure poolCpu = evidence.decide(poolId + " CPU time, " + p.workers() + " workers", data,
+                CpuParallelism.time(poolId, p.workers()));
+        Measure cpuRatio = evidence.decisiveRatio("CPU: " + loopId + " / " + poolId + " time", loopCpu, poolCpu,
                 ">= " + Measure.number(p.threshold()) + " x");
         boolean threadsWinCpu = Check.decide(Check.atLeast(cpuRatio, p.threshold()),
-                "eventloop / platform-pool CPU time", cpuRatio, ">= " + Measure.number(p.threshold()) + " x");
+                loopId + " / " + poolId + " CPU time", cpuRatio, ">= " + Measure.number(p.threshold()) + " x");
 
         if (!keepsUp) {
             return new Judgement(Verdict.REFUTED, "On I/O the one-thread loop fell behind before the thread pool did:"
-                    + " eventloop " + loop.text() + ", platform-pool " + pool.text() + ".");
+                    + " " + loopId + " " + loop.text() + ", " + poolId + " " + pool.text() + ".");
         }
         if (!threadsWinCpu) {
             return new Judgement(Verdict.REFUTED, "On CPU work threads were not clearly faster than the loop"
                     + " with " + p.workers() + " workers on " + p.cores() + " cores (" + cpuRatio.format() + ").");
         }
         return new Judgement(Verdict.SUPPORTED, "On I/O the loop went at least as far up the arrival rates as the"
-                + " thread pool (eventloop " + loop.text() + "; platform-pool " + pool.text() + "), and threads beat"
-                + " it " + cpuRatio.format() + " on CPU work. Virtual threads (see the evidence) serve I/O with plain"
-                + " blocking code.");
+                + " thread pool (" + loopId + " " + loop.text() + "; " + poolId + " " + pool.text() + "), and threads"
+                + " beat it " + cpuRatio.format() + " on CPU work." + (cast.jvm() ? " Virtual threads (see the evidence)"
+                + " serve I/O with plain blocking code." : ""));
     }
 
     /**

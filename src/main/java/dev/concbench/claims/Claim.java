@@ -2,6 +2,7 @@ package dev.concbench.claims;
 
 import dev.concbench.results.ClaimResult;
 import dev.concbench.results.ClaimResult.Verdict;
+import dev.concbench.vocab.RuntimeKind;
 import java.util.List;
 
 /**
@@ -13,10 +14,12 @@ import java.util.List;
  * @param quote  the claim as the seed states it
  * @param sides  for a table row, the seed's asyncio and threading cells; null for an example
  * @param charts file names of the report's charts that show the evidence (e.g. {@code memory-per-unit.png})
- * @param rule   how this run decides it
+ * @param rule   how this run decides it from the JVM's rows
+ * @param cpython the same rule cast on CPython's models ({@link Cast#CPYTHON}), judged from CPython's rows
+ *                alone; null for a claim judged on the JVM only (the examples)
  */
 public record Claim(String id, String title, String source, String quote, Sides sides, List<String> charts,
-        Rule rule) {
+        Rule rule, Rule cpython) {
 
     /** The two cells of one row of the seed's table, verbatim. */
     public record Sides(String asyncio, String threading) {
@@ -26,11 +29,11 @@ public record Claim(String id, String title, String source, String quote, Sides 
         charts = List.copyOf(charts);
     }
 
-    /** A row of the seed's table; the quote is both cells. */
+    /** A row of the seed's table; the quote is both cells; judged on the JVM and on CPython. */
     static Claim tableRow(String id, String title, String asyncio, String threading, List<String> charts,
-            Rule rule) {
+            java.util.function.Function<Cast, Rule> rule) {
         return new Claim(id, title, SeedClaims.TABLE_SOURCE, "asyncio: " + asyncio + "; threading: " + threading,
-                new Sides(asyncio, threading), charts, rule);
+                new Sides(asyncio, threading), charts, rule.apply(Cast.JVM), rule.apply(Cast.CPYTHON));
     }
 
     /** Whether this claim is a row of the seed's table (rather than an example or tip). */
@@ -42,9 +45,10 @@ public record Claim(String id, String title, String source, String quote, Sides 
      * A judged claim: the result {@code claims.json} stores, plus the numbers that decided it, each
      * with the threshold it was held to (empty when not measured before any was computed).
      */
-    public record Assessment(ClaimResult result, List<String> deciding) {
+    public record Assessment(ClaimResult result, List<String> deciding, List<String> cpythonDeciding) {
         public Assessment {
             deciding = List.copyOf(deciding);
+            cpythonDeciding = List.copyOf(cpythonDeciding);
         }
     }
 
@@ -59,16 +63,35 @@ public record Claim(String id, String title, String source, String quote, Sides 
     /** {@link #judge}, keeping the deciding numbers apart for display. */
     public Assessment assess(RunData data) {
         Evidence evidence = new Evidence();
+        Outcome j = judge(rule, data.only(RuntimeKind.JVM), evidence);
+        if (cpython == null) {
+            return new Assessment(result(j, evidence, null), evidence.deciding(), List.of());
+        }
+        Evidence py = new Evidence();
+        Outcome c = data.hasRows(RuntimeKind.CPYTHON) ? judge(cpython, data.only(RuntimeKind.CPYTHON), py)
+                : new Outcome(Verdict.NOT_MEASURED, "this run has no CPython rows" + data.env()
+                        .map(e -> e.python()).filter(p -> p != null && !p.ran()).map(p -> " (" + p.absent() + ")")
+                        .orElse(""));
+        return new Assessment(result(j, evidence, new ClaimResult.RuntimeVerdict(c.verdict(), c.explanation(),
+                py.asMap(), py.rows())), evidence.deciding(), py.deciding());
+    }
+
+    /** A verdict with its explanation: a rule's {@link Judgement}, or {@code not measured} and why. */
+    private record Outcome(Verdict verdict, String explanation) {
+    }
+
+    /** The rule's judgement, or {@code not measured} with its reason. */
+    private static Outcome judge(Rule rule, RunData data, Evidence evidence) {
         try {
             Judgement j = rule.judge(data, evidence);
-            return new Assessment(result(j.verdict(), evidence, j.explanation()), evidence.deciding());
+            return new Outcome(j.verdict(), j.explanation());
         } catch (NotMeasured e) {
-            return new Assessment(result(Verdict.NOT_MEASURED, evidence, e.getMessage()), evidence.deciding());
+            return new Outcome(Verdict.NOT_MEASURED, e.getMessage());
         }
     }
 
-    private ClaimResult result(Verdict verdict, Evidence evidence, String explanation) {
-        return new ClaimResult(id, title, quote, source, verdict, rule.describe(), evidence.asMap(), evidence.rows(),
-                explanation, charts);
+    private ClaimResult result(Outcome j, Evidence evidence, ClaimResult.RuntimeVerdict cpythonVerdict) {
+        return new ClaimResult(id, title, quote, source, j.verdict(), rule.describe(), evidence.asMap(),
+                evidence.rows(), j.explanation(), charts, cpythonVerdict);
     }
 }

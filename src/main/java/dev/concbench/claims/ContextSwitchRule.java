@@ -2,8 +2,9 @@ package dev.concbench.claims;
 
 import static dev.concbench.vocab.ModelKind.EVENTLOOP;
 import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
-import static dev.concbench.vocab.ModelKind.PROCESS_POOL;
-import static dev.concbench.vocab.ModelKind.THREAD_PER_TASK;
+import static dev.concbench.vocab.ModelKind.PYTHON_ASYNCIO;
+import static dev.concbench.vocab.ModelKind.PYTHON_THREADS;
+import static dev.concbench.vocab.ModelKind.PYTHON_UVLOOP;
 import static dev.concbench.vocab.ModelKind.VIRTUAL;
 
 import dev.concbench.claims.RatioRule.Labeled;
@@ -17,9 +18,11 @@ import java.util.Map;
  * ({@code pinned=true}: the fork confined to one CPU), the ratio is taken on those rows, so the
  * kernel's switch is a same-core switch rather than a wake-up of another, often idle, vCPU;
  * otherwise on the default rows, and the evidence says so. Each model's hand-off mechanism is
- * named in the evidence.
+ * named in the evidence. CPython's rows have no pinned variant: its default rows are compared.
+ *
+ * @param cast which models play the loop and the threads
  */
-public record ContextSwitchRule() implements Rule {
+public record ContextSwitchRule(Cast cast) implements Rule {
 
     static final String SCENARIO = "context-switch";
     /** The parameter of the pinned variant. */
@@ -39,21 +42,26 @@ public record ContextSwitchRule() implements Rule {
                 + " switch while the carriers have work");
         m.put(PLATFORM_POOL.id(), "a futex wake-up and a kernel scheduler switch between two OS threads (across"
                 + " CPUs unless the fork is pinned to one)");
+        m.put(PYTHON_ASYNCIO.id(), "a future's result set and its awaiting task resumed by the same loop thread: no"
+                + " syscall");
+        m.put(PYTHON_UVLOOP.id(), "the same on uvloop's (libuv) loop");
+        m.put(PYTHON_THREADS.id(), "a lock released and acquired between two OS threads: a futex wake-up, a kernel"
+                + " switch, and the GIL changing hands");
         return m;
     }
 
     @Override
     public String describe() {
-        Query handoff = Query.of(SCENARIO, EVENTLOOP.id(), "handoff");
-        return ratio(handoff, handoff.withModel(VIRTUAL.id())).describe() + "; on the pinned rows (" + PINNED
+        Query handoff = Query.of(SCENARIO, cast.loop(), "handoff");
+        return ratio(handoff, handoff.withModel(cast.lightweight())).describe() + "; on the pinned rows (" + PINNED
                 + "=true, one CPU) when both models have them, else on the default rows";
     }
 
     @Override
     public Judgement judge(RunData data, Evidence evidence) throws NotMeasured {
-        Query handoff = Query.of(SCENARIO, EVENTLOOP.id(), "handoff");
+        Query handoff = Query.of(SCENARIO, cast.loop(), "handoff");
         Query pinned = handoff.with(PINNED, "true");
-        boolean likeForLike = data.has(pinned) && data.has(pinned.withModel(PLATFORM_POOL.id()));
+        boolean likeForLike = data.has(pinned) && data.has(pinned.withModel(cast.pool()));
         Query rows = likeForLike ? pinned : data.has(handoff.with(PINNED, "false")) ? handoff.with(PINNED, "false")
                 : handoff;
         evidence.note("rows compared", likeForLike
@@ -61,23 +69,31 @@ public record ContextSwitchRule() implements Rule {
                         + " same-core switch"
                 : "the default rows (no pinned variant for both models in this run): the platform hand-off wakes a"
                         + " thread that may sit on another, idle vCPU");
-        MECHANISMS.forEach((model, how) -> evidence.note(model + " hand-off mechanism", how));
+        MECHANISMS.forEach((model, how) -> {
+            if (Cast.models(cast.loop(), cast.lightweight(), cast.pool()).contains(model)) {
+                evidence.note(model + " hand-off mechanism", how);
+            }
+        });
         // virtual threads are context: their pinned row when the run has one, else their default row
-        Query virtual = data.has(rows.withModel(VIRTUAL.id())) ? rows.withModel(VIRTUAL.id()) : handoff.withModel(VIRTUAL.id());
+        Query virtual = data.has(rows.withModel(cast.lightweight())) ? rows.withModel(cast.lightweight())
+                : handoff.withModel(cast.lightweight());
         return ratio(rows, virtual).judge(data, evidence);
     }
 
-    private static RatioRule ratio(Query handoff, Query virtual) {
-        Query spawn = Query.of("spawn", EVENTLOOP.id(), "spawn");
-        return new RatioRule(new Labeled("platform-pool handoff", handoff.withModel(PLATFORM_POOL.id())),
-                new Labeled("eventloop handoff", handoff), SLOWER_SWITCH, NOT_SLOWER,
+    private RatioRule ratio(Query handoff, Query lightweight) {
+        Query spawn = Query.of("spawn", cast.loop(), "spawn");
+        List<Labeled> context = new java.util.ArrayList<>(List.of(
+                new Labeled(cast.lightweight() + " handoff", lightweight)));
+        Cast.models(cast.loop(), cast.lightweight(), cast.perTask(), cast.processes()).forEach(
+                m -> context.add(new Labeled(m + " spawn", spawn.withModel(m))));
+        return new RatioRule(new Labeled(cast.pool() + " handoff", handoff.withModel(cast.pool())),
+                new Labeled(cast.loop() + " handoff", handoff), SLOWER_SWITCH, NOT_SLOWER,
                 "a kernel-mediated switch costs a syscall and a scheduler pass; a loop switch is a method call",
-                "A hand-off between two platform threads went through the kernel and cost %s a hand-off between"
-                        + " two loop tasks. Virtual threads switch in user space too (see their row).",
-                "Platform-thread hand-offs were not clearly slower than the loop's (%s).",
-                List.of(new Labeled("virtual handoff", virtual),
-                        new Labeled("eventloop spawn", spawn), new Labeled("virtual spawn", spawn.withModel(VIRTUAL.id())),
-                        new Labeled("thread-per-task spawn", spawn.withModel(THREAD_PER_TASK.id())),
-                        new Labeled("process-pool spawn", spawn.withModel(PROCESS_POOL.id()))));
+                "A hand-off between two " + cast.threads() + " went through the kernel and cost %s a hand-off between"
+                        + " two loop tasks." + (cast.jvm() ? " Virtual threads switch in user space too (see their row)."
+                        : ""),
+                (cast.jvm() ? "Platform-thread" : "CPython thread") + " hand-offs were not clearly slower than the"
+                        + " loop's (%s).",
+                context);
     }
 }

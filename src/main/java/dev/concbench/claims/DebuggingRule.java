@@ -1,9 +1,5 @@
 package dev.concbench.claims;
 
-import static dev.concbench.vocab.ModelKind.EVENTLOOP;
-import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
-import static dev.concbench.vocab.ModelKind.VIRTUAL;
-
 import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 
@@ -21,8 +17,10 @@ import dev.concbench.results.ClaimResult.Verdict;
  * <p>Supported: both loop variants 1 outcome, platform threads more than 1. Refuted: either loop
  * variant gave more than 1 outcome. Not measured: a row is missing or has fewer than 3 runs, or
  * the race did not show on threads (1 outcome): a race that did not happen proves nothing.
+ *
+ * @param cast which models play the loop and the threads
  */
-public record DebuggingRule() implements Rule {
+public record DebuggingRule(Cast cast) implements Rule {
 
     static final String SCENARIO = "determinism";
     /** The parameter that says whether the loop's tasks await between a read and its write. */
@@ -34,9 +32,9 @@ public record DebuggingRule() implements Rule {
 
     @Override
     public String describe() {
-        return "distinctOutcomes over the runs: supported when the event loop gives 1 outcome both without an await"
+        return "distinctOutcomes over the runs: supported when " + cast.loop() + " gives 1 outcome both without an await"
                 + " between read and write (await=" + NO_AWAIT + ") and with one (await=" + AWAIT_BETWEEN + ", which"
-                + " loses updates, the same number every run) while platform threads give more than 1; refuted when"
+                + " loses updates, the same number every run) while " + cast.pool() + " gives more than 1; refuted when"
                 + " either loop variant gives more than 1; not measured when no race showed on threads; each row"
                 + " needs >= " + RunData.MIN_SAMPLES + " runs and an error (0 for an exact count)";
     }
@@ -46,27 +44,27 @@ public record DebuggingRule() implements Rule {
         evidence.note("runs per model", String.join(", ", data.values(SCENARIO, "runs")));
         // every model's numbers first, so an undecided claim still shows what was measured
         for (Query loop : new Query[] {loop("lostUpdates", NO_AWAIT), loop("lostUpdates", AWAIT_BETWEEN)}) {
-            String name = "eventloop, await=" + loop.params().get(AWAIT);
+            String name = cast.loop() + ", await=" + loop.params().get(AWAIT);
             evidence.context(name + ": lost updates per run", data, loop);
             evidence.context(name + ": distinct outcomes", data, loop.withMetric("distinctOutcomes"));
         }
-        for (String model : new String[] {PLATFORM_POOL.id(), VIRTUAL.id()}) {
+        for (String model : Cast.models(cast.pool(), cast.jvm() ? cast.lightweight() : null)) {
             evidence.context(model + " lost updates per run", data, q(model, "lostUpdates"));
             evidence.context(model + " distinct outcomes", data, q(model, "distinctOutcomes"));
             evidence.context(model + " involuntary context switches per run", data,
                     q(model, "involuntaryCtxSwitches"));
         }
-        Measure plain = evidence.decide("eventloop, no await: distinct outcomes", data,
+        Measure plain = evidence.decide(cast.loop() + ", no await: distinct outcomes", data,
                 loop("distinctOutcomes", NO_AWAIT));
-        Measure awaiting = evidence.decide("eventloop, await between read and write: distinct outcomes", data,
+        Measure awaiting = evidence.decide(cast.loop() + ", await between read and write: distinct outcomes", data,
                 loop("distinctOutcomes", AWAIT_BETWEEN));
-        Measure awaitingLost = evidence.decide("eventloop, await between read and write: lost updates per run", data,
+        Measure awaitingLost = evidence.decide(cast.loop() + ", await between read and write: lost updates per run", data,
                 loop("lostUpdates", AWAIT_BETWEEN));
-        Measure threads = evidence.decide("platform-pool distinct outcomes", data, q(PLATFORM_POOL.id(),
+        Measure threads = evidence.decide(cast.pool() + " distinct outcomes", data, q(cast.pool(),
                 "distinctOutcomes"));
-        evidence.decisiveNote("eventloop distinct outcomes: " + plain.format() + " without an await, "
+        evidence.decisiveNote(cast.loop() + " distinct outcomes: " + plain.format() + " without an await, "
                 + awaiting.format() + " with one, losing " + awaitingLost.format() + " updates per run (needs 1 and 1)");
-        evidence.decisiveNote("platform-pool distinct outcomes: " + threads.format() + " (needs > 1)");
+        evidence.decisiveNote(cast.pool() + " distinct outcomes: " + threads.format() + " (needs > 1)");
         if (plain.value() > 1 || awaiting.value() > 1) {
             return new Judgement(Verdict.REFUTED, "The event loop was not deterministic: " + plain.format()
                     + " distinct outcomes without an await between read and write, " + awaiting.format()
@@ -81,11 +79,11 @@ public record DebuggingRule() implements Rule {
         if (threads.value() > 1) {
             return new Judgement(Verdict.SUPPORTED, "The loop gave one answer every run, with or without an await"
                     + " between read and write (with one it lost " + awaitingLost.format() + " updates per run, the"
-                    + " same each time: the switch point is in the code); platform threads gave " + threads.format()
+                    + " same each time: the switch point is in the code); " + cast.threads() + " gave " + threads.format()
                     + " different answers: a race that shows up differently each run is what makes threads hard"
                     + " to debug.");
         }
-        throw new NotMeasured("no race showed on platform threads in this run (1 distinct outcome);"
+        throw new NotMeasured("no race showed on " + cast.threads() + " in this run (1 distinct outcome);"
                 + " a race that did not happen proves nothing");
     }
 
@@ -93,7 +91,7 @@ public record DebuggingRule() implements Rule {
         return Query.of(SCENARIO, model, metric);
     }
 
-    private static Query loop(String metric, String await) {
-        return Query.of(SCENARIO, EVENTLOOP.id(), metric, AWAIT + "=" + await);
+    private Query loop(String metric, String await) {
+        return Query.of(SCENARIO, cast.loop(), metric, AWAIT + "=" + await);
     }
 }

@@ -1,9 +1,5 @@
 package dev.concbench.claims;
 
-import static dev.concbench.vocab.ModelKind.EVENTLOOP;
-import static dev.concbench.vocab.ModelKind.THREAD_PER_TASK;
-import static dev.concbench.vocab.ModelKind.VIRTUAL;
-
 import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 import dev.concbench.results.EnvInfo;
@@ -17,14 +13,14 @@ import java.util.Optional;
  * and is a thread's cost the seed's ~8 MB? The 8 MB is a reservation (glibc's default pthread
  * stack = {@code ulimit -s}), so it is compared with address space reserved per thread
  * ({@code VmSize} per unit), never with resident memory. A JVM thread reserves what {@code -Xss}
- * says (1 MB by default on x64 Linux), which this rule verifies from the data.
+ * says (1 MB by default on x64 Linux), which this rule verifies from the data. A CPython thread is
+ * a glibc pthread whose stack is {@code threading.stack_size()} or {@code ulimit -s}.
+ *
+ * @param cast which models play the loop and the thread per unit
  */
-public record MemoryRule() implements Rule {
+public record MemoryRule(Cast cast) implements Rule {
 
     static final String SCENARIO = "memory";
-    static final String LOOP = EVENTLOOP.id();
-    static final String THREADS = THREAD_PER_TASK.id();
-    static final List<String> MODELS = List.of(LOOP, VIRTUAL.id(), THREADS);
 
     /** The seed's "~8 MB default" stack reservation per thread, in bytes (8 MiB). */
     public static final double SEED_STACK_BYTES = 8.0 * 1024 * 1024;
@@ -38,41 +34,49 @@ public record MemoryRule() implements Rule {
 
     @Override
     public String describe() {
-        return "at the largest 'units' both models ran: threads are 'higher' when thread-per-task RSS per unit / eventloop RSS per unit"
+        return "at the largest 'units' both models ran: threads are 'higher' when " + cast.perTask()
+                + " RSS per unit / " + cast.loop() + " RSS per unit"
                 + " >= " + Measure.number(HIGHER) + " x (else refuted); then the reservation per thread"
                 + " (VmSize per unit)"
-                + " / 8 MiB in [" + ABOUT_LOW + ", " + ABOUT_HIGH + "] is 'supported', below is 'differs on the JVM';"
+                + " / 8 MiB in [" + ABOUT_LOW + ", " + ABOUT_HIGH + "] is 'supported', outside is '"
+                + cast.differs().label() + "';"
                 + " errors included; each row needs >= " + RunData.MIN_SAMPLES + " samples and a finite error";
     }
 
     @Override
     public Judgement judge(RunData data, Evidence evidence) throws NotMeasured {
+        String loop = cast.loop();
+        String threads = cast.perTask();
         List<String> units = data.requireValues(SCENARIO, "units");
         // the largest count both compared models ran: platform threads stop short of the loop's
         // largest counts (pid_max), and a count only one model reached compares nothing
         String n = units.reversed().stream()
-                .filter(u -> data.has(q(THREAD_PER_TASK.id(), "rssPerUnit", u)) && data.has(q(EVENTLOOP.id(), "rssPerUnit", u)))
+                .filter(u -> data.has(q(threads, "rssPerUnit", u)) && data.has(q(loop, "rssPerUnit", u)))
                 .findFirst().orElse(units.getLast());
         evidence.note("units (concurrent waiting tasks)", n);
         // every model's numbers first, so an undecided claim still shows what was measured
-        for (String model : MODELS) {
+        for (String model : Cast.models(loop, cast.lightweight(), threads)) {
             evidence.context(model + " heap per unit", data, q(model, "heapPerUnit", n));
             evidence.context(model + " RSS (resident) per unit", data, q(model, "rssPerUnit", n));
             evidence.context(model + " VmSize (reserved) per unit", data, q(model, "vmSizePerUnit", n));
         }
         data.env().ifPresent(env -> recordStackSettings(env, evidence));
-        // the seed's own setting: platform threads with glibc's 8 MiB stack (-Xss8m), context beside the default
-        Query seedStack = q(THREADS, "vmSizePerUnit", n).with(StackFlags.PARAM, SEED_STACK);
-        Optional<Measure> seedReserved = data.find(seedStack);
-        if (data.has(seedStack)) {
-            evidence.context(THREADS + " [" + StackFlags.PARAM + "=" + SEED_STACK + "] VmSize (reserved) per unit", data, seedStack);
-            evidence.context(THREADS + " [" + StackFlags.PARAM + "=" + SEED_STACK + "] RSS (resident) per unit", data,
-                    q(THREADS, "rssPerUnit", n).with(StackFlags.PARAM, SEED_STACK));
+        if (!cast.jvm()) {
+            evidence.context(threads + " thread stack size (threading.stack_size() or ulimit -s)", data,
+                    q(threads, "threadStackSize", n));
         }
-        Measure loopRss = evidence.decide(LOOP + " RSS (resident) per unit", data, q(LOOP, "rssPerUnit", n));
-        Measure threadRss = evidence.decide(THREADS + " RSS (resident) per unit", data, q(THREADS, "rssPerUnit", n));
-        Measure reserved = evidence.decide(THREADS + " VmSize (reserved) per unit", data,
-                q(THREADS, "vmSizePerUnit", n));
+        // the seed's own setting: platform threads with glibc's 8 MiB stack (-Xss8m), context beside the default
+        Query seedStack = q(threads, "vmSizePerUnit", n).with(StackFlags.PARAM, SEED_STACK);
+        Optional<Measure> seedReserved = cast.jvm() ? data.find(seedStack) : Optional.empty();
+        if (cast.jvm() && data.has(seedStack)) {
+            evidence.context(threads + " [" + StackFlags.PARAM + "=" + SEED_STACK + "] VmSize (reserved) per unit", data, seedStack);
+            evidence.context(threads + " [" + StackFlags.PARAM + "=" + SEED_STACK + "] RSS (resident) per unit", data,
+                    q(threads, "rssPerUnit", n).with(StackFlags.PARAM, SEED_STACK));
+        }
+        Measure loopRss = evidence.decide(loop + " RSS (resident) per unit", data, q(loop, "rssPerUnit", n));
+        Measure threadRss = evidence.decide(threads + " RSS (resident) per unit", data, q(threads, "rssPerUnit", n));
+        Measure reserved = evidence.decide(threads + " VmSize (reserved) per unit", data,
+                q(threads, "vmSizePerUnit", n));
 
         Measure higher = evidence.decisiveRatio("thread RSS / loop RSS per unit", threadRss, loopRss,
                 ">= " + Measure.number(HIGHER) + " x");
@@ -94,9 +98,13 @@ public record MemoryRule() implements Rule {
             return new Judgement(Verdict.SUPPORTED, costs + " Each thread reserves " + reserved.format()
                     + " of address space, about the seed's ~8 MB.");
         }
+        if (!cast.jvm()) {
+            return new Judgement(cast.differs(), costs + " But a CPython thread reserved " + reserved.format()
+                    + " of address space, not ~8 MB.");
+        }
         String withSeedStack = seedReserved.map(m -> " Given the seed's 8 MiB stack (-Xss8m), a thread reserves "
                 + m.format() + ": the reservation follows the stack setting, residence does not.").orElse("");
-        return new Judgement(Verdict.DIFFERS_ON_THE_JVM, costs + " But a JVM thread reserves " + reserved.format()
+        return new Judgement(cast.differs(), costs + " But a JVM thread reserves " + reserved.format()
                 + " (its -Xss stack), not ~8 MB, and only " + threadRss.format()
                 + " of it is resident: the seed's figure is glibc's default reservation, not memory used."
                 + withSeedStack);
@@ -106,11 +114,14 @@ public record MemoryRule() implements Rule {
         return Query.of(SCENARIO, model, metric, "units=" + units);
     }
 
-    private static void recordStackSettings(EnvInfo env, Evidence evidence) {
+    private void recordStackSettings(EnvInfo env, Evidence evidence) {
         if (env.ulimits() != null && env.ulimits().get("stack") != null) {
             // recorded as text: a bare number is what `ulimit -s` prints, KiB; anything else carries its unit
             String stack = env.ulimits().get("stack").strip();
             evidence.note("ulimit -s (glibc's default thread stack)", RunData.isNumber(stack) ? stack + " KiB" : stack);
+        }
+        if (!cast.jvm()) {
+            return;
         }
         List<String> xss = env.jvmFlags() == null ? List.of()
                 : env.jvmFlags().stream().filter(f -> f.startsWith("-Xss") || f.contains("ThreadStackSize")).toList();

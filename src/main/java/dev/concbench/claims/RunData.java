@@ -43,6 +43,23 @@ public final class RunData {
     }
 
     /**
+     * The rows of one runtime's models alone (JVM: every model {@code vocab.ModelKind} runs in a JVM,
+     * and any name it does not know), so one runtime's guards never void the other's rows and each
+     * runtime's verdict reads only its own numbers.
+     */
+    public RunData only(dev.concbench.vocab.RuntimeKind runtime) {
+        List<ResultRow> rows = summary.rows().stream()
+                .filter(r -> dev.concbench.vocab.ModelKind.runtimeOf(r.model()) == runtime).toList();
+        return new RunData(new RunSummary(summary.format(), summary.runId(), summary.profile(), summary.complete(),
+                summary.missing(), rows), env);
+    }
+
+    /** Whether the run has any row of {@code runtime}'s models. */
+    public boolean hasRows(dev.concbench.vocab.RuntimeKind runtime) {
+        return summary.rows().stream().anyMatch(r -> dev.concbench.vocab.ModelKind.runtimeOf(r.model()) == runtime);
+    }
+
+    /**
      * The trusted value of the row {@code q} names.
      *
      * <p>A row matches when scenario, model and metric are equal and its parameters include every

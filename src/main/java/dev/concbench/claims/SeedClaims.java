@@ -43,33 +43,33 @@ public final class SeedClaims {
             Claim.tableRow("table.concurrency-model", "Concurrency model",
                     "Cooperative, single-threaded — tasks yield at await points",
                     "Preemptive, multi-threaded — OS schedules threads anywhere",
-                    List.of(png(ChartNames.HEARTBEAT_CPU_HOG)), concurrencyModel()),
+                    List.of(png(ChartNames.HEARTBEAT_CPU_HOG)), SeedClaims::concurrencyModel),
             Claim.tableRow("table.best-for", "Best for",
                     "I/O-bound tasks (network, disk, sockets)",
                     "CPU-bound work or blocking-I/O libraries with no async port",
-                    List.of(png(ChartNames.IO_LOAD), png(ChartNames.CPU_SPEEDUP)), new BestForRule()),
+                    List.of(png(ChartNames.IO_LOAD), png(ChartNames.CPU_SPEEDUP)), BestForRule::new),
             Claim.tableRow("table.context-switch", "Context switch",
                     "Very fast — pure user space, no syscall",
                     "Slower — kernel-mediated thread switch",
-                    List.of(png(ChartNames.CONTEXT_SWITCH), png(ChartNames.SPAWN)), new ContextSwitchRule()),
+                    List.of(png(ChartNames.CONTEXT_SWITCH), png(ChartNames.SPAWN)), ContextSwitchRule::new),
             Claim.tableRow("table.memory", "Memory usage",
                     "Low — one stack, lightweight coroutine frames",
                     "Higher — each thread reserves its own stack (~8 MB default)",
-                    List.of(png(ChartNames.MEMORY)), new MemoryRule()),
+                    List.of(png(ChartNames.MEMORY)), MemoryRule::new),
             Claim.tableRow("table.gil", "GIL impact",
                     "None — only one thread runs all coroutines",
                     "Limited — GIL serializes Python bytecode across threads",
-                    List.of(png(ChartNames.CPU_SPEEDUP)), new GilRule()),
+                    List.of(png(ChartNames.CPU_SPEEDUP)), GilRule::new),
             Claim.tableRow("table.debugging", "Debugging",
                     "Easier — sequential reasoning, deterministic switch points",
                     "Harder — race conditions, deadlocks, locking overhead",
-                    List.of(png(ChartNames.DETERMINISM)), new DebuggingRule()),
+                    List.of(png(ChartNames.DETERMINISM)), DebuggingRule::new),
             Claim.tableRow("table.scalability", "Scalability",
                     "10,000+ concurrent tasks on one thread",
                     "Hundreds to a few thousand threads before OS thrashes",
                     List.of(png(ChartNames.SCALABILITY_P99), png(ChartNames.SCALABILITY_THROUGHPUT),
                             png(ChartNames.SCALABILITY_CREATE_COST)),
-                    new ScalabilityRule()),
+                    ScalabilityRule::new),
             example("example.gather", "gather takes the longest delay, not the sum",
                     "the seed's Event Loop example (Core Concepts, 2)",
                     "# The event loop runs multiple coroutines concurrently — asyncio.gather(task(\"A\", 2),"
@@ -144,7 +144,7 @@ public final class SeedClaims {
     }
 
     private static Claim example(String id, String title, String source, String quote, String chart, Rule rule) {
-        return new Claim(id, title, source, quote, null, List.of(png(chart)), rule);
+        return new Claim(id, title, source, quote, null, List.of(png(chart)), rule, null);
     }
 
     private static Query heartbeat(String model, String disturbance, String metric) {
@@ -162,26 +162,32 @@ public final class SeedClaims {
      */
     private static final String WORST = "lateness.max";
 
-    private static Rule concurrencyModel() {
+    private static Rule concurrencyModel(Cast c) {
+        String loop = c.loop();
+        String pool = c.pool();
+        List<Labeled> context = new java.util.ArrayList<>(List.of(
+                at(loop + " worst lateness, undisturbed", heartbeat(loop, "none", WORST)),
+                at(pool + " worst lateness, undisturbed", heartbeat(pool, "none", WORST)),
+                at(loop + " heartbeat p99 under a CPU hog", heartbeat(loop, "cpu-hog", "lateness.p99")),
+                at(pool + " heartbeat p99 under a CPU hog", heartbeat(pool, "cpu-hog", "lateness.p99")),
+                at(c.lightweight() + " worst lateness under a CPU hog", heartbeat(c.lightweight(), "cpu-hog", WORST))));
+        if (c.jvm()) {
+            context.add(at("virtual (1 carrier) worst lateness under a CPU hog",
+                    heartbeat(VIRTUAL.id(), "cpu-hog", WORST).with("carriers", "1")));
+        }
         return new RatioRule(
-                at("eventloop worst heartbeat lateness under a CPU hog", heartbeat(EVENTLOOP.id(), "cpu-hog", WORST)),
-                at("platform-pool worst heartbeat lateness under a CPU hog",
-                        heartbeat(PLATFORM_POOL.id(), "cpu-hog", WORST)),
+                at(loop + " worst heartbeat lateness under a CPU hog", heartbeat(loop, "cpu-hog", WORST)),
+                at(pool + " worst heartbeat lateness under a CPU hog", heartbeat(pool, "cpu-hog", WORST)),
                 STALL, NO_STALL, "a hog that never yields stalls a cooperative loop but not preemptively scheduled threads",
-                "A CPU hog that never awaits held the loop's 10 ms heartbeat back, while the OS kept preempting"
-                        + " platform threads so theirs stayed on time (%s). Virtual threads are not time-sliced by"
-                        + " the JVM: see their rows, notably on one carrier.",
+                "A CPU hog that never awaits held the loop's 10 ms heartbeat back, while the OS kept preempting "
+                        + c.threads() + " so theirs stayed on time (%s)." + (c.jvm() ? " Virtual threads are not"
+                        + " time-sliced by the JVM: see their rows, notably on one carrier."
+                        : " The GIL changes hands every switch interval, so a hog thread only delays the heartbeat"
+                        + " thread by about that."),
                 "A CPU hog did not stall the loop's heartbeat more than the threads' (%s).",
-                List.of(at("eventloop worst lateness, undisturbed", heartbeat(EVENTLOOP.id(), "none", WORST)),
-                        at("platform-pool worst lateness, undisturbed", heartbeat(PLATFORM_POOL.id(), "none", WORST)),
-                        at("eventloop heartbeat p99 under a CPU hog", heartbeat(EVENTLOOP.id(), "cpu-hog", "lateness.p99")),
-                        at("platform-pool heartbeat p99 under a CPU hog",
-                                heartbeat(PLATFORM_POOL.id(), "cpu-hog", "lateness.p99")),
-                        at("virtual worst lateness under a CPU hog", heartbeat(VIRTUAL.id(), "cpu-hog", WORST)),
-                        at("virtual (1 carrier) worst lateness under a CPU hog",
-                                heartbeat(VIRTUAL.id(), "cpu-hog", WORST).with("carriers", "1"))),
-                List.of(new Stall(heartbeat(EVENTLOOP.id(), "cpu-hog", WORST), true, "a hog stalls the loop"),
-                        new Stall(heartbeat(PLATFORM_POOL.id(), "cpu-hog", WORST), false,
+                context,
+                List.of(new Stall(heartbeat(loop, "cpu-hog", WORST), true, "a hog stalls the loop"),
+                        new Stall(heartbeat(pool, "cpu-hog", WORST), false,
                                 "the OS keeps preempting threads, so a hog stalls none of the others")),
                 LOOP_HOG_CONSTRUCTION);
     }

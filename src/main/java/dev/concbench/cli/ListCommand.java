@@ -54,7 +54,9 @@ public final class ListCommand implements Command {
                     s.title(), "", models, "", s.claim());
         }
         System.out.println("models:");
-        ModelKind.ids().forEach(m -> System.out.println("  " + m));
+        for (ModelKind m : ModelKind.values()) {
+            System.out.println("  " + m.id() + (m.onJvm() ? "" : " (CPython: python/concbench_py, run by 'run' unless --no-python)"));
+        }
         System.out.println("claims:");
         for (Claim c : SeedClaims.all()) {
             System.out.printf("  %-30s %s (%s)%n", c.id(), c.title(), c.source());

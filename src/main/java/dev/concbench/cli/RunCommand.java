@@ -9,6 +9,8 @@ import dev.concbench.history.HistoryDatabase;
 import dev.concbench.history.HistoryTrends;
 import dev.concbench.results.RunSummary;
 import dev.concbench.run.BenchRun;
+import dev.concbench.run.CPythonRun;
+import dev.concbench.run.CPythonSide;
 import dev.concbench.run.Planner;
 import dev.concbench.run.UnknownFilterException;
 import dev.concbench.scenario.Profile;
@@ -63,7 +65,8 @@ public final class RunCommand implements Command {
 
     @Override
     public String usage() {
-        return "run [--profile smoke|quick|full|gate] [--scenario NAME]... [--model NAME]... [--out DIR] [--db JDBC_URL]";
+        return "run [--profile smoke|quick|full|gate] [--scenario NAME]... [--model NAME]... [--out DIR] [--db JDBC_URL]"
+                + " [--no-python]";
     }
 
     @Override
@@ -82,6 +85,9 @@ public final class RunCommand implements Command {
                         .desc("run only this model (repeatable); see 'list'").get())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                         .desc("where run directories go (default results/)").get())
+                .addOption(Option.builder().longOpt("no-python")
+                        .desc("skip the CPython side (python/concbench_py on the machine's python3 >= 3.10,"
+                                + " run after the JVM's scenarios by default)").get())
                 .addOption(Option.builder().longOpt("over-budget")
                         .desc("run a plan estimated at more than " + BUDGET_FACTOR
                                 + "x its profile's time budget (refused without this flag)").get())
@@ -108,20 +114,26 @@ public final class RunCommand implements Command {
         } catch (UnknownFilterException e) {
             throw new UsageException("run: --" + e.subject().word() + " " + e.getMessage());
         }
-        if (plan.items().isEmpty()) {
+        CPythonRun python = CPythonRun.of(line.hasOption("no-python") ? CPythonSide.none("--no-python")
+                : CPythonSide.locate(ScenarioDirectory.projectDir()),
+                values(line, "scenario"), values(line, "model"));
+        if (plan.items().isEmpty() && !python.runs()) {
             throw new UsageException("run: nothing to run for these --scenario/--model filters"
                     + (plan.missing().isEmpty() ? "" : " (" + plan.missing().get(0) + ")"));
         }
         checkBudget(plan, profile, line.hasOption("over-budget"));
+        if (!python.side().runs()) {
+            System.err.println("run-bench.sh: no CPython side: " + python.side().info().absent());
+        }
         RunHistory.preflight("run", line, out);
         String command = "run-bench.sh run" + Arrays.stream(line.getOptions())
                 .map(o -> " --" + o.getLongOpt() + " "
                         + (o.getLongOpt().equals("db") ? HistoryDatabase.display(o.getValue()) : o.getValue())).reduce("", String::concat);
         long forks = plan.items().stream().mapToLong(i -> (long) i.combinations() * i.settings().forks()).sum();
-        System.err.printf("run-bench.sh: %s profile: %d JMH runs in %d forks (budget %d min)%n", profile.id(),
-                plan.items().size(), forks, profile.budgetSeconds() / 60);
+        System.err.printf("run-bench.sh: %s profile: %d JMH runs in %d forks, %d CPython scenario(s) (budget %d min)%n",
+                profile.id(), plan.items().size(), forks, python.scenarios().size(), profile.budgetSeconds() / 60);
         BenchRun run = new BenchRun(out, profile, plan, command, Clock.systemUTC(), System.err,
-                progressIsTerminal());
+                progressIsTerminal(), python);
         BenchRun.Outcome outcome = run.run();
         RunSummary summary = outcome.summary();
         System.err.println("run-bench.sh: " + summary.rows().size() + " rows, "

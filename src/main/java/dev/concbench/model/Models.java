@@ -34,15 +34,17 @@ public final class Models {
             // workloads as tasks on a Netty loop is issue 12's "Netty as a model", not built yet
             case NETTY -> throw new IllegalArgumentException(
                     "model 'netty' runs only in the http-server scenario (as the server), not as a task model");
+            case PYTHON_ASYNCIO, PYTHON_UVLOOP, PYTHON_THREADS, PYTHON_PROCESSES -> throw new IllegalArgumentException(
+                    "model '" + kind.id() + "' runs in CPython (python/concbench_py, the run's CPython side), not in a JVM");
         };
     }
 
     private Models() {
     }
 
-    /** Every model name, in the order of {@code docs/metrics.md}. */
+    /** Every model name this class can start (the JVM's), in the order of {@code docs/metrics.md}. */
     public static List<String> names() {
-        return ModelKind.ids();
+        return ModelKind.ids(dev.concbench.vocab.RuntimeKind.JVM);
     }
 
     /**
@@ -60,7 +62,8 @@ public final class Models {
      * @throws IllegalArgumentException for an unknown model, an unknown parameter or a bad value
      */
     public static ExecutionModel start(String name, Map<String, String> params, WorkTarget target) {
-        ModelKind kind = ModelKind.require(name);
+        ModelKind kind = ModelKind.of(name).orElseThrow(() -> new IllegalArgumentException("unknown model '" + name
+                + "' (expected one of " + String.join(", ", names()) + ")"));
         for (String key : params.keySet()) {
             if (!kind.params().contains(key)) {
                 throw new IllegalArgumentException("model '" + name + "' has no parameter '" + key + "' (it takes "

@@ -44,12 +44,17 @@ final class Lines {
                 .anyMatch(k -> SeriesTable.model(k).equals(model) && !k.endsWith(SeriesTable.GUARDED));
         s.setLineColor(ChartWriter.color(SeriesTable.model(label)));
         s.setMarkerColor(ChartWriter.color(SeriesTable.model(label)));
+        // CPython's models: square markers and dash-dot lines (and lighter colours, ModelKind's), so the
+        // two runtimes tell apart at a glance on every chart with a model axis
+        boolean cpython = dev.concbench.vocab.ModelKind.runtimeOf(model) == dev.concbench.vocab.RuntimeKind.CPYTHON;
         s.setMarker(label.endsWith(SeriesTable.GUARDED) ? SeriesMarkers.CROSS
-                : variant ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+                : variant ? SeriesMarkers.DIAMOND : cpython ? SeriesMarkers.SQUARE : SeriesMarkers.CIRCLE);
         if (label.endsWith(SeriesTable.GUARDED)) {
             s.setLineStyle(SeriesLines.DOT_DOT);
         } else if (dashed || variant) {
             s.setLineStyle(SeriesLines.DASH_DASH);
+        } else if (cpython) {
+            s.setLineStyle(SeriesLines.DASH_DOT);
         }
         return s;
     }

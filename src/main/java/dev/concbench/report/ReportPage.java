@@ -39,11 +39,12 @@ import java.util.stream.Collectors;
  * @param notes       problems met while reading the results (an unreadable histogram log)
  * @param comparison  baseline-vs-current highlights, or null
  * @param history     the History section (trends over earlier comparable runs), or null
+ * @param cpython     how the table's CPython column is headed, e.g. {@code CPython 3.11 (GIL)}
  */
 record ReportPage(String title, String runId, String profile, boolean complete, List<String> missing,
         List<Count> counts, List<ClaimView> tableRows, List<ClaimView> examples, List<Figure> figures,
         List<RowView> guarded, List<RowView> rows, List<Pair> env, List<String> commands, List<Link> rawFiles,
-        List<String> notes, BaselineView comparison, HistorySection.HistoryView history) {
+        List<String> notes, BaselineView comparison, HistorySection.HistoryView history, String cpython) {
 
     private static final Mustache TEMPLATE = new DefaultMustacheFactory("dev/concbench/report")
             .compile("index.mustache");
@@ -64,10 +65,14 @@ record ReportPage(String title, String runId, String profile, boolean complete, 
     record ChartLink(String title, String anchor) {
     }
 
-    /** One judged claim as the page shows it. */
+    /** One judged claim as the page shows it; {@code cpython} is its CPython column, null for an example. */
     record ClaimView(String id, String title, String asyncio, String threading, String quote, String source,
             String verdict, String css, List<String> deciding, String explanation, String rule, List<Pair> evidence,
-            List<ChartLink> charts) {
+            List<ChartLink> charts, RuntimeView cpython) {
+    }
+
+    /** A claim's verdict in one more runtime: badge, deciding numbers, explanation and every number read. */
+    record RuntimeView(String verdict, String css, List<String> deciding, String explanation, List<Pair> evidence) {
     }
 
     /** One result row with its number, unit and error as text. */
@@ -125,8 +130,10 @@ record ReportPage(String title, String runId, String profile, boolean complete, 
             if (isTable != table) {
                 continue;
             }
-            List<Pair> evidence = r.evidence().entrySet().stream()
-                    .map(e -> new Pair(e.getKey(), String.valueOf(e.getValue()))).toList();
+            List<Pair> evidence = pairs(r.evidence());
+            RuntimeView cpython = r.cpython() == null ? null : new RuntimeView(r.cpython().verdict().label(),
+                    css(r.cpython().verdict()), a.cpythonDeciding(), r.cpython().explanation(),
+                    pairs(r.cpython().evidence()));
             List<ChartLink> charts = r.charts().stream().map(png -> {
                 Figure f = byPng.get(png);
                 return f == null ? new ChartLink(png + " (not drawn: no data)", null)
@@ -134,9 +141,18 @@ record ReportPage(String title, String runId, String profile, boolean complete, 
             }).toList();
             views.add(new ClaimView(r.id(), r.title(), isTable ? claim.sides().asyncio() : null,
                     isTable ? claim.sides().threading() : null, r.claim(), r.source(), r.verdict().label(),
-                    css(r.verdict()), a.deciding(), r.explanation(), r.rule(), evidence, charts));
+                    css(r.verdict()), a.deciding(), r.explanation(), r.rule(), evidence, charts, cpython));
         }
         return views;
+    }
+
+    private static List<Pair> pairs(Map<String, Object> evidence) {
+        return evidence.entrySet().stream().map(e -> new Pair(e.getKey(), String.valueOf(e.getValue()))).toList();
+    }
+
+    /** The CPython column's heading: the interpreter env.json recorded, or plain {@code CPython}. */
+    static String cpythonLabel(EnvInfo e) {
+        return e == null || e.python() == null ? "CPython" : e.python().label();
     }
 
     static RowView row(ResultRow r) {
@@ -170,6 +186,11 @@ record ReportPage(String title, String runId, String profile, boolean complete, 
         pairs.add(new Pair("Profile", e.profile()));
         pairs.add(new Pair("Started", e.start()));
         pairs.add(new Pair("Ended", Objects.requireNonNullElse(e.end(), "(did not end: interrupted)")));
+        if (e.python() != null) {
+            pairs.add(new Pair("CPython", e.python().ran() ? e.python().label() + ", " + e.python().executable()
+                    + (e.python().skipped().isEmpty() ? "" : "; skipped: " + String.join("; ", e.python().skipped()))
+                    : "not measured: " + e.python().absent()));
+        }
         pairs.add(new Pair("Rows", summary.rows().size() + " (" + summary.rows().stream()
                 .filter(r -> !r.trusted()).count() + " guarded)"));
         return pairs;

@@ -95,13 +95,14 @@ public final class Reporter {
         List<Figure> figures = charts(data, logs, new ChartWriter(outDir));
 
         List<ResultRow> rows = summary.rows();
-        ReportPage page = new ReportPage("concbench: asyncio vs threading, judged on the JVM", summary.runId(),
+        ReportPage page = new ReportPage("concbench: asyncio vs threading, judged on the JVM and on CPython", summary.runId(),
                 summary.profile(), summary.complete(), summary.missing(), ReportPage.counts(claims),
                 ReportPage.claims(assessments, figures, true), ReportPage.claims(assessments, figures, false), figures,
                 rows.stream().filter(r -> !r.trusted()).map(ReportPage::row).toList(),
                 rows.stream().map(ReportPage::row).toList(), ReportPage.env(env, summary),
                 commands(env, dir.path(), outDir), rawFiles(dir, in.claimsFile(), outDir), notes,
-                BaselineView.of(comparison), HistorySection.draw(history, summary, new ChartWriter(outDir)));
+                BaselineView.of(comparison), HistorySection.draw(history, summary, new ChartWriter(outDir)),
+                ReportPage.cpythonLabel(env));
         Path index = outDir.resolve(INDEX);
         ResultsDir.writeAtomically(index, page.render().getBytes(StandardCharsets.UTF_8));
         readableByAll(index);

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param command     the command line that produced this run
  * @param start       ISO-8601 instant the run started
  * @param end         ISO-8601 instant the run ended, or null while running
+ * @param python      the CPython measured beside the JVM, or why none was; null in runs from before it
  */
 public record EnvInfo(
         String jdk,
@@ -41,12 +42,28 @@ public record EnvInfo(
         String profile,
         String command,
         String start,
-        String end) {
+        String end,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        PythonInfo python) {
+
+    /** Without the CPython side (a run from before it, a fixture). */
+    public EnvInfo(String jdk, String javaHome, List<String> jvmFlags, String os, String kernel, String arch,
+            String cpuModel, int cores, long memoryBytes, Map<String, String> ulimits, long pidMax, long threadsMax,
+            String gitCommit, String profile, String command, String start, String end) {
+        this(jdk, javaHome, jvmFlags, os, kernel, arch, cpuModel, cores, memoryBytes, ulimits, pidMax, threadsMax,
+                gitCommit, profile, command, start, end, null);
+    }
 
     /** A copy that records the end of the run. */
     public EnvInfo ended(String endInstant) {
         return new EnvInfo(jdk, javaHome, jvmFlags, os, kernel, arch, cpuModel, cores, memoryBytes, ulimits,
-                pidMax, threadsMax, gitCommit, profile, command, start, endInstant);
+                pidMax, threadsMax, gitCommit, profile, command, start, endInstant, python);
+    }
+
+    /** A copy that records the CPython side. */
+    public EnvInfo withPython(PythonInfo info) {
+        return new EnvInfo(jdk, javaHome, jvmFlags, os, kernel, arch, cpuModel, cores, memoryBytes, ulimits,
+                pidMax, threadsMax, gitCommit, profile, command, start, end, info);
     }
 
     /**

@@ -64,6 +64,7 @@ public final class BenchRun {
     private final Clock clock;
     private final PrintStream progressOut;
     private final boolean terminal;
+    private final CPythonRun python;
 
     private final Object lock = new Object();
     private State state = State.NEW;
@@ -83,6 +84,17 @@ public final class BenchRun {
      */
     public BenchRun(Path outRoot, Profile profile, Planner.Plan plan, String command, Clock clock,
             PrintStream progressOut, boolean terminal) {
+        this(outRoot, profile, plan, command, clock, progressOut, terminal, CPythonRun.none("not requested"));
+    }
+
+    /**
+     * A run that measures {@code python}'s scenarios after the JVM's plan, into the same results.
+     *
+     * @param python the CPython side and the scenarios it runs ({@link CPythonRun#none} for none)
+     */
+    public BenchRun(Path outRoot, Profile profile, Planner.Plan plan, String command, Clock clock,
+            PrintStream progressOut, boolean terminal, CPythonRun python) {
+        this.python = python;
         this.outRoot = outRoot;
         this.profile = profile;
         this.plan = plan;
@@ -123,7 +135,7 @@ public final class BenchRun {
                 // folder that report and compare accept (every planned item listed as not run)
                 results.writeSummary(summary(false));
                 env = EnvCapture.capture(flags, dev.concbench.scenario.ScenarioDirectory.projectDir(), profile.id(),
-                        command, start);
+                        command, start).withPython(python.side().info());
                 results.writeEnv(env);
             } catch (IOException e) {
                 state = State.FAILED;
@@ -138,13 +150,14 @@ public final class BenchRun {
         }
         Thread hook = new Thread(this::interrupted, "concbench-run-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
-        Progress progress = new Progress(progressOut, terminal, plan.estimatedSeconds());
+        Progress progress = new Progress(progressOut, terminal, plan.estimatedSeconds() + python.estimatedSeconds());
         RunSummary summary;
         try {
-            try (DelayServerHost server = DelayServerHost.startIfNeeded(plan, progressOut)) {
+            try (DelayServerHost server = DelayServerHost.startIfNeeded(plan, python.needsServer(), progressOut)) {
                 List<String> args = new ArrayList<>(forkArgs);
                 server.forkArg().ifPresent(args::add);
                 runItems(new JmhInvocation(args), progress);
+                runPython(server.address().orElse(null));
             } finally {
                 progress.close();
             }
@@ -216,6 +229,26 @@ public final class BenchRun {
             failed.addAll(failures);
             nextItem = plan.items().indexOf(item) + 1;
             writeAll(summary(false), env);
+        }
+    }
+
+    /** The CPython side's scenarios, one {@code concbench_py} process each, after the JVM's items. */
+    private void runPython(java.net.InetSocketAddress server) throws IOException {
+        for (String scenario : python.scenarios()) {
+            if (state() != State.RUNNING) {
+                return;
+            }
+            progressOut.println("run-bench.sh: CPython " + scenario);
+            CPythonSide.Result r = python.side().run(scenario, profile.id(), python.models(), server,
+                    Path.of(System.getProperty("java.io.tmpdir")), progressOut);
+            synchronized (lock) {
+                if (state != State.RUNNING) {
+                    return;
+                }
+                rows.addAll(r.rows());
+                failed.addAll(r.missing());
+                writeAll(summary(false), env);
+            }
         }
     }
 

@@ -27,8 +27,8 @@ final class DelayServerHost implements AutoCloseable {
     }
 
     /** Starts the server when an item of {@code plan} needs it; otherwise (or when it fails) a host without one. */
-    static DelayServerHost startIfNeeded(Planner.Plan plan, PrintStream log) {
-        if (plan.items().stream().noneMatch(i -> i.scenario().server())) {
+    static DelayServerHost startIfNeeded(Planner.Plan plan, boolean pythonNeedsIt, PrintStream log) {
+        if (!pythonNeedsIt && plan.items().stream().noneMatch(i -> i.scenario().server())) {
             return new DelayServerHost(null);
         }
         try {
@@ -47,6 +47,11 @@ final class DelayServerHost implements AutoCloseable {
         }
         InetSocketAddress a = server.address();
         return Optional.of("-D" + BenchmarkCatalog.SERVER_PROPERTY + "=" + a.getHostString() + ":" + a.getPort());
+    }
+
+    /** The server's address, if a server runs. */
+    Optional<InetSocketAddress> address() {
+        return Optional.ofNullable(server).map(DelayServerProcess::address);
     }
 
     /** Stops the server and waits for its process to end. */

@@ -96,7 +96,7 @@ public final class InterleavedRun {
         Thread hook = new Thread(BenchRun::killDescendants, "concbench-ab-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
         List<String> failures = new ArrayList<>();
-        try (DelayServerHost server = DelayServerHost.startIfNeeded(plan, progress)) {
+        try (DelayServerHost server = DelayServerHost.startIfNeeded(plan, false, progress)) {
             int index = 0;
             for (PlanItem item : plan.items()) {
                 index++;

@@ -125,7 +125,7 @@ public final class ScenarioParser {
         private List<ModelSpec> models(YamlNode.Entry entry, Set<String> benchParams) throws ScenarioException {
             YamlNode.Sequence seq = sequence(entry.value(), "models");
             if (seq.items().isEmpty()) {
-                throw error(seq.line(), "models is empty (expected at least one of " + String.join(", ", ModelKind.ids()) + ")");
+                throw error(seq.line(), "models is empty (expected at least one of " + String.join(", ", ModelKind.ids(dev.concbench.vocab.RuntimeKind.JVM)) + ")");
             }
             List<ModelSpec> models = new ArrayList<>();
             for (YamlNode item : seq.items()) {
@@ -175,9 +175,11 @@ public final class ScenarioParser {
 
         private String model(YamlNode node) throws ScenarioException {
             String name = scalar(node, "model").text();
-            if (!ModelKind.of(name).isPresent()) {
-                throw error(node.line(), "unknown model '" + name + "' (expected one of "
-                        + String.join(", ", ModelKind.ids()) + ")");
+            java.util.List<String> jvm = ModelKind.ids(dev.concbench.vocab.RuntimeKind.JVM);
+            if (ModelKind.of(name).filter(ModelKind::onJvm).isEmpty()) {
+                throw error(node.line(), (ModelKind.of(name).isPresent()
+                        ? "model '" + name + "' runs in CPython, and the run adds CPython's rows by itself"
+                        : "unknown model '" + name + "'") + " (expected one of " + String.join(", ", jvm) + ")");
             }
             return name;
         }

@@ -10,7 +10,9 @@ import java.util.Optional;
  * parameters against it, {@code model.Models} starts one per kind, the report orders and colours
  * series by it, the regression gate picks its reference model by it, {@code list} prints it.
  * Declaration order is the order of {@code docs/metrics.md}. Adding a model is one line here (and
- * its factory in {@code model.Models}).
+ * its factory in {@code model.Models}, or for a CPython model its code in {@code python/concbench_py}).
+ * Each model has a {@link RuntimeKind}: the JVM's are started by {@code model.Models}, CPython's only by
+ * the run's CPython side, and claims judge each runtime from its own rows.
  */
 public enum ModelKind {
     //                 name                 parameters               display colour    reference description
@@ -29,7 +31,17 @@ public enum ModelKind {
     COROUTINES("coroutines", List.of(), 6, 0xe377c2, 0,
             "eventloop's tasks as coroutines: straight-line code with await on the same loop thread"),
     NETTY("netty", List.of(), 7, 0x8c564b, 0,
-            "one Netty 4.2 NIO event-loop thread: the industrial reference for eventloop (http-server scenario)");
+            "one Netty 4.2 NIO event-loop thread: the industrial reference for eventloop (http-server scenario)"),
+    // CPython's models: run by python/concbench_py, never started by model.Models; drawn dashed, in
+    // lighter shades of their JVM counterparts' colours, so the two runtimes tell apart at a glance
+    PYTHON_ASYNCIO("python-asyncio", List.of(), 8, 0x6baed6, 0,
+            "CPython asyncio: coroutines on one event-loop thread (python/concbench_py)", RuntimeKind.CPYTHON),
+    PYTHON_UVLOOP("python-uvloop", List.of(), 9, 0x9ecae1, 0,
+            "CPython asyncio on uvloop's event loop, when uvloop is importable", RuntimeKind.CPYTHON),
+    PYTHON_THREADS("python-threads", List.of(), 10, 0xfdae6b, 0,
+            "CPython threading: a thread per unit, or a ThreadPoolExecutor; one GIL", RuntimeKind.CPYTHON),
+    PYTHON_PROCESSES("python-processes", List.of(), 11, 0xbcbddc, 0,
+            "CPython ProcessPoolExecutor / multiprocessing: a process per worker, a GIL each", RuntimeKind.CPYTHON);
 
     private final String id;
     private final List<String> params;
@@ -37,8 +49,15 @@ public enum ModelKind {
     private final int rgb;
     private final int referenceRank;
     private final String description;
+    private final RuntimeKind runtime;
 
     ModelKind(String id, List<String> params, int displayRank, int rgb, int referenceRank, String description) {
+        this(id, params, displayRank, rgb, referenceRank, description, RuntimeKind.JVM);
+    }
+
+    ModelKind(String id, List<String> params, int displayRank, int rgb, int referenceRank, String description,
+            RuntimeKind runtime) {
+        this.runtime = runtime;
         this.id = id;
         this.params = params;
         this.displayRank = displayRank;
@@ -82,6 +101,26 @@ public enum ModelKind {
     /** One line saying what the model is. */
     public String description() {
         return description;
+    }
+
+    /** Where this model runs: in concbench's JVM forks, or in CPython. */
+    public RuntimeKind runtime() {
+        return runtime;
+    }
+
+    /** Whether {@code model.Models} can start this model in a JVM (false for CPython's). */
+    public boolean onJvm() {
+        return runtime == RuntimeKind.JVM;
+    }
+
+    /** The runtime of the model called {@code id}: JVM for a name no model has (an older row's). */
+    public static RuntimeKind runtimeOf(String id) {
+        return of(id).map(ModelKind::runtime).orElse(RuntimeKind.JVM);
+    }
+
+    /** The names of the models of one runtime, in the order of {@code docs/metrics.md}. */
+    public static List<String> ids(RuntimeKind runtime) {
+        return Arrays.stream(values()).filter(k -> k.runtime == runtime).map(ModelKind::id).toList();
     }
 
     /** Whether this model's tasks run on an event loop ({@code eventloop}, {@code eventloop+offload}, {@code coroutines}). */

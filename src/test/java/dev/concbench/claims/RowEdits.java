@@ -32,6 +32,12 @@ final class RowEdits {
     /** The complete fixture with every row passed through {@code edits}, in order. */
     @SafeVarargs
     static Map<String, ClaimResult> judgeEdited(UnaryOperator<ResultRow>... edits) {
+        return judge(edited(edits));
+    }
+
+    /** The complete fixture's run with every row passed through {@code edits}, in order. */
+    @SafeVarargs
+    static RunData edited(UnaryOperator<ResultRow>... edits) {
         RunData base = Fixtures.data(FixtureRuns.COMPLETE);
         RunSummary s = base.summary();
         List<ResultRow> rows = s.rows().stream().map(r -> {
@@ -41,8 +47,8 @@ final class RowEdits {
             }
             return out;
         }).filter(Objects::nonNull).toList();
-        return judge(new RunData(new RunSummary(s.format(), s.runId(), s.profile(), s.complete(), s.missing(), rows),
-                base.env().orElseThrow()));
+        return new RunData(new RunSummary(s.format(), s.runId(), s.profile(), s.complete(), s.missing(), rows),
+                base.env().orElseThrow());
     }
 
     /** Whether a row has this scenario, model, metric and (when not null) the {@code key=value} param. */

@@ -73,6 +73,7 @@ class ScenarioParserTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             unknown model            | models: [eventloop, virtual        | models: [eventloop, virtul                  | 5: unknown model 'virtul' (expected one of eventloop, platform-pool, thread-per-task, virtual, process-pool, eventloop+offload, coroutines, netty)
+            a CPython model          | models: [eventloop, virtual        | models: [eventloop, python-threads          | 5: model 'python-threads' runs in CPython, and the run adds CPython's rows by itself (expected one of eventloop, platform-pool, thread-per-task, virtual, process-pool, eventloop+offload, coroutines, netty)
             unknown top-level key    | description: what it does          | descrption: what it does                    | 3: unknown key 'descrption' (expected one of claim, title,
             missing key              | title: Memory                      | "#"                                         | 1: missing 'title' in the scenario
             unknown benchmark        | benchmark: FooBenchmark.run        | benchmark: BarBenchmark.run                 | 4: unknown benchmark 'BarBenchmark.run' (expected one of FooBenchmark.*, FooBenchmark.run)

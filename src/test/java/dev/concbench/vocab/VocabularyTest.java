@@ -14,10 +14,10 @@ class VocabularyTest {
     @Test
     void theModelsKeepTheirOrdersAndRanks() {
         assertEquals(List.of("eventloop", "platform-pool", "thread-per-task", "virtual", "process-pool", "eventloop+offload",
-                "coroutines", "netty"),
+                "coroutines", "netty", "python-asyncio", "python-uvloop", "python-threads", "python-processes"),
                 ModelKind.ids());
         assertEquals(List.of("eventloop", "eventloop+offload", "virtual", "platform-pool", "thread-per-task", "process-pool",
-                "coroutines", "netty"),
+                "coroutines", "netty", "python-asyncio", "python-uvloop", "python-threads", "python-processes"),
                 ModelKind.displayOrder());
         assertEquals(List.of("virtual", "platform-pool", "thread-per-task", "eventloop"), ModelKind.referenceOrder());
         assertEquals(ModelKind.values().length, ModelKind.displayRank("no-such-model"));
@@ -29,7 +29,23 @@ class VocabularyTest {
         assertTrue(ModelKind.of("virtul").isEmpty());
         String message = assertThrows(IllegalArgumentException.class, () -> ModelKind.require("virtul")).getMessage();
         assertEquals("unknown model 'virtul' (expected one of eventloop, platform-pool, thread-per-task, virtual,"
-                + " process-pool, eventloop+offload, coroutines, netty)", message);
+                + " process-pool, eventloop+offload, coroutines, netty, python-asyncio, python-uvloop, python-threads,"
+                + " python-processes)", message);
+    }
+
+    @Test
+    void cpythonsModelsAreApartFromTheJvms() {
+        assertEquals(List.of("python-asyncio", "python-uvloop", "python-threads", "python-processes"),
+                ModelKind.ids(RuntimeKind.CPYTHON));
+        assertEquals(RuntimeKind.JVM, ModelKind.runtimeOf("no-such-model"));
+        for (ModelKind k : ModelKind.values()) {
+            assertEquals(k.runtime() == RuntimeKind.JVM, k.onJvm(), k.id());
+            assertEquals(k.runtime() == RuntimeKind.JVM, ModelKind.ids(RuntimeKind.JVM).contains(k.id()), k.id());
+        }
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> dev.concbench.model.Models.start("python-threads", java.util.Map.of(),
+                        dev.concbench.model.WorkTarget.none())).getMessage();
+        assertTrue(message.contains("runs in CPython"), message);
     }
 
     @Test

@@ -1,0 +1,36 @@
+"""What the OS saw of the CPU: the machine's busy time and this process tree's own, from /proc.
+
+The same measure as the JVM side's metrics.HostCpu: a CPU-bound shot during which other processes
+took more than a quarter of the machine's CPU time measured the machine, not the model.
+"""
+import os
+
+TICKS = os.sysconf("SC_CLK_TCK")
+CONTENDED_SHARE = 0.25
+
+
+def busy_ticks():
+    with open("/proc/stat") as f:
+        cpu = f.readline().split()
+    return sum(int(cpu[i]) for i in (1, 2, 3, 6, 7, 8))
+
+
+def process_ticks(pid):
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            stat = f.read()
+    except FileNotFoundError:
+        return 0
+    fields = stat[stat.rindex(")") + 2:].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def own_ticks(child_pids=()):
+    return process_ticks(os.getpid()) + sum(process_ticks(p) for p in child_pids)
+
+
+def others_share(before, after, wall_seconds, cores):
+    """The share of all CPUs' time over `wall_seconds` that other processes took; (busy, own) pairs."""
+    available = wall_seconds * TICKS * cores
+    others = (after[0] - before[0]) - (after[1] - before[1])
+    return 0.0 if available <= 0 else max(0, others) / available

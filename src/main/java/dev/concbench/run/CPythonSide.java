@@ -1,0 +1,200 @@
+package dev.concbench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.concbench.results.PythonInfo;
+import dev.concbench.results.ResultRow;
+import dev.concbench.results.ResultsDir;
+import dev.concbench.vocab.Guard;
+import dev.concbench.vocab.ModelKind;
+import dev.concbench.vocab.RuntimeKind;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The run's CPython side: the same scenarios on the machine's {@code python3} (>= {@value #MIN_MINOR}
+ * as 3.x), through {@code python/concbench_py}, whose rows join the JVM's in the same results.
+ * Found by {@link #locate}: {@code CONCBENCH_PYTHON} or {@code python3} on the PATH; a missing or old
+ * interpreter is a {@link PythonInfo#absent} with one line of reason, never a failure of the run.
+ *
+ * <p>Each scenario runs as one {@code python3 -m concbench_py} process writing a JSON file; its rows
+ * are in the {@code summary.json} row format, with guards published as counts by {@link Guard} key
+ * ({@code guardCounts}), turned here into the row's guard text, so {@link Guard} stays their one owner.
+ * Called from the run's thread only.
+ */
+public final class CPythonSide {
+
+    /** The oldest CPython 3 minor version the side runs on. */
+    static final int MIN_MINOR = 10;
+    /** The environment variable naming the interpreter (default: {@code python3} on the PATH). */
+    static final String PYTHON_ENV = "CONCBENCH_PYTHON";
+    /** The scenarios {@code concbench_py} implements, in its run order. */
+    static final List<String> SCENARIOS = List.of("context-switch", "spawn", "memory", "scalability", "cpu-bound",
+            "preemption", "determinism", "io-load");
+    private static final long SCENARIO_TIMEOUT_S = 600;
+
+    /** What one scenario gave: rows, and what failed to be measured. */
+    public record Result(List<ResultRow> rows, List<String> missing) {
+    }
+
+    private final String executable;
+    private final Path packageRoot;
+    private final PythonInfo info;
+
+    private CPythonSide(String executable, Path packageRoot, PythonInfo info) {
+        this.executable = executable;
+        this.packageRoot = packageRoot;
+        this.info = info;
+    }
+
+    /** No CPython side, for {@code reason} (e.g. {@code --no-python}). */
+    public static CPythonSide none(String reason) {
+        return new CPythonSide(null, null, PythonInfo.absent(reason));
+    }
+
+    /**
+     * The CPython side for the checkout at {@code projectDir}, or {@link #none} saying why not.
+     */
+    public static CPythonSide locate(Path projectDir) {
+        return locate(projectDir, System.getenv().getOrDefault(PYTHON_ENV, "python3"));
+    }
+
+    /** {@link #locate(Path)} with the interpreter {@code python} (a name on the PATH or a path). */
+    static CPythonSide locate(Path projectDir, String python) {
+        Path root = projectDir.resolve("python");
+        if (!Files.isDirectory(root.resolve("concbench_py"))) {
+            return none("no " + root.resolve("concbench_py") + " in this checkout");
+        }
+        JsonNode env;
+        try {
+            env = ResultsDir.json().readTree(call(List.of(python, "-c",
+                    "import sys, json; from concbench_py import environment; print(json.dumps(environment.describe()))"),
+                    root, 30));
+        } catch (IOException e) {
+            return none(python + " not found or not usable (" + e.getMessage() + ")");
+        }
+        String version = env.path("version").asText("");
+        java.util.regex.Matcher v = java.util.regex.Pattern.compile("3\\.(\\d+)(\\D.*)?").matcher(version);
+        if (!v.matches() || Integer.parseInt(v.group(1)) < MIN_MINOR) {
+            return none(python + " is " + (version.isEmpty() ? "of an unknown version" : version) + ", older than 3."
+                    + MIN_MINOR + " or not a CPython 3");
+        }
+        List<String> skipped = new ArrayList<>();
+        env.path("models").properties().forEach(e -> {
+            if (!"available".equals(e.getValue().asText())) {
+                skipped.add(e.getKey() + ": " + e.getValue().asText());
+            }
+        });
+        return new CPythonSide(env.path("executable").asText(python), root, new PythonInfo(
+                env.path("executable").asText(python), version, env.path("implementation").asText("CPython"),
+                env.path("gilEnabled").asBoolean(true), env.path("freeThreadedBuild").asBoolean(false), skipped, null));
+    }
+
+    /** What env.json records of this side. */
+    public PythonInfo info() {
+        return info;
+    }
+
+    /** Whether this side will measure anything. */
+    public boolean runs() {
+        return info.ran();
+    }
+
+    /**
+     * The CPython scenarios a run with these filters includes: those of {@link #SCENARIOS} the
+     * {@code --scenario} filter names (all when empty), none when the {@code --model} filter names
+     * no CPython model.
+     */
+    public List<String> scenarios(List<String> scenarioFilter, List<String> modelFilter) {
+        if (!runs() || (!modelFilter.isEmpty() && modelFilter.stream()
+                .noneMatch(m -> ModelKind.runtimeOf(m) == RuntimeKind.CPYTHON))) {
+            return List.of();
+        }
+        return SCENARIOS.stream().filter(s -> scenarioFilter.isEmpty() || scenarioFilter.contains(s)).toList();
+    }
+
+    /**
+     * Measures one scenario.
+     *
+     * @param models  the {@code --model} filter (CPython's names are passed on; empty: every model)
+     * @param server  the delay server for io-load, or null
+     * @param workDir where the side's JSON output goes (a temporary folder)
+     */
+    public Result run(String scenario, String profile, List<String> models, InetSocketAddress server, Path workDir,
+            PrintStream log) {
+        Path out = workDir.resolve("python-" + scenario + ".json");
+        List<String> cmd = new ArrayList<>(List.of(executable, "-m", "concbench_py", "--quiet", "--profile", profile,
+                "--scenario", scenario, "--out", out.toString()));
+        models.stream().filter(m -> ModelKind.runtimeOf(m) == RuntimeKind.CPYTHON)
+                .forEach(m -> cmd.addAll(List.of("--model", m)));
+        if (server != null) {
+            cmd.addAll(List.of("--target", server.getHostString() + ":" + server.getPort()));
+        }
+        try {
+            call(cmd, packageRoot, SCENARIO_TIMEOUT_S);
+            return rows(ResultsDir.json().readTree(out.toFile()));
+        } catch (IOException e) {
+            log.println("run-bench.sh: CPython " + scenario + ": " + e.getMessage());
+            return new Result(List.of(), List.of(scenario + "/python: " + e.getMessage()));
+        }
+    }
+
+    /** The rows of one {@code concbench_py} output, guards turned into {@link Guard} text. */
+    static Result rows(JsonNode output) throws IOException {
+        List<ResultRow> rows = new ArrayList<>();
+        for (JsonNode row : output.path("rows")) {
+            ObjectNode copy = ((ObjectNode) row).deepCopy();
+            JsonNode counts = copy.remove("guardCounts");
+            String model = copy.path("model").asText();
+            if (ModelKind.runtimeOf(model) != RuntimeKind.CPYTHON || ModelKind.of(model).isEmpty()) {
+                throw new IOException("concbench_py wrote a row of model '" + model + "', not a CPython model");
+            }
+            ResultRow r = ResultsDir.json().treeToValue(copy, ResultRow.class);
+            if (counts != null) {
+                for (var e : counts.properties()) {
+                    r = r.withGuard(Guard.note(e.getKey(), e.getValue().asLong()));
+                }
+            }
+            rows.add(r);
+        }
+        List<String> missing = new ArrayList<>();
+        output.path("missing").forEach(m -> missing.add(m.asText()));
+        return new Result(rows, missing);
+    }
+
+    /** Runs a command in {@code dir} with {@code PYTHONPATH=dir}; its stdout, or why it failed. */
+    private static String call(List<String> cmd, Path dir, long timeoutSeconds) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().put("PYTHONPATH", dir.toString());
+        Path err = Files.createTempFile("concbench-python", ".err");
+        Path out = Files.createTempFile("concbench-python", ".out");
+        pb.redirectError(err.toFile()).redirectOutput(out.toFile());
+        Process p = pb.start();
+        try {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(cmd.get(0) + " did not finish in " + timeoutSeconds + " s");
+            }
+            if (p.exitValue() != 0) {
+                List<String> lines = Files.readAllLines(err);
+                throw new IOException(cmd.get(0) + " exited " + p.exitValue() + ": "
+                        + (lines.isEmpty() ? "no message" : lines.getLast()));
+            }
+            return Files.readString(out, StandardCharsets.UTF_8);
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } finally {
+            Files.deleteIfExists(err);
+            Files.deleteIfExists(out);
+        }
+    }
+}
