@@ -23,6 +23,8 @@ import java.util.Map;
  * @param command     the command line that produced this run
  * @param start       ISO-8601 instant the run started
  * @param end         ISO-8601 instant the run ended, or null while running
+ * @param network     where the delay server was and the round trip to it, or null when no server ran
+ *                    (and in runs recorded before it existed)
  */
 public record EnvInfo(
         String jdk,
@@ -41,12 +43,27 @@ public record EnvInfo(
         String profile,
         String command,
         String start,
-        String end) {
+        String end,
+        NetworkInfo network) {
+
+    /** An environment with no delay server recorded. */
+    public EnvInfo(String jdk, String javaHome, List<String> jvmFlags, String os, String kernel, String arch,
+            String cpuModel, int cores, long memoryBytes, Map<String, String> ulimits, long pidMax, long threadsMax,
+            String gitCommit, String profile, String command, String start, String end) {
+        this(jdk, javaHome, jvmFlags, os, kernel, arch, cpuModel, cores, memoryBytes, ulimits, pidMax, threadsMax,
+                gitCommit, profile, command, start, end, null);
+    }
 
     /** A copy that records the end of the run. */
     public EnvInfo ended(String endInstant) {
         return new EnvInfo(jdk, javaHome, jvmFlags, os, kernel, arch, cpuModel, cores, memoryBytes, ulimits,
-                pidMax, threadsMax, gitCommit, profile, command, start, endInstant);
+                pidMax, threadsMax, gitCommit, profile, command, start, endInstant, network);
+    }
+
+    /** A copy that records where the delay server was and the round trip to it. */
+    public EnvInfo withNetwork(NetworkInfo where) {
+        return new EnvInfo(jdk, javaHome, jvmFlags, os, kernel, arch, cpuModel, cores, memoryBytes, ulimits,
+                pidMax, threadsMax, gitCommit, profile, command, start, end, where);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.concbench.run;
 
 import dev.concbench.metrics.EnvCapture;
 import dev.concbench.metrics.LatencyRecorder;
+import dev.concbench.net.ServerSite;
 import dev.concbench.results.EnvInfo;
 import dev.concbench.results.ResultRow;
 import dev.concbench.results.ResultsDir;
@@ -64,6 +65,7 @@ public final class BenchRun {
     private final Clock clock;
     private final PrintStream progressOut;
     private final boolean terminal;
+    private final ServerSite site;
 
     private final Object lock = new Object();
     private State state = State.NEW;
@@ -83,6 +85,16 @@ public final class BenchRun {
      */
     public BenchRun(Path outRoot, Profile profile, Planner.Plan plan, String command, Clock clock,
             PrintStream progressOut, boolean terminal) {
+        this(outRoot, profile, plan, command, clock, progressOut, terminal, new ServerSite.Loopback());
+    }
+
+    /**
+     * A run whose delay server sits at {@code site} (a namespace behind a shaped link, another host);
+     * the site stays open for the caller to close after the run.
+     */
+    public BenchRun(Path outRoot, Profile profile, Planner.Plan plan, String command, Clock clock,
+            PrintStream progressOut, boolean terminal, ServerSite site) {
+        this.site = site;
         this.outRoot = outRoot;
         this.profile = profile;
         this.plan = plan;
@@ -141,9 +153,10 @@ public final class BenchRun {
         Progress progress = new Progress(progressOut, terminal, plan.estimatedSeconds());
         RunSummary summary;
         try {
-            try (DelayServerHost server = DelayServerHost.startIfNeeded(plan, progressOut)) {
+            try (DelayServerHost server = DelayServerHost.startIfNeeded(plan, site, progressOut)) {
+                recordNetwork(server);
                 List<String> args = new ArrayList<>(forkArgs);
-                server.forkArg().ifPresent(args::add);
+                args.addAll(server.forkArgs());
                 runItems(new JmhInvocation(args), progress);
             } finally {
                 progress.close();
@@ -168,6 +181,21 @@ public final class BenchRun {
         }
         Runtime.getRuntime().removeShutdownHook(hook);
         return new Outcome(results, summary, env, failed.size());
+    }
+
+    /** Puts where the delay server is, and the round trip to it, into env.json before the first item. */
+    private void recordNetwork(DelayServerHost server) throws IOException {
+        if (server.network().isEmpty()) {
+            return;
+        }
+        synchronized (lock) {
+            if (state != State.RUNNING) {
+                return;
+            }
+            env = env.withNetwork(server.network().get());
+            results.writeEnv(env);
+        }
+        progressOut.println("run-bench.sh: delay server: " + server.network().get().describe());
     }
 
     private void runItems(JmhInvocation jmh, Progress progress) throws IOException {

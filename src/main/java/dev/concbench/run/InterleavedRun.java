@@ -171,7 +171,7 @@ public final class InterleavedRun {
         JmhInvocation jmh(DelayServerHost server) {
             if (jmh == null) {
                 List<String> args = new ArrayList<>(List.of(histogramArg(), "--sun-misc-unsafe-memory-access=allow"));
-                server.forkArg().ifPresent(args::add);
+                args.addAll(server.forkArgs());
                 jmh = new JmhInvocation(args);
             }
             return jmh;
