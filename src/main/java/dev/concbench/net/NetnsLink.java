@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * range 169.254.0.0/16 that no interface of the host uses yet (the block holding 169.254.169.254,
  * the cloud metadata address, is never taken), so the pair's route covers the pair only.
  * Netem shapes the host side's egress, towards the server: see {@link NetworkProfile} for why one
- * side carries the whole round trip.
+ * side carries the whole round trip. On a kernel built without the netem qdisc ({@code sch_netem}),
+ * the pair is two TUN devices with a user-space {@link DelayLine} in this JVM doing netem's job on
+ * the same side; {@link #shaping()} says which.
  *
  * <p>Lifecycle: {@link #open} creates everything or, failing part-way, removes what it made and
  * throws; {@link #close()} removes the link and the namespace (idempotent). Until then a shutdown
@@ -42,6 +44,8 @@ public final class NetnsLink implements AutoCloseable {
     private final NetworkProfile profile;
     private final Thread hook;
     private boolean closed;
+    private volatile String shaping = "not set up";
+    private volatile DelayLine delayLine;
 
     private NetnsLink(String name, String hostLink, String[] addresses, NetworkProfile profile) {
         this.name = name;
@@ -82,21 +86,20 @@ public final class NetnsLink implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(link.hook);
         try {
             IpTool.run(List.of("ip", "netns", "add", ns));
-            IpTool.run(List.of("ip", "link", "add", host, "type", "veth", "peer", "name", peer, "netns", ns));
-            IpTool.run(List.of("ip", "addr", "add", link.hostAddress + "/30", "dev", host));
-            IpTool.run(List.of("ip", "-n", ns, "addr", "add", link.serverAddress + "/30", "dev", peer));
-            IpTool.run(List.of("ip", "-n", ns, "link", "set", "lo", "up"));
-            IpTool.run(List.of("ip", "-n", ns, "link", "set", peer, "up"));
-            IpTool.run(List.of("ip", "link", "set", host, "up"));
+            link.veth(peer);
             if (profile.shapes()) {
                 List<String> tc = new ArrayList<>(List.of("tc", "qdisc", "add", "dev", host, "root", "netem"));
                 tc.addAll(profile.netemArgs());
                 try {
                     IpTool.run(tc);
+                    link.shaping = "netem " + String.join(" ", profile.netemArgs()) + " on " + host;
                 } catch (NetworkException e) {
-                    throw new NetworkException(e.getMessage() + (e.getMessage().contains("qdisc kind is unknown")
-                            ? " (this kernel has no netem qdisc, sch_netem: load it with 'modprobe sch_netem' or use a"
-                                    + " kernel built with CONFIG_NET_SCH_NETEM)" : ""));
+                    if (!e.getMessage().contains("qdisc kind is unknown")) {
+                        throw e;
+                    }
+                    // this kernel was built without sch_netem: carry the link in user space instead
+                    IpTool.run(List.of("ip", "link", "del", host));
+                    link.tunPair(peer);
                 }
             }
             return link;
@@ -104,6 +107,48 @@ public final class NetnsLink implements AutoCloseable {
             link.close();
             throw e;
         }
+    }
+
+    /** A veth pair, the peer in the namespace, both ends addressed and up. */
+    private void veth(String peer) throws NetworkException {
+        IpTool.run(List.of("ip", "link", "add", hostLink, "type", "veth", "peer", "name", peer, "netns", name));
+        IpTool.run(List.of("ip", "addr", "add", hostAddress + "/30", "dev", hostLink));
+        IpTool.run(List.of("ip", "-n", name, "addr", "add", serverAddress + "/30", "dev", peer));
+        up(peer);
+        shaping = "no shaping";
+    }
+
+    /** Two TUN devices, one moved into the namespace, joined by a {@link DelayLine} in this JVM. */
+    private void tunPair(String peer) throws NetworkException {
+        TunDevice h = TunDevice.create(hostLink);
+        TunDevice s;
+        try {
+            s = TunDevice.create(peer);
+        } catch (NetworkException | RuntimeException e) {
+            h.close();
+            throw e;
+        }
+        delayLine = DelayLine.start(h, s, profile);
+        IpTool.run(List.of("ip", "link", "set", peer, "netns", name));
+        IpTool.run(List.of("ip", "addr", "add", hostAddress, "peer", serverAddress, "dev", hostLink));
+        IpTool.run(List.of("ip", "-n", name, "addr", "add", serverAddress, "peer", hostAddress, "dev", peer));
+        up(peer);
+        shaping = "user-space delay line over TUN devices " + hostLink + "/" + peer + " (this kernel has no netem qdisc), "
+                + profile.describe();
+    }
+
+    private void up(String peer) throws NetworkException {
+        IpTool.run(List.of("ip", "-n", name, "link", "set", "lo", "up"));
+        IpTool.run(List.of("ip", "-n", name, "link", "set", peer, "up"));
+        IpTool.run(List.of("ip", "link", "set", hostLink, "up"));
+    }
+
+    /**
+     * How the link is shaped, e.g. {@code netem delay 20.000ms 2.000ms limit 100000 on cb42-0h}, or
+     * a user-space delay line where the kernel has no netem, or {@code no shaping}.
+     */
+    public String shaping() {
+        return shaping;
     }
 
     /** The namespace's name, e.g. {@code concbench-4242-0}. */
@@ -152,6 +197,9 @@ public final class NetnsLink implements AutoCloseable {
             return;
         }
         closed = true;
+        if (delayLine != null) {
+            delayLine.close();
+        }
         IpTool.tryRun(List.of("ip", "link", "del", hostLink));
         IpTool.tryRun(List.of("ip", "netns", "del", name));
     }

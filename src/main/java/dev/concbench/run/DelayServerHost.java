@@ -72,10 +72,8 @@ final class DelayServerHost implements AutoCloseable {
                     NetnsLink link = ns.link();
                     yield measure(server.address(), link.profile().name(), link.profile().delayMs(),
                             link.profile().jitterMs(), link.profile().lossPercent(), "namespace " + link.name()
-                                    + ", veth " + link.hostLink() + " (" + link.hostAddress() + ") to "
-                                    + link.serverHost() + (link.profile().shapes()
-                                    ? ", netem " + String.join(" ", link.profile().netemArgs()) + " on " + link.hostLink()
-                                    : ", no netem"), log);
+                                    + ", link " + link.hostLink() + " (" + link.hostAddress() + ") to "
+                                    + link.serverHost() + ", " + link.shaping(), log);
                 }
                 default -> measure(server.address(), "loopback", 0, 0, 0, "loopback", log);
             };
