@@ -17,7 +17,7 @@ final class LinkAddresses {
     private static final int FIRST_BLOCK = 256 / 4;                 // 169.254.1.0
     private static final int BLOCKS = (254 * 256) / 4;              // up to 169.254.254.252
     private static final int METADATA_BLOCK = ((169 << 8) | 254) / 4;
-    private static final Pattern INET = Pattern.compile("inet (\\d+)\\.(\\d+)\\.(\\d+)\\.(\\d+)/(\\d+)");
+    private static final Pattern INET = Pattern.compile("inet (\\d+)\\.(\\d+)\\.(\\d+)\\.(\\d+)(?: peer [\\d.]+)?/(\\d+)");
 
     private LinkAddresses() {
     }
