@@ -61,7 +61,7 @@ final class NetworkFlags {
                         + " exclude each other (the network of a remote target is the real one)");
             }
             try {
-                return new ServerSite.Remote(line.getOptionValue("target"), TargetCheck.verify(line.getOptionValue("target")));
+                return new ServerSite.Remote(TargetCheck.verify(line.getOptionValue("target")));
             } catch (NetworkException e) {
                 throw new UsageException(command + ": --target " + e.getMessage());
             }

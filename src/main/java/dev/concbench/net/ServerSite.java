@@ -23,7 +23,7 @@ public sealed interface ServerSite extends AutoCloseable {
     }
 
     /** Already running on another host, checked by {@link TargetCheck}; the run starts nothing. */
-    record Remote(String given, InetSocketAddress address) implements ServerSite {
+    record Remote(InetSocketAddress address) implements ServerSite {
     }
 
     /** Removes what this site made; idempotent. */

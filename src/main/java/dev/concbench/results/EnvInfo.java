@@ -24,7 +24,7 @@ import java.util.Map;
  * @param start       ISO-8601 instant the run started
  * @param end         ISO-8601 instant the run ended, or null while running
  * @param network     where the delay server was and the round trip to it, or null when no server ran
- *                    (and in runs recorded before it existed)
+ *                    (and in runs recorded before it existed); left out of the file when null
  */
 public record EnvInfo(
         String jdk,
@@ -44,6 +44,7 @@ public record EnvInfo(
         String command,
         String start,
         String end,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         NetworkInfo network) {
 
     /** An environment with no delay server recorded. */

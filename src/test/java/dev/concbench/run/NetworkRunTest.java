@@ -7,12 +7,12 @@ import dev.concbench.net.NamespaceSupport;
 import dev.concbench.net.NetnsLink;
 import dev.concbench.results.EnvInfo;
 import dev.concbench.results.ResultsDir;
+import dev.concbench.server.DelayServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code run --network}: a real run in a child JVM puts its delay server in a namespace of its own,
  * records the profile and the measured round trip in env.json, and leaves no namespace or link
- * behind when it ends, when it is interrupted (SIGINT, SIGTERM) and when a scenario fails. Needs
- * root or CAP_NET_ADMIN (CI); skipped loudly otherwise.
+ * behind when it ends, when it is interrupted (SIGINT, SIGTERM) and when a scenario fails (these
+ * need root or CAP_NET_ADMIN, as in CI, and are skipped loudly otherwise); {@code run --target}
+ * uses a server already running and records the round trip to it.
  */
 class NetworkRunTest {
 
@@ -44,18 +45,11 @@ class NetworkRunTest {
               full: {}
             """;
 
-    @BeforeEach
-    void namespacesAllowed() {
-        NamespaceSupport.assumeNamespaces();
-    }
-
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aRunRecordsItsNetworkAndLeavesNothingWhenItEnds() throws Exception {
-        Process run = start(SCENARIO.formatted("virtual", 200, "", 1));
-        assertTrue(run.waitFor(100, TimeUnit.SECONDS), "the run ends");
-        assertEquals(0, run.exitValue(), log());
-        assertNothingLeft(run.pid());
+        NamespaceSupport.assumeNamespaces();
+        Process run = runToEnd(SCENARIO.formatted("virtual", 200, "", 1), 0);
         EnvInfo env = ResultsDir.open(runDir()).readEnv();
         assertEquals("lan", env.network().profile(), env.network().toString());
         assertEquals(DelayServerHost.RTT_SAMPLES, env.network().rttSamples());
@@ -67,6 +61,7 @@ class NetworkRunTest {
     @ValueSource(strings = {"INT", "TERM"})
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void anInterruptedRunLeavesNoNamespaceOrLink(String signal) throws Exception {
+        NamespaceSupport.assumeNamespaces();
         Process run = start(SCENARIO.formatted("virtual, platform-pool", 2000, "", 20));
         try {
             awaitNamespaceAndFork(run);
@@ -83,20 +78,44 @@ class NetworkRunTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aRunWhoseScenarioFailsLeavesNoNamespaceOrLink() throws Exception {
+        NamespaceSupport.assumeNamespaces();
         // eventloop+offload refuses offload=process in this benchmark: the fork fails in its setup
-        Process run = start(SCENARIO.formatted("eventloop+offload", 200, ", offload: [process]", 1));
-        assertTrue(run.waitFor(100, TimeUnit.SECONDS), "the run ends");
-        assertEquals(3, run.exitValue(), "a failed benchmark is exit 3: " + log());
-        assertNothingLeft(run.pid());
+        runToEnd(SCENARIO.formatted("eventloop+offload", 200, ", offload: [process]", 1), 3);
     }
 
-    private Process start(String scenario) throws Exception {
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aRunAgainstATargetUsesItAndRecordsTheRoundTripToIt() throws Exception {
+        try (DelayServerProcess target = DelayServerProcess.start()) {
+            String hostPort = "127.0.0.1:" + target.address().getPort();
+            runToEnd(SCENARIO.formatted("virtual", 200, "", 1), 0, "--target", hostPort);
+            EnvInfo env = ResultsDir.open(runDir()).readEnv();
+            assertEquals("target", env.network().profile(), env.network().toString());
+            assertEquals(hostPort, env.network().server());
+            assertEquals(DelayServerHost.RTT_SAMPLES, env.network().rttSamples());
+        }
+    }
+
+    /** Runs {@code scenario} to its end: it exits with {@code exit} and leaves nothing. */
+    private Process runToEnd(String scenario, int exit, String... where) throws Exception {
+        Process run = start(scenario, where);
+        assertTrue(run.waitFor(100, TimeUnit.SECONDS), "the run ends");
+        assertEquals(exit, run.exitValue(), "exit " + exit + " expected (3: a benchmark failed): " + log());
+        assertNothingLeft(run.pid());
+        return run;
+    }
+
+    /** A child {@code run --profile smoke} of {@code scenario}; {@code where} defaults to {@code --network lan}. */
+    private Process start(String scenario, String... where) throws Exception {
         Path scenarios = Files.createDirectories(tmp.resolve("scenarios"));
         Files.writeString(scenarios.resolve("preemption.yaml"), scenario);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, dev.concbench.loop.Coroutine.JVM_FLAG, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "-Dconcbench.scenarios=" + scenarios, "dev.concbench.cli.Main",
-                "run", "--profile", "smoke", "--network", "lan", "--out", tmp.resolve("results").toString())
+        List<String> command = new java.util.ArrayList<>(List.of(java, dev.concbench.loop.Coroutine.JVM_FLAG,
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "-Dconcbench.scenarios=" + scenarios, "dev.concbench.cli.Main",
+                "run", "--profile", "smoke", "--out", tmp.resolve("results").toString()));
+        command.addAll(where.length == 0 ? List.of("--network", "lan") : List.of(where));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("run.log").toFile())
                 .start();
