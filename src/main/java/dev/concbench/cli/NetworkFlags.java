@@ -42,8 +42,8 @@ final class NetworkFlags {
     }
 
     /**
-     * The site the flags of {@code line} ask for, opened: a namespace is created (stale ones of
-     * killed runs removed first, each said on {@code log}), a target is checked.
+     * The site the flags of {@code line} ask for, opened: a namespace is created, a target is
+     * checked; first, namespaces and links of killed runs are removed, each said on {@code log}.
      *
      * @param command the command's name, for messages
      * @throws UsageException for any problem, as one line
@@ -53,13 +53,12 @@ final class NetworkFlags {
         OptionalDouble jitter = number(command, line, "network-jitter");
         OptionalDouble loss = number(command, line, "network-loss");
         boolean overrides = delay.isPresent() || jitter.isPresent() || loss.isPresent();
-        // a run killed with SIGKILL could not remove its namespace: whatever this run asks for, the next one does
-        NetnsLink.removeStale().forEach(l -> log.println("run-bench.sh: " + l));
         if (line.hasOption("target")) {
             if (line.hasOption("network") || overrides) {
                 throw new UsageException(command + ": --target and --network" + (line.hasOption("network") ? "" : "-*")
                         + " exclude each other (the network of a remote target is the real one)");
             }
+            removeStale(log);
             try {
                 return new ServerSite.Remote(TargetCheck.verify(line.getOptionValue("target")));
             } catch (NetworkException e) {
@@ -70,6 +69,7 @@ final class NetworkFlags {
             if (overrides) {
                 throw new UsageException(command + ": --network-delay/--network-jitter/--network-loss need --network lan|wan|lossy");
             }
+            removeStale(log);
             return new ServerSite.Loopback();
         }
         String name = line.getOptionValue("network");
@@ -87,6 +87,7 @@ final class NetworkFlags {
         NetnsLink.missing().ifPresent(m -> {
             throw new UsageException(command + ": --network " + name + " needs " + m);
         });
+        removeStale(log);
         try {
             NetnsLink link = NetnsLink.open(profile);
             log.println("run-bench.sh: network " + profile.describe() + "; server in namespace " + link.name()
@@ -94,6 +95,17 @@ final class NetworkFlags {
             return new ServerSite.Namespace(link);
         } catch (NetworkException e) {
             throw new UsageException(command + ": --network " + name + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A run killed with SIGKILL could not remove its namespace: whatever this run asks for, it
+     * removes those of dead runs, one line each, once its flags are known to be good and when it
+     * may (a process without CAP_NET_ADMIN could remove nothing; its --network is refused anyway).
+     */
+    private static void removeStale(PrintStream log) {
+        if (NetnsLink.missing().isEmpty()) {
+            NetnsLink.removeStale().forEach(l -> log.println("run-bench.sh: " + l));
         }
     }
 

@@ -94,6 +94,10 @@ class BadInputCorpusTest {
                 "--scenario", "io-load", "--network", "wan", "--target", "127.0.0.1:9", "--out", d.resolve("r").toString())));
         c.add(new Case("run --network-delay without --network", d -> Invocation.of("need --network", "run", "--profile",
                 "smoke", "--scenario", "io-load", "--network-delay", "5", "--out", d.resolve("r").toString())));
+        if (CliProcess.dropsRootPowers() || !"root".equals(System.getProperty("user.name"))) {
+            c.add(new Case("run --network without CAP_NET_ADMIN", d -> Invocation.of("--network lan needs root or CAP_NET_ADMIN",
+                    "run", "--profile", "smoke", "--scenario", "io-load", "--network", "lan", "--out", d.resolve("r").toString())));
+        }
         c.add(new Case("run --target that is not HOST:PORT", d -> Invocation.of("expected HOST:PORT", "run", "--profile",
                 "smoke", "--scenario", "io-load", "--target", "nowhere", "--out", d.resolve("r").toString())));
         c.add(new Case("run --target where nothing listens", d -> Invocation.of("--target 127.0.0.1:1:", "run", "--profile",
