@@ -72,7 +72,7 @@ public class HttpServerBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws IOException {
-        server = DelayServerProcess.start(serverFor(model), List.of());
+        server = DelayServerProcess.start(serverFor(model), List.of(), DelayServerProcess.Placement.fromSystemProperties());
         // the log says whose it is in its header; the report groups spectra by rate (0: closed loop)
         Map<String, String> logParams = new LinkedHashMap<>();
         logParams.put("connections", Integer.toString(connections));

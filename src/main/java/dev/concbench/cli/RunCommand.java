@@ -7,6 +7,7 @@ import dev.concbench.report.ReportInput;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.history.HistoryDatabase;
 import dev.concbench.history.HistoryTrends;
+import dev.concbench.net.ServerSite;
 import dev.concbench.results.RunSummary;
 import dev.concbench.run.BenchRun;
 import dev.concbench.run.CPythonRun;
@@ -29,8 +30,9 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code run [--profile smoke|quick|full|gate] [--scenario NAME]... [--model NAME]... [--out DIR] [--db JDBC_URL]}:
- * validates every scenario file, plans, runs the benchmarks, writes {@code <out>/<run-id>/} and
+ * {@code run [--profile smoke|quick|full|gate] [--scenario NAME]... [--model NAME]... [--out DIR] [--db JDBC_URL]
+ * [--network lan|wan|lossy [--network-delay MS] [--network-jitter MS] [--network-loss PCT] | --target HOST:PORT]}:
+ * validates every scenario file, plans, puts the delay server where {@link NetworkFlags} says, runs the benchmarks, writes {@code <out>/<run-id>/} and
  * appends the run to the history database ({@code <out>/history.db} unless {@code --db} or
  * {@code CONCBENCH_DB} names another; see {@link RunHistory}).
  * Exit 0 when every planned benchmark ran (pairs this build does not implement are listed, not
@@ -66,7 +68,8 @@ public final class RunCommand implements Command {
     @Override
     public String usage() {
         return "run [--profile smoke|quick|full|gate] [--scenario NAME]... [--model NAME]... [--out DIR] [--db JDBC_URL]"
-                + " [--no-python]";
+                + " [--no-python] [--network lan|wan|lossy [--network-delay MS] [--network-jitter MS] [--network-loss PCT]"
+                + " | --target HOST:PORT]";
     }
 
     @Override
@@ -76,7 +79,7 @@ public final class RunCommand implements Command {
 
     @Override
     public Options options() {
-        return new Options()
+        Options options = new Options()
                 .addOption(Option.builder().longOpt("profile").hasArg().argName("P")
                         .desc("smoke (<= 2 min, CI), quick (default, <= 10 min) or full (<= 60 min)").get())
                 .addOption(Option.builder().longOpt("scenario").hasArg().argName("NAME")
@@ -92,6 +95,7 @@ public final class RunCommand implements Command {
                         .desc("run a plan estimated at more than " + BUDGET_FACTOR
                                 + "x its profile's time budget (refused without this flag)").get())
                 .addOption(RunHistory.option());
+        return NetworkFlags.addTo(options);
     }
 
     @Override
@@ -129,12 +133,16 @@ public final class RunCommand implements Command {
         String command = "run-bench.sh run" + Arrays.stream(line.getOptions())
                 .map(o -> " --" + o.getLongOpt() + " "
                         + (o.getLongOpt().equals("db") ? HistoryDatabase.display(o.getValue()) : o.getValue())).reduce("", String::concat);
-        long forks = plan.items().stream().mapToLong(i -> (long) i.combinations() * i.settings().forks()).sum();
-        System.err.printf("run-bench.sh: %s profile: %d JMH runs in %d forks, %d CPython scenario(s) (budget %d min)%n",
-                profile.id(), plan.items().size(), forks, python.scenarios().size(), profile.budgetSeconds() / 60);
-        BenchRun run = new BenchRun(out, profile, plan, command, Clock.systemUTC(), System.err,
-                progressIsTerminal(), python);
-        BenchRun.Outcome outcome = run.run();
+        BenchRun.Outcome outcome;
+        // the network (a namespace, or a checked target) exists for the run only: closed on the way
+        // out however the run ends (its own shutdown hook covers Ctrl-C)
+        try (ServerSite site = NetworkFlags.open("run", line, System.err)) {
+            long forks = plan.items().stream().mapToLong(i -> (long) i.combinations() * i.settings().forks()).sum();
+            System.err.printf("run-bench.sh: %s profile: %d JMH runs in %d forks, %d CPython scenario(s) (budget %d min)%n",
+                    profile.id(), plan.items().size(), forks, python.scenarios().size(), profile.budgetSeconds() / 60);
+            outcome = new BenchRun(out, profile, plan, command, Clock.systemUTC(), System.err, progressIsTerminal(),
+                    python, site).run();
+        }
         RunSummary summary = outcome.summary();
         System.err.println("run-bench.sh: " + summary.rows().size() + " rows, "
                 + (summary.complete() ? "complete" : "incomplete (" + summary.missing().size() + " missing)")

@@ -13,7 +13,9 @@ import org.apache.commons.cli.Options;
 
 /**
  * {@code server [--port N] [--host ADDR]}: the delay server in the foreground until Ctrl-C. Prints
- * its address once it accepts connections; a port in use is a usage error (exit 2).
+ * its address once it accepts connections; a port in use is a usage error (exit 2). Bound to
+ * anything but loopback (the other end of {@code run --target HOST:PORT}), it warns once that
+ * others can reach it.
  */
 final class ServerCommand implements Command {
 
@@ -72,6 +74,10 @@ final class ServerCommand implements Command {
             System.err.println(Main.PROGRAM + ": server: warning: --host " + host + " listens on every network"
                     + " interface; anyone who can reach this machine can use the server");
             shown = new InetSocketAddress(InetAddress.getLoopbackAddress(), shown.getPort());
+        } else if (shown.getAddress() != null && !shown.getAddress().isLoopbackAddress()) {
+            // a remote load generator's target (run --target HOST:PORT): reachable beyond this machine
+            System.err.println(Main.PROGRAM + ": server: warning: --host " + host + " is not a loopback address;"
+                    + " anyone who can reach it can use the server");
         }
         System.out.println(DelayServerMain.readyLine(shown));
         System.out.println("endpoints: /, /delay/{ms}, /status/{code}, /bytes/{n}; Ctrl-C stops");

@@ -184,6 +184,8 @@ record ReportPage(String title, String runId, String profile, boolean complete, 
         pairs.add(new Pair("pid_max / threads-max", e.pidMax() + " / " + e.threadsMax()));
         pairs.add(new Pair("concbench commit", e.gitCommit()));
         pairs.add(new Pair("Profile", e.profile()));
+        pairs.add(new Pair("Delay server network", e.network() == null ? "(not recorded: no delay server, or an older run)"
+                : e.network().describe()));
         pairs.add(new Pair("Started", e.start()));
         pairs.add(new Pair("Ended", Objects.requireNonNullElse(e.end(), "(did not end: interrupted)")));
         if (e.python() != null) {

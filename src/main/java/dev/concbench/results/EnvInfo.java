@@ -24,6 +24,8 @@ import java.util.Map;
  * @param start       ISO-8601 instant the run started
  * @param end         ISO-8601 instant the run ended, or null while running
  * @param python      the CPython measured beside the JVM, or why none was; null in runs from before it
+ * @param network     where the delay server was and the round trip to it, or null when no server ran
+ *                    (and in runs recorded before it existed); left out of the file when null
  */
 public record EnvInfo(
         String jdk,
@@ -44,26 +46,34 @@ public record EnvInfo(
         String start,
         String end,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-        PythonInfo python) {
+        PythonInfo python,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        NetworkInfo network) {
 
-    /** Without the CPython side (a run from before it, a fixture). */
+    /** Without the CPython side or a network (a run from before them, a fixture). */
     public EnvInfo(String jdk, String javaHome, List<String> jvmFlags, String os, String kernel, String arch,
             String cpuModel, int cores, long memoryBytes, Map<String, String> ulimits, long pidMax, long threadsMax,
             String gitCommit, String profile, String command, String start, String end) {
         this(jdk, javaHome, jvmFlags, os, kernel, arch, cpuModel, cores, memoryBytes, ulimits, pidMax, threadsMax,
-                gitCommit, profile, command, start, end, null);
+                gitCommit, profile, command, start, end, null, null);
     }
 
     /** A copy that records the end of the run. */
     public EnvInfo ended(String endInstant) {
         return new EnvInfo(jdk, javaHome, jvmFlags, os, kernel, arch, cpuModel, cores, memoryBytes, ulimits,
-                pidMax, threadsMax, gitCommit, profile, command, start, endInstant, python);
+                pidMax, threadsMax, gitCommit, profile, command, start, endInstant, python, network);
     }
 
     /** A copy that records the CPython side. */
     public EnvInfo withPython(PythonInfo info) {
         return new EnvInfo(jdk, javaHome, jvmFlags, os, kernel, arch, cpuModel, cores, memoryBytes, ulimits,
-                pidMax, threadsMax, gitCommit, profile, command, start, end, info);
+                pidMax, threadsMax, gitCommit, profile, command, start, end, info, network);
+    }
+
+    /** A copy that records where the delay server was and the round trip to it. */
+    public EnvInfo withNetwork(NetworkInfo where) {
+        return new EnvInfo(jdk, javaHome, jvmFlags, os, kernel, arch, cpuModel, cores, memoryBytes, ulimits,
+                pidMax, threadsMax, gitCommit, profile, command, start, end, python, where);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.concbench.run;
 
 import dev.concbench.metrics.EnvCapture;
 import dev.concbench.metrics.LatencyRecorder;
+import dev.concbench.net.ServerSite;
 import dev.concbench.results.EnvInfo;
 import dev.concbench.results.ResultRow;
 import dev.concbench.results.ResultsDir;
@@ -65,6 +66,7 @@ public final class BenchRun {
     private final PrintStream progressOut;
     private final boolean terminal;
     private final CPythonRun python;
+    private final ServerSite site;
 
     private final Object lock = new Object();
     private State state = State.NEW;
@@ -84,17 +86,33 @@ public final class BenchRun {
      */
     public BenchRun(Path outRoot, Profile profile, Planner.Plan plan, String command, Clock clock,
             PrintStream progressOut, boolean terminal) {
-        this(outRoot, profile, plan, command, clock, progressOut, terminal, CPythonRun.none("not requested"));
+        this(outRoot, profile, plan, command, clock, progressOut, terminal, CPythonRun.none("not requested"),
+                new ServerSite.Loopback());
+    }
+
+    /** A run with the delay server on loopback that measures {@code python}'s scenarios after the JVM's plan. */
+    public BenchRun(Path outRoot, Profile profile, Planner.Plan plan, String command, Clock clock,
+            PrintStream progressOut, boolean terminal, CPythonRun python) {
+        this(outRoot, profile, plan, command, clock, progressOut, terminal, python, new ServerSite.Loopback());
+    }
+
+    /** A run without the CPython side whose delay server sits at {@code site}. */
+    public BenchRun(Path outRoot, Profile profile, Planner.Plan plan, String command, Clock clock,
+            PrintStream progressOut, boolean terminal, ServerSite site) {
+        this(outRoot, profile, plan, command, clock, progressOut, terminal, CPythonRun.none("not requested"), site);
     }
 
     /**
-     * A run that measures {@code python}'s scenarios after the JVM's plan, into the same results.
+     * A run that measures {@code python}'s scenarios after the JVM's plan, into the same results, with
+     * its delay server at {@code site} (a namespace behind a shaped link, another host); the site stays
+     * open for the caller to close after the run.
      *
      * @param python the CPython side and the scenarios it runs ({@link CPythonRun#none} for none)
      */
     public BenchRun(Path outRoot, Profile profile, Planner.Plan plan, String command, Clock clock,
-            PrintStream progressOut, boolean terminal, CPythonRun python) {
+            PrintStream progressOut, boolean terminal, CPythonRun python, ServerSite site) {
         this.python = python;
+        this.site = site;
         this.outRoot = outRoot;
         this.profile = profile;
         this.plan = plan;
@@ -153,9 +171,10 @@ public final class BenchRun {
         Progress progress = new Progress(progressOut, terminal, plan.estimatedSeconds() + python.estimatedSeconds());
         RunSummary summary;
         try {
-            try (DelayServerHost server = DelayServerHost.startIfNeeded(plan, python.needsServer(), progressOut)) {
+            try (DelayServerHost server = DelayServerHost.startIfNeeded(plan, site, python.needsServer(), progressOut)) {
+                recordNetwork(server);
                 List<String> args = new ArrayList<>(forkArgs);
-                server.forkArg().ifPresent(args::add);
+                args.addAll(server.forkArgs());
                 runItems(new JmhInvocation(args), progress);
                 runPython(server.address().orElse(null));
             } finally {
@@ -181,6 +200,21 @@ public final class BenchRun {
         }
         Runtime.getRuntime().removeShutdownHook(hook);
         return new Outcome(results, summary, env, failed.size());
+    }
+
+    /** Puts where the delay server is, and the round trip to it, into env.json before the first item. */
+    private void recordNetwork(DelayServerHost server) throws IOException {
+        if (server.network().isEmpty()) {
+            return;
+        }
+        synchronized (lock) {
+            if (state != State.RUNNING) {
+                return;
+            }
+            env = env.withNetwork(server.network().get());
+            results.writeEnv(env);
+        }
+        progressOut.println("run-bench.sh: delay server: " + server.network().get().describe());
     }
 
     private void runItems(JmhInvocation jmh, Progress progress) throws IOException {

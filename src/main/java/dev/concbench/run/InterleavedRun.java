@@ -96,7 +96,7 @@ public final class InterleavedRun {
         Thread hook = new Thread(BenchRun::killDescendants, "concbench-ab-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
         List<String> failures = new ArrayList<>();
-        try (DelayServerHost server = DelayServerHost.startIfNeeded(plan, false, progress)) {
+        try (DelayServerHost server = DelayServerHost.startIfNeeded(plan, progress)) {
             int index = 0;
             for (PlanItem item : plan.items()) {
                 index++;
@@ -171,7 +171,7 @@ public final class InterleavedRun {
         JmhInvocation jmh(DelayServerHost server) {
             if (jmh == null) {
                 List<String> args = new ArrayList<>(List.of(histogramArg(), "--sun-misc-unsafe-memory-access=allow"));
-                server.forkArg().ifPresent(args::add);
+                args.addAll(server.forkArgs());
                 jmh = new JmhInvocation(args);
             }
             return jmh;

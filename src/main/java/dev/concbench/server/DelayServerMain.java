@@ -19,6 +19,8 @@ public final class DelayServerMain {
 
     /** The flag that makes the server exit when its stdin reaches end-of-file. */
     public static final String EXIT_ON_STDIN_EOF = "--exit-on-stdin-eof";
+    /** What the server answers to {@code GET /}: how a client tells our delay server from anything else. */
+    public static final String BANNER = "concbench delay server";
     /** What the ready line starts with; the address follows. */
     public static final String READY_PREFIX = "concbench delay server listening on ";
 

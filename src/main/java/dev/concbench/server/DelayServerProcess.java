@@ -62,12 +62,60 @@ public final class DelayServerProcess implements AutoCloseable {
      * @throws IOException when the child cannot be started or does not report its address in time
      */
     public static DelayServerProcess start(ServerImpl impl, List<String> jvmArgs) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(impl, jvmArgs, Placement.LOOPBACK);
+    }
+
+    /**
+     * Where a server child runs: the command that launches its JVM (empty for directly, or e.g.
+     * {@code ip netns exec NAME} for a network namespace) and the address it binds. A run hands it
+     * to benchmark forks as two system properties ({@link #forkArgs()}), so a fork that starts its
+     * own server puts it where the run's server is.
+     *
+     * @param launcher the command prefix, e.g. {@code [ip, netns, exec, concbench-42-0]}; no element contains a space
+     * @param host     the address to bind, e.g. {@code 127.0.0.1}
+     */
+    public record Placement(List<String> launcher, String host) {
+
+        /** Directly, on 127.0.0.1. */
+        public static final Placement LOOPBACK = new Placement(List.of(), "127.0.0.1");
+        static final String LAUNCHER_PROPERTY = "concbench.serverLauncher";
+        static final String HOST_PROPERTY = "concbench.serverHost";
+
+        public Placement {
+            launcher = List.copyOf(launcher);
+        }
+
+        /** The placement a run gave this fork, or {@link #LOOPBACK}. */
+        public static Placement fromSystemProperties() {
+            String host = System.getProperty(HOST_PROPERTY);
+            if (host == null || host.isBlank()) {
+                return LOOPBACK;
+            }
+            String launcher = System.getProperty(LAUNCHER_PROPERTY, "").strip();
+            return new Placement(launcher.isEmpty() ? List.of() : List.of(launcher.split(" ")), host);
+        }
+
+        /** The fork JVM arguments {@link #fromSystemProperties()} reads back. */
+        public List<String> forkArgs() {
+            return List.of("-D" + LAUNCHER_PROPERTY + "=" + String.join(" ", launcher), "-D" + HOST_PROPERTY + "=" + host);
+        }
+    }
+
+    /**
+     * Starts {@code impl} where {@code placement} says, on an ephemeral port, in a child JVM.
+     *
+     * @param jvmArgs extra JVM options for the child, e.g. {@code -Xmx256m}
+     * @throws IOException when the child cannot be started or does not report its address in time
+     */
+    public static DelayServerProcess start(ServerImpl impl, List<String> jvmArgs, Placement placement) throws IOException {
+        List<String> command = new ArrayList<>(placement.launcher());
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(DelayServerMain.class.getName());
+        command.add("--host");
+        command.add(placement.host());
         command.add("--port");
         command.add("0");
         command.add("--impl");

@@ -17,7 +17,7 @@ import java.time.Duration;
  */
 final class Routes {
 
-    static final String BANNER = "concbench delay server";
+    static final String BANNER = DelayServerMain.BANNER;
     private static final Response ROOT = Response.constant(Response.text(200, BANNER));
 
     private final ServerLimits limits;

@@ -80,6 +80,28 @@ class BadInputCorpusTest {
         c.add(new Case("run --profile unknown", d -> Invocation.of("--profile", "run", "--profile", "fastest")));
         c.add(new Case("run --model unknown", d -> Invocation.of("--model", "run", "--profile", "smoke", "--model", "green-threads",
                 "--out", d.resolve("r").toString())));
+        // ---- the network flags (issue 17): refused before anything runs, no namespace made
+        c.add(new Case("run --network unknown profile", d -> Invocation.of("--network: unknown network profile 'moon'",
+                "run", "--profile", "smoke", "--scenario", "io-load", "--network", "moon", "--out", d.resolve("r").toString())));
+        c.add(new Case("run --network-delay negative", d -> Invocation.of("--network-delay", "run", "--profile", "smoke",
+                "--scenario", "io-load", "--network", "lan", "--network-delay", "-5", "--out", d.resolve("r").toString())));
+        c.add(new Case("run --network-loss over 100%", d -> Invocation.of("--network-loss", "run", "--profile", "smoke",
+                "--scenario", "io-load", "--network", "lossy", "--network-loss", "150", "--out", d.resolve("r").toString())));
+        c.add(new Case("run --network-jitter not a number", d -> Invocation.of("--network-jitter: expected a number",
+                "run", "--profile", "smoke", "--scenario", "io-load", "--network", "wan", "--network-jitter", "lots",
+                "--out", d.resolve("r").toString())));
+        c.add(new Case("run --network with --target", d -> Invocation.of("exclude each other", "run", "--profile", "smoke",
+                "--scenario", "io-load", "--network", "wan", "--target", "127.0.0.1:9", "--out", d.resolve("r").toString())));
+        c.add(new Case("run --network-delay without --network", d -> Invocation.of("need --network", "run", "--profile",
+                "smoke", "--scenario", "io-load", "--network-delay", "5", "--out", d.resolve("r").toString())));
+        if (CliProcess.dropsRootPowers() || !"root".equals(System.getProperty("user.name"))) {
+            c.add(new Case("run --network without CAP_NET_ADMIN", d -> Invocation.of("--network lan needs root or CAP_NET_ADMIN",
+                    "run", "--profile", "smoke", "--scenario", "io-load", "--network", "lan", "--out", d.resolve("r").toString())));
+        }
+        c.add(new Case("run --target that is not HOST:PORT", d -> Invocation.of("expected HOST:PORT", "run", "--profile",
+                "smoke", "--scenario", "io-load", "--target", "nowhere", "--out", d.resolve("r").toString())));
+        c.add(new Case("run --target where nothing listens", d -> Invocation.of("--target 127.0.0.1:1:", "run", "--profile",
+                "smoke", "--scenario", "io-load", "--target", "127.0.0.1:1", "--out", d.resolve("r").toString())));
         c.add(new Case("compare --threshold negative", d -> compare(d, "--threshold", "-1").expecting("--threshold")));
         c.add(new Case("report with two folders", d -> Invocation.of("expected one RESULTS_DIR", "report", "a", "b")));
         // ---- results that cannot be read

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * The command line run as a real child process ({@code java -cp <test classpath> Main ARGS}), the
  * way a user meets it: its exit code and what it printed. As root the child runs without
  * CAP_DAC_OVERRIDE/CAP_DAC_READ_SEARCH ({@code setpriv}), so file permissions (an unreadable
- * folder, a read-only one) apply to it as they would to any user.
+ * folder, a read-only one) apply to it as they would to any user, and without CAP_NET_ADMIN, so
+ * {@code run --network} meets the missing privilege as any user would.
  */
 final class CliProcess {
 
@@ -50,7 +51,7 @@ final class CliProcess {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (dropsRootPowers()) {
-            command.addAll(List.of("/usr/bin/setpriv", "--bounding-set", "-dac_override,-dac_read_search"));
+            command.addAll(List.of("/usr/bin/setpriv", "--bounding-set", "-dac_override,-dac_read_search,-net_admin"));
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");

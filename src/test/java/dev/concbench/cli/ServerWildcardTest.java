@@ -42,4 +42,28 @@ class ServerWildcardTest {
             p.waitFor();
         }
     }
+
+    @Test
+    @Timeout(60)
+    void aNonLoopbackAddressWarnsOnceThatOthersCanReachIt() throws Exception {
+        java.util.Optional<String> address = java.net.NetworkInterface.networkInterfaces()
+                .flatMap(java.net.NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                .map(java.net.InetAddress::getHostAddress).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(address.isPresent(), "SKIPPED: this machine has no non-loopback IPv4 address");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "server", "--host", address.get(),
+                "--port", "0").start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            String ready = out.readLine();
+            assertTrue(ready != null && ready.contains(address.get()), "printed: " + ready);
+            String warning = err.readLine();
+            assertTrue(warning != null && warning.contains("warning") && warning.contains("not a loopback address"),
+                    "one warning line: " + warning);
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
 }
