@@ -7,7 +7,6 @@ import dev.concbench.history.StoredRun;
 import dev.concbench.regress.HistoryGate;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.results.ResultsFormatException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -16,7 +15,7 @@ import org.apache.commons.cli.Option;
 /**
  * {@code compare --current DIR --history N [--db URL]}: judges the current run against the last N
  * comparable runs of the history ({@link HistoryGate}), prints and writes {@code compare.md}
- * naming the runs used; exit 1 on a regression, 2 for bad input or a database it cannot use.
+ * naming the runs used and {@code compare.json} (as the other compare modes); exit 1 on a regression, 2 for bad input or a database it cannot use.
  */
 final class HistoryCompare {
 
@@ -57,9 +56,8 @@ final class HistoryCompare {
         Path out = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : current.path().resolve(ResultsDir.COMPARE_DIR);
         String markdown = outcome.markdown();
         System.out.print(markdown);
-        Path md = out.resolve(ResultsDir.COMPARE_MD);
-        ResultsDir.writeAtomically(md, markdown.getBytes(StandardCharsets.UTF_8));
-        System.out.println("compare: wrote " + md);
+        Path md = ResultsDir.writeComparison(out, outcome.comparison(), markdown);
+        System.out.println("compare: wrote " + md + " and " + out.resolve(ResultsDir.COMPARE_JSON));
         return outcome.exitCode();
     }
 

@@ -178,11 +178,31 @@ public final class Main {
     }
 
     private static void printHelp(Command command, Options options) {
-        org.apache.commons.cli.help.HelpFormatter formatter = org.apache.commons.cli.help.HelpFormatter.builder().setShowSince(false).get();
+        org.apache.commons.cli.help.HelpFormatter formatter = new AlignedHelp();
         try {
             formatter.printHelp(PROGRAM + " " + command.usage(), command.summary(), options, null, false);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Commons CLI's help with every wrapped description line starting in the description's column:
+     * its default hanging indent of one is dropped on a wrapped line that fills the column exactly
+     * (the {@code --db} line was one column left of its neighbours), so no indent at all.
+     */
+    private static final class AlignedHelp extends org.apache.commons.cli.help.HelpFormatter {
+
+        AlignedHelp() {
+            super(org.apache.commons.cli.help.HelpFormatter.builder().setShowSince(false));
+        }
+
+        @Override
+        public org.apache.commons.cli.help.TableDefinition getTableDefinition(Iterable<org.apache.commons.cli.Option> options) {
+            org.apache.commons.cli.help.TableDefinition table = super.getTableDefinition(options);
+            return org.apache.commons.cli.help.TableDefinition.from(table.caption(), table.columnTextStyles().stream()
+                    .map(s -> org.apache.commons.cli.help.TextStyle.builder().setTextStyle(s).setIndent(0).get()).toList(),
+                    table.headers(), table.rows());
         }
     }
 }

@@ -44,8 +44,9 @@ import java.util.function.Supplier;
  *
  * <p>Injected slowdown: when {@link LoopOptions#injectedSpinNanos()} is N &gt; 0 (from the
  * environment variable {@code CONCBENCH_INJECT_LOOP_SPIN_NS} or the system property
- * {@code concbench.inject.loopSpinNanos}), the loop busy-waits N ns of real time before each ready
- * callback. It exists only to prove that the regression gate catches a slower loop.
+ * {@code concbench.inject.loopSpinNanos}), the loop runs a counted busy loop calibrated once per
+ * JVM to take about N ns before each ready callback (no clock read). It exists only to prove that
+ * the regression gate catches a slower loop.
  *
  * <pre>{@code
  * try (EventLoop loop = EventLoop.start()) {

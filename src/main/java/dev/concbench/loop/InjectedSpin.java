@@ -1,21 +1,109 @@
 package dev.concbench.loop;
 
 /**
- * The regression-gate probe ({@link LoopOptions#injectedSpinNanos()}): burns real CPU time before
- * a callback. It reads the system clock rather than the loop's injected clock on purpose: the
- * point is to cost wall-clock time, which a manual test clock would never let pass.
+ * The regression-gate probe ({@link LoopOptions#injectedSpinNanos()}): a counted busy loop that
+ * adds about N ns of CPU work before each ready callback, and nothing else. The per-callback cost
+ * must be the spin alone: the loop's hand-off is ~20-45 ns, so a probe that read the clock to know
+ * when to stop (two reads or more per callback) added more than a whole hand-off whatever N was.
+ * Instead the loop's speed is measured once per JVM ({@link #iterationsPerNano()}, on first use)
+ * and each callback runs a precomputed iteration count with no clock read.
+ *
+ * <p>The loop body is JMH's {@code Blackhole.consumeCPU}: a multiply-add chain whose every
+ * iteration depends on the one before (no vectorising, no closed form), seeded from and published
+ * to a volatile field only when the result is a value it never takes in practice, so the JIT
+ * cannot remove it and no memory fence is paid per call. A chain of a few nanoseconds that nothing
+ * depends on would run in the shadow of the callback (out-of-order execution), so
+ * {@link #before} hands the callback back through an array slot indexed by the chain's result
+ * (always 0, which the JIT cannot know): the callback's first use waits for the whole chain.
+ *
+ * <p>One instance per loop, used by the loop thread only; the calibration is once per JVM.
  */
 final class InjectedSpin {
 
-    private static final LoopClock WALL = LoopClock.system();
+    /** Read once per spin, written only when the chain hits 42 (never in practice): keeps the loop alive. */
+    private static volatile long sink = System.nanoTime();
 
-    private InjectedSpin() {
+    /** Iterations per calibration round: ~10-30 ms, long enough that the clock's cost does not count. */
+    private static final long CALIBRATION_ITERATIONS = 10_000_000;
+    private static final int CALIBRATION_ROUNDS = 7;
+
+    /** Always 0; not final, so the JIT cannot fold {@code chain & ZERO} away (see {@link #before}). */
+    private static long zero = 0;
+
+    private final long iterations;
+    private final Runnable[] slot = new Runnable[1];
+
+    private InjectedSpin(long iterations) {
+        this.iterations = iterations;
     }
 
-    static void busyWait(long nanos) {
-        long end = WALL.nanoTime() + nanos;
-        while (WALL.nanoTime() - end < 0) {
-            Thread.onSpinWait();
+    /**
+     * The probe for a loop, or null when {@code nanos} is 0 (the loop then pays one null check).
+     *
+     * @param nanos the time to add per callback, in nanoseconds, >= 0
+     */
+    static InjectedSpin forNanos(long nanos) {
+        return nanos <= 0 ? null : new InjectedSpin(iterationsFor(nanos));
+    }
+
+    /** Runs the spin and returns {@code callback}, reachable only once the spin is done. Loop thread only. */
+    Runnable before(Runnable callback) {
+        slot[0] = callback;
+        Runnable same = slot[(int) (spin(iterations) & zero)];
+        slot[0] = null;
+        return same;
+    }
+
+    /** Holder: the calibration runs when a loop first needs a spin, never in a JVM that does not. */
+    private static final class Calibration {
+        static final double ITERATIONS_PER_NANO = calibrate();
+    }
+
+    /**
+     * The iteration count that takes about {@code nanos} on this machine.
+     *
+     * @param nanos the time to add per callback, in nanoseconds, >= 0
+     * @return 0 when {@code nanos} is 0 (nothing runs and nothing is calibrated), else at least 1
+     */
+    static long iterationsFor(long nanos) {
+        if (nanos <= 0) {
+            return 0;
         }
+        return Math.max(1, Math.round(nanos * iterationsPerNano()));
+    }
+
+    /** How many loop iterations this JVM runs per nanosecond: measured once, on the first call. */
+    static double iterationsPerNano() {
+        return Calibration.ITERATIONS_PER_NANO;
+    }
+
+    /** Runs the counted loop {@code iterations} times (0 runs nothing), no clock read; returns the chain's end. */
+    static long spin(long iterations) {
+        long t = sink;
+        for (long i = iterations; i > 0; i--) {
+            t += (t * 0x5DEECE66DL + 0xBL + i) & 0xFFFFFFFFFFFFL;
+        }
+        if (t == 42) {
+            sink += t;
+        }
+        return t;
+    }
+
+    /**
+     * Warms the loop up until the JIT has compiled it, then times {@value #CALIBRATION_ROUNDS} long
+     * runs and keeps the fastest: a run a neighbour's load or an interrupt slowed says nothing
+     * about the loop's own speed, and a slowed calibration would under-inject.
+     */
+    private static double calibrate() {
+        for (int i = 0; i < 20_000; i++) {
+            spin(1_000);
+        }
+        long best = Long.MAX_VALUE;
+        for (int round = 0; round < CALIBRATION_ROUNDS; round++) {
+            long start = System.nanoTime();
+            spin(CALIBRATION_ITERATIONS);
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        return (double) CALIBRATION_ITERATIONS / Math.max(1, best);
     }
 }

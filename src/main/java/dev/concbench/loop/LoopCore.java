@@ -61,6 +61,8 @@ final class LoopCore {
     }
 
     private final boolean debug;
+    /** The gate's probe ({@link LoopOptions#injectedSpinNanos()}), run before each ready callback; null when off. */
+    private final InjectedSpin spin;
     private final Consumer<SelectionKey> ioDispatch = this::runIoHandler;
     private final Consumer<Runnable> enqueue;
 
@@ -76,6 +78,7 @@ final class LoopCore {
         this.clock = options.clock();
         this.slowNanos = options.slowCallbackThreshold().toNanos();
         this.debug = options.debug();
+        this.spin = InjectedSpin.forNanos(options.injectedSpinNanos());
         this.enqueue = ready::add;
         this.onStopped = onStopped;
         this.thread = Thread.ofPlatform().name(options.threadName()).daemon(true).unstarted(this::run);
@@ -271,11 +274,8 @@ final class LoopCore {
         }
     }
 
-    private void runReady(Runnable callback) {
-        long spin = options.injectedSpinNanos();
-        if (spin > 0) {
-            InjectedSpin.busyWait(spin);
-        }
+    private void runReady(Runnable next) {
+        Runnable callback = spin == null ? next : spin.before(next);
         if (debug) {
             runTimed(callback, callback);
         } else {

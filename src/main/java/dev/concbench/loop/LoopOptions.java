@@ -15,8 +15,9 @@ import java.util.Objects;
  * @param slowCallbackThreshold a callback running longer than this is counted in
  *                              {@link LoopStats#slowCallbacks()}, and reported to the listener in
  *                              debug mode (asyncio's {@code slow_callback_duration}, default 100 ms)
- * @param injectedSpinNanos     nanoseconds the loop busy-waits before each ready callback; only for
- *                              proving the regression gate (see {@link #INJECT_SPIN_ENV}); 0 normally
+ * @param injectedSpinNanos     nanoseconds of CPU work (a counted loop calibrated once per JVM) the
+ *                              loop adds before each ready callback; only for proving the
+ *                              regression gate (see {@link #INJECT_SPIN_ENV}); 0 normally
  * @param listener              receives slow-callback, callback-failure and task-failure reports
  */
 public record LoopOptions(String threadName, LoopClock clock, boolean debug, Duration slowCallbackThreshold,

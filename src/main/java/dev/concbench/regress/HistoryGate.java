@@ -1,9 +1,13 @@
 package dev.concbench.regress;
 
+import dev.concbench.results.Comparison;
 import dev.concbench.results.Direction;
 import dev.concbench.results.Measure;
+import dev.concbench.results.Mode;
 import dev.concbench.results.ResultRow;
+import dev.concbench.results.RowComparison;
 import dev.concbench.results.RunSummary;
+import dev.concbench.results.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +62,25 @@ public final class HistoryGate {
      * @param why     for rows that do not decide, why
      */
     public record RowVerdict(ResultRow row, int n, double mean, double spread, double z, Verdict verdict, String why) {
+
+        /**
+         * The verdict as a row of {@code compare.json}: no baseline row (the history is many runs),
+         * ratio = now / history mean, the z-score in {@code statistic}; a row that was not judged is skipped.
+         */
+        RowComparison comparison() {
+            Status status = switch (verdict) {
+                case REGRESSED -> Status.REGRESSED;
+                case IMPROVED -> Status.IMPROVED;
+                case UNCHANGED -> Status.UNCHANGED;
+                case TOO_LITTLE_HISTORY, NOT_JUDGED -> Status.SKIPPED;
+            };
+            String statistic = Double.isNaN(z) ? "" : String.format(Locale.ROOT,
+                    "lookback z-score over %d runs: z = %+.1f (threshold %.1f)", n, z, Z_THRESHOLD);
+            return new RowComparison(row.key(), row.scenario(), row.benchmark(), row.model(), row.params(), row.metric(),
+                    row.unit(), row.better(), null, row, null, mean > 0 ? row.value() / mean : Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, statistic, status,
+                    status == Status.REGRESSED, row.guards(), "", why);
+        }
     }
 
     /**
@@ -99,6 +122,13 @@ public final class HistoryGate {
                         .append(r.why().isEmpty() ? "" : " (" + r.why() + ")").append(" |\n");
             }
             return md.toString();
+        }
+
+        /** The judgement as {@code compare.json} holds it for the other compare modes (absolute values; the baseline is the runs used). */
+        public Comparison comparison() {
+            return new Comparison("history: " + String.join(", ", runsUsed), currentRunId, Mode.ABSOLUTE, null,
+                    Double.NaN, List.of("judged against the history: lookback z-score, no single baseline run"),
+                    rows.stream().map(RowVerdict::comparison).toList());
         }
 
         private long count(Verdict v) {

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concbench.fixtures.FixtureRuns;
 import dev.concbench.fixtures.Fixtures;
+import dev.concbench.results.Comparison;
 import dev.concbench.results.EnvInfo;
 import dev.concbench.results.ResultRow;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.results.RunSummary;
+import dev.concbench.results.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -156,9 +158,14 @@ class HistoryCommandTest {
         String md = Files.readString(same.resolve("compare/compare.md"));
         assertTrue(md.contains("Runs used (newest first): 20261104-120000-quick, 20261103-120000-quick, "
                 + "20261102-120000-quick"), md);
+        assertEquals(0, ResultsDir.open(same).readComparison().orElseThrow().exitCode(), "compare.json beside compare.md");
         Path slow = runOn(tmp.resolve("later"), 11, 3.0);
         assertEquals(1, main("compare", "--current", slow.toString(), "--history", "3", "--db", db()));
         assertTrue(Files.readString(slow.resolve("compare/compare.md")).contains("**REGRESSION**"));
+        Comparison judged = ResultsDir.open(slow).readComparison().orElseThrow();
+        assertEquals(1, judged.exitCode());
+        assertTrue(judged.rows(Status.REGRESSED).stream().allMatch(r -> r.ratio() > 1 && r.statistic().contains("z =")),
+                judged.rows().toString());
         int before = console.stderr().length();
         assertEquals(2, main("compare", "--current", slow.toString(), "--history", "none", "--db", db()));
         assertEquals(1, console.stderr().substring(before).lines().count());

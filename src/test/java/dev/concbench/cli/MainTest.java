@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,5 +69,23 @@ class MainTest {
     void everyCommandHasHelp(String command) {
         assertEquals(0, run(command, "--help"));
         assertTrue(console.stdout().contains("run-bench.sh " + command));
+    }
+
+    @Test
+    void everyWrappedOptionDescriptionLineStartsInOneColumn() {
+        for (Command c : Main.contract()) {
+            console.clear();
+            assertEquals(0, run(c.name(), "--help"));
+            List<String> lines = console.stdout().lines().toList();
+            int table = lines.indexOf(lines.stream().filter(l -> l.strip().startsWith("Options")).findFirst().orElse(""));
+            java.util.Set<Integer> columns = new java.util.TreeSet<>();
+            for (String line : lines.subList(table + 1, lines.size())) {
+                if (line.startsWith("  ") && !line.isBlank()) {
+                    columns.add(line.length() - line.stripLeading().length());
+                }
+            }
+            assertTrue(columns.size() <= 1, c.name() + " --help: continuation lines start in columns " + columns
+                    + ":\n" + console.stdout());
+        }
     }
 }

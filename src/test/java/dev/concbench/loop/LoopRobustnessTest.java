@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -103,15 +104,30 @@ class LoopRobustnessTest {
     }
 
     @Test
-    void injectedSpinDelaysEveryReadyCallback() throws Exception {
-        // the spin costs real time, so the loop's own (system) clock sees callbacks at least that long
-        long spin = Duration.ofMillis(2).toNanos();
-        try (EventLoop loop = EventLoop.start(LoopOptions.defaults().withInjectedSpinNanos(spin))) {
-            long start = System.nanoTime();
+    void injectedSpinIsCalibratedOnceAndZeroRunsNothing() {
+        assertEquals(0, InjectedSpin.iterationsFor(0));
+        double perNano = InjectedSpin.iterationsPerNano();
+        assertTrue(perNano > 0 && Double.isFinite(perNano), "iterations per ns: " + perNano);
+        assertEquals(perNano, InjectedSpin.iterationsPerNano(), "calibrated once per JVM");
+        assertTrue(InjectedSpin.iterationsFor(1) >= 1, "any positive spin runs at least one iteration");
+        assertTrue(InjectedSpin.iterationsFor(1_000_000) >= InjectedSpin.iterationsFor(1_000));
+        assertEquals(null, InjectedSpin.forNanos(0), "no spin: the loop pays a null check and nothing else");
+        Runnable callback = () -> { };
+        assertTrue(InjectedSpin.forNanos(1_000).before(callback) == callback, "the spin hands the callback back");
+    }
+
+    @Test
+    void aLoopWithAnInjectedSpinStillRunsEveryCallbackInOrder() throws Exception {
+        try (EventLoop loop = EventLoop.start(LoopOptions.defaults().withInjectedSpinNanos(500))) {
+            List<Integer> seen = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                loop.submit(() -> loop.completed(null)).get(5, TimeUnit.SECONDS);
+                int n = i;
+                loop.submit(() -> {
+                    seen.add(n);
+                    return loop.completed(null);
+                }).get(5, TimeUnit.SECONDS);
             }
-            assertTrue(System.nanoTime() - start >= 5 * spin);
+            assertEquals(List.of(0, 1, 2, 3, 4), seen);
         }
     }
 }
