@@ -30,10 +30,7 @@ public final class Models {
             case PROCESS_POOL -> ProcessPoolModel.start(p.positive("workers", Params.cores()), t);
             case EVENTLOOP_OFFLOAD -> EventLoopModel.offload(
                     p.oneOf("offload", List.of("process", "threads"), "process"), p.positive("workers", Params.cores()), t);
-            // netty is measured as a server (bench.HttpServerBenchmark starts it in its own process); running
-            // workloads as tasks on a Netty loop is issue 12's "Netty as a model", not built yet
-            case NETTY -> throw new IllegalArgumentException(
-                    "model 'netty' runs only in the http-server scenario (as the server), not as a task model");
+            case NETTY -> NettyModel.start(t);
         };
     }
 

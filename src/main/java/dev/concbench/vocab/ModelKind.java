@@ -29,7 +29,7 @@ public enum ModelKind {
     COROUTINES("coroutines", List.of(), 6, 0xe377c2, 0,
             "eventloop's tasks as coroutines: straight-line code with await on the same loop thread"),
     NETTY("netty", List.of(), 7, 0x8c564b, 0,
-            "one Netty 4.2 NIO event-loop thread: the industrial reference for eventloop (http-server scenario)");
+            "one Netty 4.2 NIO event-loop thread running the same tasks in Netty's idiom: the industrial reference for eventloop");
 
     private final String id;
     private final List<String> params;
