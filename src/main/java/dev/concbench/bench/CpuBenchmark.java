@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class CpuBenchmark {
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "platform-pool", "virtual", "process-pool", "eventloop+offload"})
+    @Param({"eventloop", "platform-pool", "virtual", "process-pool", "eventloop+offload", "netty"})
     public String model;
 
     /** How many tasks share the work. */

@@ -11,6 +11,7 @@ import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.vocab.Guard;
 import dev.concbench.vocab.ModelKind;
 import dev.concbench.workload.Burn;
+import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,8 +43,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * loop ({@code cpu-hog}), or a blocking {@code Thread.sleep} ({@code blocking-sleep}). The metrics
  * are the heartbeat's lateness percentiles. Expect platform threads on time under both (the kernel
  * preempts the hogs), virtual threads on time beside sleeps but late beside hogs once every carrier
- * is held (they are not time-sliced; with one carrier, one hog is enough), and the event loop late
- * by the length of whatever callback blocks it.
+ * is held (they are not time-sliced; with one carrier, one hog is enough), and the event loop (ours
+ * or Netty's) late by the length of whatever callback blocks it.
  *
  * <p>By construction, the plain loop's worst lateness under {@code cpu-hog} is the shot's
  * {@code durationMs}: each hog is one callback that burns for the whole shot and never awaits, so
@@ -64,7 +65,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class PreemptionBenchmark extends TaskBenchmark {
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "eventloop+offload", "virtual", "platform-pool"})
+    @Param({"eventloop", "eventloop+offload", "virtual", "platform-pool", "netty"})
     public String model;
 
     /** What runs beside the heartbeat: {@code none}, {@code cpu-hog} or {@code blocking-sleep}. */
@@ -154,6 +155,9 @@ public class PreemptionBenchmark extends TaskBenchmark {
         if (loop != null) {
             return heartbeatOnLoop(loop.loop(), durationNanos);
         }
+        if (netty != null) {
+            return heartbeatOnNetty(netty.loop(), durationNanos);
+        }
         CountDownLatch done = new CountDownLatch(1 + (disturbance.equals("none") ? 0 : disturbers));
         int[] beats = new int[1];
         threads.execute(() -> {
@@ -216,6 +220,35 @@ public class PreemptionBenchmark extends TaskBenchmark {
                 }
             }
             return beating.then(n -> l.gather(disturbing).map(ignored -> n));
+        });
+    }
+
+    /**
+     * Netty's heartbeat: a task {@code schedule}d on its loop for the next beat, re-armed by each
+     * beat; the disturbers are tasks {@code execute}d on the same loop, as the plain loop's are.
+     */
+    private int heartbeatOnNetty(io.netty.channel.EventLoop l, long durationNanos) {
+        return netty.run(() -> {
+            OpenLoopHeartbeat hb = new OpenLoopHeartbeat(log, System::nanoTime);
+            Promise<Integer> beating = l.newPromise();
+            int[] beats = new int[1];
+            Runnable[] tick = new Runnable[1];
+            tick[0] = () -> {
+                beats[0] += hb.beat();
+                if (hb.elapsedNanos() < durationNanos) {
+                    l.schedule(tick[0], Math.max(0, hb.nanosToNextBeat()), TimeUnit.NANOSECONDS);
+                } else {
+                    beating.setSuccess(beats[0]);
+                }
+            };
+            l.schedule(tick[0], hb.nanosToNextBeat(), TimeUnit.NANOSECONDS);
+            if (!disturbance.equals("none")) {
+                long end = System.nanoTime() + durationNanos;
+                for (int i = 0; i < disturbers; i++) {
+                    l.execute(() -> disturb(end));
+                }
+            }
+            return beating;
         });
     }
 

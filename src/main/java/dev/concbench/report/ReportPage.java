@@ -39,11 +39,13 @@ import java.util.stream.Collectors;
  * @param notes       problems met while reading the results (an unreadable histogram log)
  * @param comparison  baseline-vs-current highlights, or null
  * @param history     the History section (trends over earlier comparable runs), or null
+ * @param reference   the "Our loop vs Netty" section, or null when the run has no netty row beside an eventloop one
  */
 record ReportPage(String title, String runId, String profile, boolean complete, List<String> missing,
         List<Count> counts, List<ClaimView> tableRows, List<ClaimView> examples, List<Figure> figures,
         List<RowView> guarded, List<RowView> rows, List<Pair> env, List<String> commands, List<Link> rawFiles,
-        List<String> notes, BaselineView comparison, HistorySection.HistoryView history) {
+        List<String> notes, BaselineView comparison, HistorySection.HistoryView history,
+        ReferenceSection.ReferenceView reference) {
 
     private static final Mustache TEMPLATE = new DefaultMustacheFactory("dev/concbench/report")
             .compile("index.mustache");
