@@ -103,6 +103,12 @@ public final class NettyConnectionPool {
         return response;
     }
 
+    /** Connections open now, idle or in use. Loop thread. */
+    public int openConnections() {
+        requireLoop("openConnections");
+        return channels.size();
+    }
+
     /** Closes every connection, idle or in use, and refuses new requests; requests in flight fail. Loop thread. */
     public void close() {
         requireLoop("close");
