@@ -92,6 +92,9 @@ final class ReferenceSection {
         String css = "unknown";
         if (!ours.trusted() || !netty.trusted()) {
             verdict = "not compared: " + (ours.trusted() ? "netty's" : "our") + " row is guarded";
+        } else if (a.value() == b.value()) {
+            verdict = "equal";
+            css = "alike";
         } else if (ratio.isEmpty()) {
             verdict = "no ratio: our value is not positive";
         } else if (!ratio.get().errorKnown() || !Double.isFinite(ratio.get().error())) {

@@ -29,6 +29,10 @@ class ReferenceSectionTest {
                 row("netty", "handoff", 42, 4, Direction.LOWER_IS_BETTER));
         assertEquals("alike", p.css());
         assertEquals("alike within the error", p.verdict());
+        ReferenceSection.PairRow zeros = ReferenceSection.pair(row("eventloop", "lostUpdates", 0, 0, Direction.LOWER_IS_BETTER),
+                row("netty", "lostUpdates", 0, 0, Direction.LOWER_IS_BETTER));
+        assertEquals("alike", zeros.css());
+        assertEquals("equal", zeros.verdict());
     }
 
     @Test
