@@ -46,7 +46,7 @@ public class CpuBenchmark {
     @Param({"1", "2", "4", "8"})
     public int workers;
 
-    /** Where {@code eventloop+offload} sends the burn: {@code process} or {@code threads}. */
+    /** Where {@code eventloop+offload} sends the burn: {@code process} or {@code threads}; {@code executor} for {@code netty}. */
     @Param("process")
     public String offload;
 
@@ -62,10 +62,12 @@ public class CpuBenchmark {
             case PLATFORM_POOL -> Map.of("poolSize", Integer.toString(workers));
             case PROCESS_POOL -> Map.of("workers", Integer.toString(workers));
             case EVENTLOOP_OFFLOAD -> Map.of("offload", offload, "workers", Integer.toString(workers));
+            // netty offloads only when the scenario says offload=executor (the parameter's default is eventloop+offload's)
+            case NETTY -> offload.equals("executor") ? Map.of("offload", offload, "workers", Integer.toString(workers)) : Map.of();
             default -> Map.of();
         };
         // the plain loop burns on its own thread by design; offloading claims to keep the loop free
-        session = new ModelSession(model, params, 0, model.equals(EVENTLOOP_OFFLOAD.id()));
+        session = new ModelSession(model, params, 0, model.equals(EVENTLOOP_OFFLOAD.id()) || params.containsKey("offload"));
     }
 
     @TearDown(Level.Iteration)

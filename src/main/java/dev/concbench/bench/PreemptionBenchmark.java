@@ -11,6 +11,9 @@ import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.vocab.Guard;
 import dev.concbench.vocab.ModelKind;
 import dev.concbench.workload.Burn;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.time.Duration;
@@ -72,7 +75,10 @@ public class PreemptionBenchmark extends TaskBenchmark {
     @Param({"none", "cpu-hog", "blocking-sleep"})
     public String disturbance;
 
-    /** Where {@code eventloop+offload} sends the disturbing work: {@code threads} or {@code process}. */
+    /**
+     * Where {@code eventloop+offload} sends the disturbing work: {@code threads} (or {@code process},
+     * refused here); {@code executor} sends {@code netty}'s to a Netty executor group.
+     */
     @Param("threads")
     public String offload;
 
@@ -101,6 +107,13 @@ public class PreemptionBenchmark extends TaskBenchmark {
 
     /** Where {@code eventloop+offload} hands the disturbing work (a thread pool, one thread per disturber). */
     private ExecutorService offloadPool;
+    /** Where {@code netty} with {@code offload=executor} hands it (a Netty executor group, one thread per disturber). */
+    private EventExecutorGroup nettyOffload;
+
+    /** Whether this is {@code netty} handing the disturbing work to an executor group. */
+    private boolean nettyOffloads() {
+        return ModelKind.NETTY.is(model) && offload.equals("executor");
+    }
 
     @Override
     void startTrial() {
@@ -111,12 +124,15 @@ public class PreemptionBenchmark extends TaskBenchmark {
             }
             offloadPool = Executors.newFixedThreadPool(disturbers, Thread.ofPlatform().name("concbench-offload-", 0).factory());
         }
+        if (nettyOffloads()) {
+            nettyOffload = new DefaultEventExecutorGroup(disturbers, Thread.ofPlatform().name("concbench-netty-offload-", 0).factory());
+        }
     }
 
     @Override
     boolean loopMustStayResponsive() {
         // the claim under test: offloading keeps the loop free; with nothing beside it, so should the plain loop
-        return model.equals(EVENTLOOP_OFFLOAD.id()) || disturbance.equals("none");
+        return model.equals(EVENTLOOP_OFFLOAD.id()) || nettyOffloads() || disturbance.equals("none");
     }
 
     /** The log's parameters: the carriers of a virtual-thread fork that set them, and the disturbance. */
@@ -144,6 +160,9 @@ public class PreemptionBenchmark extends TaskBenchmark {
         if (offloadPool != null) {
             offloadPool.shutdownNow();
             offloadPool.close();
+        }
+        if (nettyOffload != null) {
+            nettyOffload.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
         }
         log.writeIfConfigured();
     }
@@ -225,7 +244,9 @@ public class PreemptionBenchmark extends TaskBenchmark {
 
     /**
      * Netty's heartbeat: a task {@code schedule}d on its loop for the next beat, re-armed by each
-     * beat; the disturbers are tasks {@code execute}d on the same loop, as the plain loop's are.
+     * beat; the disturbers are tasks {@code execute}d on the same loop, as the plain loop's are, or
+     * with {@code offload=executor} tasks {@code submit}ted to a Netty executor group, which the
+     * heartbeat's task waits for (as {@code eventloop+offload}'s waits for its {@code runInExecutor}).
      */
     private int heartbeatOnNetty(io.netty.channel.EventLoop l, long durationNanos) {
         return netty.run(() -> {
@@ -242,13 +263,20 @@ public class PreemptionBenchmark extends TaskBenchmark {
                 }
             };
             l.schedule(tick[0], hb.nanosToNextBeat(), TimeUnit.NANOSECONDS);
+            List<Future<?>> disturbing = new ArrayList<>();
             if (!disturbance.equals("none")) {
                 long end = System.nanoTime() + durationNanos;
                 for (int i = 0; i < disturbers; i++) {
-                    l.execute(() -> disturb(end));
+                    if (nettyOffload != null) {
+                        disturbing.add(nettyOffload.next().submit(() -> disturb(end)));
+                    } else {
+                        l.execute(() -> disturb(end));
+                    }
                 }
             }
-            return beating;
+            Promise<Integer> done = l.newPromise();
+            beating.addListener(b -> netty.gather(disturbing).addListener(d -> done.setSuccess(beats[0])));
+            return done;
         });
     }
 

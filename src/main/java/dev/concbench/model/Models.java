@@ -30,8 +30,15 @@ public final class Models {
             case PROCESS_POOL -> ProcessPoolModel.start(p.positive("workers", Params.cores()), t);
             case EVENTLOOP_OFFLOAD -> EventLoopModel.offload(
                     p.oneOf("offload", List.of("process", "threads"), "process"), p.positive("workers", Params.cores()), t);
-            case NETTY -> NettyModel.start(t);
+            case NETTY -> p.has("offload") || p.has("workers")
+                    ? NettyModel.offloaded(checkedNettyOffload(p), t) : NettyModel.start(t);
         };
+    }
+
+    /** {@code netty}'s offload: {@code offload=executor} (the only value) and its {@code workers} (default: cores). */
+    private static int checkedNettyOffload(Params p) {
+        p.oneOf("offload", List.of(NettyModel.OFFLOAD_EXECUTOR), NettyModel.OFFLOAD_EXECUTOR);
+        return p.positive("workers", Params.cores());
     }
 
     private Models() {
@@ -49,7 +56,8 @@ public final class Models {
      *     (platform-pool, default: the number of cores), {@code workers} (process-pool, default: the
      *     number of cores), {@code carriers} (virtual; needs a JVM started with {@link CarrierFlags#jvmArgs}),
      *     {@code offload} ({@code process}, the default, or {@code threads}) and {@code workers}
-     *     (its pool size, default: the number of cores) for eventloop+offload; {@code stack}
+     *     (its pool size, default: the number of cores) for eventloop+offload; {@code offload}
+     *     ({@code executor}: the burn on a Netty executor group) and {@code workers} for netty; {@code stack}
      *     (thread-per-task) is a setting of the JVM, not of the model: accepted and left to the
      *     fork's {@code -Xss} ({@link dev.concbench.vocab.StackFlags#jvmArgs})
      * @param target the delay server for HTTP workloads, or {@link WorkTarget#none()}

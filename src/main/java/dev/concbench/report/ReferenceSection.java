@@ -1,15 +1,19 @@
 package dev.concbench.report;
 
 import static dev.concbench.vocab.ModelKind.EVENTLOOP;
+import static dev.concbench.vocab.ModelKind.EVENTLOOP_OFFLOAD;
 import static dev.concbench.vocab.ModelKind.NETTY;
 
 import dev.concbench.results.Direction;
 import dev.concbench.results.Measure;
 import dev.concbench.results.ResultRow;
 import dev.concbench.results.RunSummary;
+import dev.concbench.vocab.ModelKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -19,7 +23,8 @@ import java.util.Optional;
  * Netty's rows are reference rows: no claim reads them, so they change no verdict; this section is
  * where they speak.
  *
- * <p>A pair differs when the ratio's interval excludes 1 (both rows unguarded, both with an error);
+ * <p>{@code netty} with {@code offload=executor} stands beside {@code eventloop+offload} (the
+ * parameters {@code offload} and {@code workers} aside). A pair differs when the ratio's interval excludes 1 (both rows unguarded, both with an error);
  * it is "alike" when the interval holds 1; otherwise the section says why it cannot tell.
  */
 final class ReferenceSection {
@@ -46,7 +51,17 @@ final class ReferenceSection {
     record PairRow(String what, String ours, String netty, String ratio, String verdict, String css) {
     }
 
+    private static final String OFFLOAD = "offload";
+
     private ReferenceSection() {
+    }
+
+    /** The parameters two rows must share to stand side by side: all but where and how widely the burn is offloaded. */
+    private static Map<String, String> beside(Map<String, String> params) {
+        Map<String, String> rest = new TreeMap<>(params);
+        rest.remove(OFFLOAD);
+        rest.remove("workers");
+        return rest;
     }
 
     /** The section, or null when the run has no row of {@code netty} beside one of {@code eventloop}. */
@@ -58,8 +73,11 @@ final class ReferenceSection {
             if (!NETTY.is(n.model())) {
                 continue;
             }
-            Optional<ResultRow> ours = summary.rows().stream().filter(r -> EVENTLOOP.is(r.model())
-                    && r.scenario().equals(n.scenario()) && r.params().equals(n.params()) && r.metric().equals(n.metric()))
+            // netty with offload=executor stands beside eventloop+offload, whatever that one offloads to
+            ModelKind counterpart = n.params().containsKey(OFFLOAD) ? EVENTLOOP_OFFLOAD : EVENTLOOP;
+            Optional<ResultRow> ours = summary.rows().stream().filter(r -> counterpart.is(r.model())
+                    && r.scenario().equals(n.scenario()) && beside(r.params()).equals(beside(n.params()))
+                    && r.metric().equals(n.metric()))
                     .findFirst();
             if (ours.isEmpty()) {
                 continue;
@@ -83,7 +101,8 @@ final class ReferenceSection {
 
     /** Our row and Netty's, compared. */
     static PairRow pair(ResultRow ours, ResultRow netty) {
-        String what = ours.scenario() + (ours.params().isEmpty() ? "" : " " + ours.params()) + ": " + ours.metric();
+        String what = ours.scenario() + (netty.params().isEmpty() ? "" : " " + netty.params()) + ": " + ours.metric()
+                + (EVENTLOOP.is(ours.model()) ? "" : " (against " + ours.model() + ")");
         Measure a = Measure.of(ours);
         Measure b = Measure.of(netty);
         Optional<Measure> ratio = Double.isFinite(a.value()) && Double.isFinite(b.value()) ? b.overIfDefined(a) : Optional.empty();

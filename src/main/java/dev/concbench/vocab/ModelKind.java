@@ -28,8 +28,9 @@ public enum ModelKind {
             "the event loop, with CPU work offloaded to worker processes or threads"),
     COROUTINES("coroutines", List.of(), 6, 0xe377c2, 0,
             "eventloop's tasks as coroutines: straight-line code with await on the same loop thread"),
-    NETTY("netty", List.of(), 7, 0x8c564b, 0,
-            "one Netty 4.2 NIO event-loop thread running the same tasks in Netty's idiom: the industrial reference for eventloop");
+    NETTY("netty", List.of("offload", "workers"), 7, 0x8c564b, 0,
+            "one Netty 4.2 NIO event-loop thread running the same tasks in Netty's idiom: the industrial reference for "
+                    + "eventloop (offload=executor: the burn on a Netty executor group of workers threads)");
 
     private final String id;
     private final List<String> params;

@@ -70,4 +70,18 @@ class ReferenceSectionTest {
                 + "context-switch {pinned=false}: handoff (netty ahead by 2.00x)"), view.summary());
         assertNull(ReferenceSection.of(summary(row("eventloop", "handoff", 40, 1, Direction.LOWER_IS_BETTER))));
     }
+
+    @Test
+    void nettyOffloadingToAnExecutorStandsBesideTheLoopOffloadingToThreads() {
+        ResultRow loopOffload = new ResultRow("preemption", "PreemptionBenchmark.heartbeat", "eventloop+offload",
+                Map.of("disturbance", "cpu-hog", "offload", "threads"), "lateness.max", 5, "ms", 1, 5, Direction.LOWER_IS_BETTER, List.of());
+        ResultRow plainLoop = new ResultRow("preemption", "PreemptionBenchmark.heartbeat", "eventloop",
+                Map.of("disturbance", "cpu-hog"), "lateness.max", 300, "ms", 1, 5, Direction.LOWER_IS_BETTER, List.of());
+        ResultRow nettyOffload = new ResultRow("preemption", "PreemptionBenchmark.heartbeat", "netty",
+                Map.of("disturbance", "cpu-hog", "offload", "executor"), "lateness.max", 5.2, "ms", 1, 5, Direction.LOWER_IS_BETTER, List.of());
+        ReferenceSection.ReferenceView view = ReferenceSection.of(summary(plainLoop, loopOffload, nettyOffload));
+        assertEquals(1, view.rows().size());
+        assertEquals("alike", view.rows().getFirst().css());
+        assertTrue(view.rows().getFirst().what().endsWith("(against eventloop+offload)"), view.rows().getFirst().what());
+    }
 }

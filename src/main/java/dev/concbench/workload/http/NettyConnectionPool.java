@@ -46,7 +46,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Loop thread only: construct it anywhere, then call {@link #get} and {@link #close()} on the loop.
  * {@link #close()} closes the connections itself rather than through {@code FixedChannelPool.close()},
- * which hands the work to Netty's global executor thread and so would leave a thread behind the model.
+ * which hands the work to Netty's global executor thread and so would leave a thread behind the model;
+ * for the same reason the bootstrap has no address resolver (the target is resolved already).
  */
 public final class NettyConnectionPool {
 
@@ -72,8 +73,9 @@ public final class NettyConnectionPool {
         this.target = target;
         this.timeout = timeout;
         this.channels = new DefaultChannelGroup("concbench-netty-http", loop);
+        // the target is an address already: no resolver, whose clean-up would start Netty's global executor thread
         Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class).remoteAddress(target)
-                .option(ChannelOption.TCP_NODELAY, true);
+                .disableResolver().option(ChannelOption.TCP_NODELAY, true);
         this.pool = new FixedChannelPool(bootstrap, new AbstractChannelPoolHandler() {
             @Override
             public void channelCreated(Channel ch) {
