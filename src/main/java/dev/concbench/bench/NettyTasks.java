@@ -1,5 +1,6 @@
 package dev.concbench.bench;
 
+import dev.concbench.workload.NettyRunner;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
@@ -35,23 +36,12 @@ record NettyTasks(ModelSession session, EventLoop loop) {
         Promise<T> out = loop.newPromise();
         session.execute(() -> {
             try {
-                relay(body.get(), out);
+                NettyRunner.relay(body.get(), out);
             } catch (RuntimeException e) {
                 out.tryFailure(e);
             }
         });
         return out.syncUninterruptibly().getNow();
-    }
-
-    /** Completes {@code to} as {@code from} completes. */
-    static <T> void relay(Future<T> from, Promise<T> to) {
-        from.addListener((Future<T> f) -> {
-            if (f.isSuccess()) {
-                to.trySuccess(f.getNow());
-            } else {
-                to.tryFailure(f.cause());
-            }
-        });
     }
 
     /** A future of the benchmark thread's kind that completes as {@code f} does. */

@@ -4,6 +4,7 @@ import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
 import dev.concbench.workload.http.BlockingConnectionPool;
 import dev.concbench.workload.http.LoopConnectionPool;
+import dev.concbench.workload.NettyRunner;
 import dev.concbench.workload.http.NettyConnectionPool;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
@@ -151,7 +152,7 @@ public class PoolingBenchmark extends TaskBenchmark {
                 through.close();
             }
             if (f.isSuccess()) {
-                NettyTasks.relay(requestsOnNetty(l, left - 1, ok + (f.getNow().status() == 200 ? 1 : 0)), out);
+                NettyRunner.relay(requestsOnNetty(l, left - 1, ok + (f.getNow().status() == 200 ? 1 : 0)), out);
             } else {
                 out.tryFailure(f.cause());
             }

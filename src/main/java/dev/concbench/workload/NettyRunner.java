@@ -119,8 +119,8 @@ public final class NettyRunner {
         return out;
     }
 
-    /** Completes {@code to} as {@code from} completes. */
-    private static <T> void relay(Future<T> from, Promise<T> to) {
+    /** Completes {@code to} as {@code from} completes: Netty's way of chaining one future into another. Any thread. */
+    public static <T> void relay(Future<T> from, Promise<T> to) {
         from.addListener((Future<T> f) -> {
             if (f.isSuccess()) {
                 to.trySuccess(f.getNow());
