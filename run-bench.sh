@@ -43,9 +43,20 @@ mvn_cmd() {
   (cd "$here" && mvn -B -q -ntp -Dstyle.color=never "$@")
 }
 
-stale() {        # true when the jar is missing or older than any source or the pom
-  [ -f "$jar" ] || return 0
-  [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]
+# When the last good build began: a source saved while Maven was compiling is older than the jar
+# Maven writes at the end, yet not in it; comparing against the build's start catches it.
+stamp="$here/target/.build-started"
+
+stale() {        # true when the jar is missing or any source or the pom changed since its build began
+  [ -f "$jar" ] && [ -f "$stamp" ] || return 0
+  [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$stamp" -print -quit 2>/dev/null)" ]
+}
+
+# Runs Maven with "$@"; on success records when that build began.
+stamped_mvn() {
+  mkdir -p "$here/target"
+  touch "$stamp.next"
+  "$@" && mv -f "$stamp.next" "$stamp"
 }
 
 build() {
@@ -53,7 +64,7 @@ build() {
     echo "run-bench.sh: building concbench (JDK: $JDK)" >&2
     mkdir -p "$here/target"
     local log="$here/target/build.log"
-    if ! mvn_cmd -DskipTests package >"$log" 2>&1; then
+    if ! stamped_mvn mvn_cmd -DskipTests package >"$log" 2>&1; then
       grep -E '^\[ERROR\]' "$log" | head -20 >&2
       echo "run-bench.sh: build failed; full log: $log" >&2
       exit 3
@@ -65,7 +76,9 @@ case "${1:-}" in
   test)
     shift
     echo "run-bench.sh: building and testing (JDK: $JDK)"
-    (cd "$here" && mvn -B -ntp -Dstyle.color=never package "$@")
+    command -v mvn >/dev/null || { echo "run-bench.sh: Maven (mvn) not found; install it (apt-get install maven)" >&2; exit 2; }
+    package_and_test() { (cd "$here" && mvn -B -ntp -Dstyle.color=never package "$@"); }
+    stamped_mvn package_and_test "$@"
     ;;
   *)
     build

@@ -9,6 +9,7 @@ import dev.concbench.loop.LoopTask;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * The {@code coroutines} model's side of the raw-task benchmarks: the same units of work as the
@@ -66,6 +67,30 @@ final class LoopCoroutines {
         return loop.spawnCoroutine("sleeper", () -> {
             await(gate);
             await(loop.sleep(Duration.ofMillis(millis)));
+        });
+    }
+
+    /**
+     * The preemption benchmark's heartbeat as a coroutine: beside it {@code disturbers} coroutines
+     * each run {@code disturb} until the shot's end (a CPU hog or a blocking sleep: neither awaits);
+     * the heartbeat awaits a sleep to its next beat until {@code durationNanos} have passed, then
+     * awaits the disturbers. Completes with the number of beats.
+     */
+    static LoopFuture<Integer> heartbeat(EventLoop loop, OpenLoopHeartbeat hb, long durationNanos, int disturbers,
+            LongConsumer disturb) {
+        return loop.spawnCoroutine("heartbeat", () -> {
+            long end = System.nanoTime() + durationNanos;
+            List<LoopTask<Void>> disturbing = new ArrayList<>(disturbers);
+            for (int i = 0; i < disturbers; i++) {
+                disturbing.add(loop.spawnCoroutine("disturber-" + i, () -> disturb.accept(end)));
+            }
+            int beats = 0;
+            do {
+                await(loop.sleep(Duration.ofNanos(Math.max(0, hb.nanosToNextBeat()))));
+                beats += hb.beat();
+            } while (hb.elapsedNanos() < durationNanos);
+            await(loop.gather(disturbing));
+            return beats;
         });
     }
 

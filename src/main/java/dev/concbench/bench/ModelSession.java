@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -106,6 +107,11 @@ final class ModelSession implements AutoCloseable {
     /** The {@code netty} model's loop, for code written in Netty's idiom; empty for every other model. */
     Optional<NettyTasks> nettyLoop() {
         return model.nettyLoop().map(l -> new NettyTasks(this, l));
+    }
+
+    /** The model's offload thread pool ({@code eventloop+offload} with {@code offload=threads}); empty otherwise. */
+    Optional<Executor> offloadExecutor() {
+        return model.offloadExecutor();
     }
 
     private static boolean isViolation(Throwable e) {

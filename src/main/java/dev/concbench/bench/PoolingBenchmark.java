@@ -1,5 +1,8 @@
 package dev.concbench.bench;
 
+import static dev.concbench.loop.Coroutine.await;
+import static dev.concbench.vocab.ModelKind.COROUTINES;
+
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
 import dev.concbench.workload.http.BlockingConnectionPool;
@@ -44,7 +47,7 @@ public class PoolingBenchmark extends TaskBenchmark {
     static final int REQUESTS = 20;
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "virtual", "netty"})
+    @Param({"eventloop", "virtual", "coroutines", "netty"})
     public String model;
 
     /** {@code pooled} or {@code new-per-request}. */
@@ -103,6 +106,9 @@ public class PoolingBenchmark extends TaskBenchmark {
         if (netty != null) {
             return netty.run(() -> requestsOnNetty(netty.loop(), REQUESTS, 0));
         }
+        if (COROUTINES.is(model)) {
+            return loop.run(() -> requestsInCoroutine(loop.loop(), REQUESTS));
+        }
         if (loop != null) {
             return loop.run(() -> requestsOnLoop(loop.loop(), REQUESTS, 0));
         }
@@ -158,6 +164,28 @@ public class PoolingBenchmark extends TaskBenchmark {
             }
         });
         return out;
+    }
+
+    /** The same {@code n} requests as one coroutine, straight-line; completes with how many returned 200. */
+    private LoopFuture<Integer> requestsInCoroutine(EventLoop l, int n) {
+        return l.spawnCoroutine("requests", () -> {
+            int ok = 0;
+            for (int i = 0; i < n; i++) {
+                HttpResponse response;
+                if (connections.equals("pooled")) {
+                    response = await(loopPool.get("/"));
+                } else {
+                    LoopConnectionPool fresh = new LoopConnectionPool(l, server, 1, WorkTarget.DEFAULT_TIMEOUT);
+                    try {
+                        response = await(fresh.get("/"));
+                    } finally {
+                        fresh.close();
+                    }
+                }
+                ok += response.status() == 200 ? 1 : 0;
+            }
+            return ok;
+        });
     }
 
     private HttpResponse get() throws IOException {

@@ -1,5 +1,6 @@
 package dev.concbench.bench;
 
+import static dev.concbench.vocab.ModelKind.COROUTINES;
 import static dev.concbench.vocab.ModelKind.EVENTLOOP_OFFLOAD;
 import static dev.concbench.vocab.ModelKind.VIRTUAL;
 
@@ -8,6 +9,7 @@ import dev.concbench.loop.LoopFuture;
 import dev.concbench.metrics.LatencyRecorder;
 import dev.concbench.results.LogIdentity;
 import dev.concbench.metrics.IterationMetrics;
+import dev.concbench.vocab.CarrierFlags;
 import dev.concbench.vocab.Guard;
 import dev.concbench.vocab.ModelKind;
 import dev.concbench.workload.Burn;
@@ -21,9 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -68,7 +69,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class PreemptionBenchmark extends TaskBenchmark {
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "eventloop+offload", "virtual", "platform-pool", "netty"})
+    @Param({"eventloop", "eventloop+offload", "virtual", "platform-pool", "coroutines", "netty"})
     public String model;
 
     /** What runs beside the heartbeat: {@code none}, {@code cpu-hog} or {@code blocking-sleep}. */
@@ -105,8 +106,14 @@ public class PreemptionBenchmark extends TaskBenchmark {
         return model;
     }
 
-    /** Where {@code eventloop+offload} hands the disturbing work (a thread pool, one thread per disturber). */
-    private ExecutorService offloadPool;
+    /** Where {@code eventloop+offload} hands the disturbing work: its model's offload pool, one thread per disturber. */
+    private Executor offloadPool;
+
+    @Override
+    int offloadWorkers() {
+        return disturbers;
+    }
+
     /** Where {@code netty} with {@code offload=executor} hands it (a Netty executor group, one thread per disturber). */
     private EventExecutorGroup nettyOffload;
 
@@ -122,7 +129,7 @@ public class PreemptionBenchmark extends TaskBenchmark {
             if (!offload.equals("threads")) {
                 throw new IllegalArgumentException("preemption offloads to threads only (offload=threads), not '" + offload + "'");
             }
-            offloadPool = Executors.newFixedThreadPool(disturbers, Thread.ofPlatform().name("concbench-offload-", 0).factory());
+            offloadPool = offloadExecutor().orElseThrow();
         }
         if (nettyOffloads()) {
             nettyOffload = new DefaultEventExecutorGroup(disturbers, Thread.ofPlatform().name("concbench-netty-offload-", 0).factory());
@@ -138,9 +145,9 @@ public class PreemptionBenchmark extends TaskBenchmark {
     /** The log's parameters: the carriers of a virtual-thread fork that set them, and the disturbance. */
     private Map<String, String> logParams() {
         Map<String, String> params = new LinkedHashMap<>();
-        String carriers = System.getProperty("jdk.virtualThreadScheduler.parallelism");
+        String carriers = System.getProperty(CarrierFlags.PARALLELISM);
         if (model.equals(VIRTUAL.id()) && carriers != null) {
-            params.put("carriers", carriers);
+            params.put(CarrierFlags.PARAM, carriers);
         }
         params.put("disturbance", disturbance);
         return params;
@@ -157,10 +164,6 @@ public class PreemptionBenchmark extends TaskBenchmark {
 
     @Override
     void stopTrial() throws IOException {
-        if (offloadPool != null) {
-            offloadPool.shutdownNow();
-            offloadPool.close();
-        }
         if (nettyOffload != null) {
             nettyOffload.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
         }
@@ -171,6 +174,10 @@ public class PreemptionBenchmark extends TaskBenchmark {
     @Benchmark
     public int heartbeat() throws InterruptedException {
         long durationNanos = TimeUnit.MILLISECONDS.toNanos(durationMs);
+        if (COROUTINES.is(model)) {
+            return loop.run(() -> LoopCoroutines.heartbeat(loop.loop(), new OpenLoopHeartbeat(log, System::nanoTime),
+                    durationNanos, disturbance.equals("none") ? 0 : disturbers, this::disturb));
+        }
         if (loop != null) {
             return heartbeatOnLoop(loop.loop(), durationNanos);
         }

@@ -4,6 +4,8 @@ import dev.concbench.vocab.CarrierFlags;
 import dev.concbench.vocab.ModelKind;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
@@ -42,6 +44,19 @@ abstract class TaskBenchmark {
     /** The model under test (the subclass's {@code model} parameter). */
     abstract String modelName();
 
+    /**
+     * How many offload threads {@code eventloop+offload} gets: 1 unless the benchmark hands work of
+     * its own to them ({@link #offloadExecutor()}).
+     */
+    int offloadWorkers() {
+        return 1;
+    }
+
+    /** The model's offload thread pool ({@code eventloop+offload}); empty for the other models. */
+    Optional<Executor> offloadExecutor() {
+        return session == null ? Optional.empty() : session.offloadExecutor();
+    }
+
     /** Whether the loop-blocked guard applies: the scenario claims this model's loop stays responsive. */
     boolean loopMustStayResponsive() {
         return false;
@@ -62,7 +77,7 @@ abstract class TaskBenchmark {
     /**
      * The model's parameters: {@code poolSize} for {@code platform-pool}; for {@code virtual}, the
      * carriers this fork was started with (so the model checks them); for {@code eventloop+offload},
-     * one offload thread (raw-task benchmarks hand their own work off, the model's pool stays idle).
+     * {@link #offloadWorkers()} offload threads.
      */
     private Map<String, String> modelParams(ModelKind kind) {
         Map<String, String> params = new HashMap<>(ModelSession.poolParams(kind.id(), poolSize()));
@@ -72,7 +87,7 @@ abstract class TaskBenchmark {
         }
         if (kind == ModelKind.EVENTLOOP_OFFLOAD) {
             params.put("offload", "threads");
-            params.put("workers", "1");
+            params.put("workers", Integer.toString(offloadWorkers()));
         }
         return params;
     }

@@ -7,7 +7,9 @@ import static dev.concbench.vocab.ModelKind.VIRTUAL;
 import dev.concbench.results.Measure;
 import dev.concbench.results.ClaimResult.Verdict;
 import dev.concbench.results.EnvInfo;
+import dev.concbench.vocab.StackFlags;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The memory row. Two questions, both answered from the {@code memory} scenario at its largest
@@ -26,6 +28,8 @@ public record MemoryRule() implements Rule {
 
     /** The seed's "~8 MB default" stack reservation per thread, in bytes (8 MiB). */
     public static final double SEED_STACK_BYTES = 8.0 * 1024 * 1024;
+    /** The {@code stack} parameter of the thread-per-task row that runs with the seed's 8 MiB stack. */
+    static final String SEED_STACK = "8m";
     /** Threads must be at least this many times the loop's resident memory per unit. */
     public static final double HIGHER = 2;
     /** The reservation matches "~8 MB" when reserved / 8 MiB lies in [1/2, 2]. */
@@ -57,6 +61,14 @@ public record MemoryRule() implements Rule {
             evidence.context(model + " VmSize (reserved) per unit", data, q(model, "vmSizePerUnit", n));
         }
         data.env().ifPresent(env -> recordStackSettings(env, evidence));
+        // the seed's own setting: platform threads with glibc's 8 MiB stack (-Xss8m), context beside the default
+        Query seedStack = q(THREADS, "vmSizePerUnit", n).with(StackFlags.PARAM, SEED_STACK);
+        Optional<Measure> seedReserved = data.find(seedStack);
+        if (data.has(seedStack)) {
+            evidence.context(THREADS + " [" + StackFlags.PARAM + "=" + SEED_STACK + "] VmSize (reserved) per unit", data, seedStack);
+            evidence.context(THREADS + " [" + StackFlags.PARAM + "=" + SEED_STACK + "] RSS (resident) per unit", data,
+                    q(THREADS, "rssPerUnit", n).with(StackFlags.PARAM, SEED_STACK));
+        }
         Measure loopRss = evidence.decide(LOOP + " RSS (resident) per unit", data, q(LOOP, "rssPerUnit", n));
         Measure threadRss = evidence.decide(THREADS + " RSS (resident) per unit", data, q(THREADS, "rssPerUnit", n));
         Measure reserved = evidence.decide(THREADS + " VmSize (reserved) per unit", data,
@@ -82,9 +94,12 @@ public record MemoryRule() implements Rule {
             return new Judgement(Verdict.SUPPORTED, costs + " Each thread reserves " + reserved.format()
                     + " of address space, about the seed's ~8 MB.");
         }
+        String withSeedStack = seedReserved.map(m -> " Given the seed's 8 MiB stack (-Xss8m), a thread reserves "
+                + m.format() + ": the reservation follows the stack setting, residence does not.").orElse("");
         return new Judgement(Verdict.DIFFERS_ON_THE_JVM, costs + " But a JVM thread reserves " + reserved.format()
                 + " (its -Xss stack), not ~8 MB, and only " + threadRss.format()
-                + " of it is resident: the seed's figure is glibc's default reservation, not memory used.");
+                + " of it is resident: the seed's figure is glibc's default reservation, not memory used."
+                + withSeedStack);
     }
 
     private static Query q(String model, String metric, String units) {

@@ -214,11 +214,8 @@ final class AbCommand implements Command {
      * results are overwritten.
      */
     private static Path out(CommandLine line) throws IOException {
-        String[] given = line.getOptionValues("out");
-        if (given != null && given.length > 1) {
-            throw new UsageException("ab: --out given " + given.length + " times; give one directory");
-        }
-        Path out = given != null ? Path.of(given[0])
+        String given = line.getOptionValue("out");
+        Path out = given != null ? Path.of(given)
                 : Path.of("results", STAMP.format(java.time.Instant.now()) + "-ab");
         if (Files.exists(out) && !isEmptyDirectory(out)) {
             throw new UsageException("ab: --out " + out + ": already exists and is not empty (ab never writes over"

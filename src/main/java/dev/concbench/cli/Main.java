@@ -87,6 +87,9 @@ public final class Main {
         }
     }
 
+    /** The words in an option's help that allow giving it more than once. */
+    static final String REPEATABLE = "(repeatable)";
+
     private int dispatch(String[] args) throws Exception {
         if (args.length == 0) {
             return runDefault();
@@ -111,6 +114,7 @@ public final class Main {
             throw new UsageException(command.name() + ": " + e.getMessage()
                     + " (see '" + PROGRAM + " " + command.name() + " --help')");
         }
+        rejectRepeats(command, line);
         if (line.hasOption("help")) {
             printHelp(command, options);
             return 0;
@@ -119,6 +123,29 @@ public final class Main {
             requireCoroutines();
         }
         return command.run(line);
+    }
+
+    /**
+     * An option given more than once is a mistake unless its help says {@value #REPEATABLE}
+     * ({@code --scenario}, {@code --model}, {@code --a-jvm-arg}, ...): {@code run --profile smoke --profile quick}
+     * would otherwise run whichever commons-cli happens to return first.
+     */
+    private static void rejectRepeats(Command command, CommandLine line) {
+        Map<String, List<String>> seen = new LinkedHashMap<>();
+        for (Option o : line.getOptions()) {
+            if (o.hasArgs() || (o.getDescription() != null && o.getDescription().contains(REPEATABLE))) {
+                continue;
+            }
+            String name = o.getLongOpt() != null ? "--" + o.getLongOpt() : "-" + o.getOpt();
+            seen.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(o.getValue() == null ? "" : o.getValue());
+        }
+        seen.forEach((name, values) -> {
+            if (values.size() > 1) {
+                throw new UsageException(command.name() + ": " + name + " given " + values.size() + " times"
+                        + (values.get(0).isEmpty() ? "" : " ('" + String.join("', '", values) + "')")
+                        + "; give it once");
+            }
+        });
     }
 
     /** Plain {@code run-bench.sh}: the quick profile, then the report; prints the report's path. */

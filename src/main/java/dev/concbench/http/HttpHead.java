@@ -20,14 +20,27 @@ public record HttpHead(String startLine, List<String> fieldLines) {
         /**
          * Parses one of {@link #fieldLines()}.
          *
-         * @throws MalformedHeadException for a line without a name before its colon
+         * @throws MalformedHeadException for a line without a name before its colon, or whose name is not
+         *     an RFC 9110 token: whitespace before the colon ({@code "Host : x"}) and folded lines are
+         *     refused, as RFC 9112 section 5.1 requires of a server
          */
         public static Field parse(String line) throws MalformedHeadException {
             int colon = line.indexOf(':');
             if (colon <= 0) {
                 throw new MalformedHeadException("bad header line '" + line + "'");
             }
-            return new Field(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            for (int i = 0; i < colon; i++) {
+                if (!isTokenChar(line.charAt(i))) {
+                    throw new MalformedHeadException("bad header name '" + line.substring(0, colon)
+                            + "' (a token: no whitespace before the colon)");
+                }
+            }
+            return new Field(line.substring(0, colon).toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+        }
+
+        /** RFC 9110 tchar: a visible ASCII character other than a delimiter. */
+        private static boolean isTokenChar(char c) {
+            return c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
         }
     }
 

@@ -37,22 +37,22 @@ final class ContinuationAccess {
     }
 
     /**
-     * Suspends the running frame back to whoever called {@link Frame#resume()}.
+     * Suspends {@code frame}, which must be the one running on this thread, back to whoever called
+     * {@link Frame#resume()}.
      *
      * <p>Pinning: the JDK refuses to suspend a stack with a native frame or inside one of its
      * critical sections ({@code yield} returns false), and that is reported here. A held monitor
      * is different: since JEP 491 the JDK suspends it with the frames, and the next coroutine on
-     * the loop thread that enters the same monitor then blocks the loop for ever. Finding held
+     * the loop thread that enters the same monitor then holds the loop for ever. Finding held
      * monitors costs a stack walk with lock information (tens of microseconds), so only
      * {@code checkMonitors} (the loop's debug mode) looks for them.
      *
      * @return null once resumed; when the frame did not suspend, what pinned it (the frame keeps running)
      */
-    static String suspend(boolean checkMonitors) {
+    static String suspend(Frame frame, boolean checkMonitors) {
         if (checkMonitors && holdsMonitors()) {
             return "a synchronized block or method (a held monitor)";
         }
-        Frame frame = (Frame) Continuation.getCurrentContinuation(SCOPE);
         frame.pinnedBy = null;
         if (Continuation.yield(SCOPE)) {
             return null;

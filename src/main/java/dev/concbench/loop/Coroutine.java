@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 
 /**
  * asyncio's coroutine on our loop: straight-line code with {@link #await} at each switch point,
@@ -32,19 +31,41 @@ import java.util.function.Consumer;
  * A coroutine that never awaits holds the loop as long as it runs, exactly as in asyncio, and the
  * loop's slow-callback report names it ({@code coroutine 'name'}).
  *
- * <p>Failure and cancellation: an exception escaping the body fails the task (and whatever awaits
- * it), never the loop. Cancelling the task while it is parked in {@code await} cancels the awaited
- * future and resumes the coroutine with a {@link CancellationException} thrown by that await, so
- * its {@code finally} blocks run; that exception is delivered once, so cleanup may await again.
- * Cancelled before its first step, the body never runs.
+ * <p>Failure: an exception escaping the body fails the task (and whatever awaits it), never the
+ * loop; so does an {@link Error} such as an {@link AssertionError} or a {@link StackOverflowError}
+ * (the overflow is confined to the coroutine's own frames, unwound by the time it reaches us). The
+ * other {@link VirtualMachineError}s ({@link OutOfMemoryError}, {@link InternalError}) fail the
+ * task and are then rethrown, stopping the loop as any callback's {@code Error} does: after them
+ * the JVM may not be able to go on, and a loop that pretended otherwise would hide it (asyncio
+ * likewise sets {@code SystemExit} on the task and re-raises it).
  *
- * <p>Pinning: an await under a native frame cannot suspend (the JDK cannot move such a stack off
- * the thread); it throws {@link IllegalStateException} saying so instead of hanging. An await inside
- * a {@code synchronized} block would suspend holding the monitor, and the next coroutine entering
- * it would block the loop for ever; the loop's debug mode ({@link LoopOptions#debug()}) checks for
- * held monitors at each await and throws the same way (the check costs tens of microseconds). How the suspension works is isolated in {@link ContinuationAccess}; it
- * needs the JVM flag {@value ContinuationAccess#FLAG}, and without it the first coroutine fails
- * with one line naming the flag.
+ * <p>Cancellation follows asyncio's {@code Task.cancel()}: it is a request, and the task is done
+ * only once the coroutine is. Cancelling the task while it is parked in {@code await} cancels the
+ * awaited future and resumes the coroutine with a {@link CancellationException} thrown by that
+ * await, so its {@code finally} blocks run (and may await: the request is delivered once) before
+ * the task completes. If the exception escapes the body, the task is cancelled; if the coroutine
+ * swallows it, the coroutine goes on and the task completes with whatever the body returns or
+ * throws ({@code isCancelled()} false), as asyncio's does; a later {@code cancel()} is a new
+ * request. Cancelled while it runs (by itself or by code it calls), the request is delivered at its
+ * next await, or cancels the task if the body returns first. Cancelled before its first step, the
+ * body never runs and the task is cancelled at once.
+ *
+ * <p>Pinning: an await under a native frame (a static initializer, a JNI or foreign-function
+ * upcall) or in a JDK critical section cannot suspend, in every mode: the JDK refuses to move such a
+ * stack off the thread, and the await throws {@link IllegalStateException} naming the reason
+ * instead of hanging (inside a static initializer it reaches the caller as an
+ * {@link ExceptionInInitializerError}, which fails the task). An await inside a {@code synchronized}
+ * block is different on JDK 24 and later (JEP 491): the JDK suspends the coroutine with the monitor
+ * held, and if the loop thread then enters that monitor it spins there for ever (measured on JDK 25:
+ * the thread stays {@code RUNNABLE}), since only the loop could resume the holder. The JDK offers no
+ * cheap way to ask whether a thread holds a monitor: a thread dump with monitors costs about 50
+ * microseconds and a stack walk with monitors about 20 (measured), against about 0.2 for the await
+ * itself, so only debug mode ({@link LoopOptions#debug()}) checks at each await and throws the same
+ * {@code IllegalStateException} there. Outside debug mode such an await is not detected.
+ *
+ * <p>How the suspension works is isolated in {@link ContinuationAccess}; it needs the JVM flag
+ * {@value ContinuationAccess#FLAG}, and without it the first coroutine fails with one line naming
+ * the flag.
  *
  * @param <T> the result type
  */
@@ -78,7 +99,10 @@ public final class Coroutine<T> implements Runnable {
     private final ContinuationAccess.Frame frame;
     /** The future this coroutine is suspended on, or null while it runs or is ready to. */
     private LoopFuture<?> parkedOn;
-    private boolean cancelDelivered;
+    /** Whether the first step has run. */
+    private boolean started;
+    /** A cancel request not yet delivered at an await. */
+    private boolean cancelRequested;
 
     private Coroutine(EventLoop loop, LoopTask<T> task, Body<T> body) {
         this.loop = loop;
@@ -89,7 +113,9 @@ public final class Coroutine<T> implements Runnable {
     /** A coroutine that completes {@code task}; its first step is {@link #run()}. Loop thread. */
     static <T> Coroutine<T> create(EventLoop loop, LoopTask<T> task, Body<T> body) {
         requireFlag();
-        return new Coroutine<>(loop, task, body);
+        Coroutine<T> coroutine = new Coroutine<>(loop, task, body);
+        task.runBy(coroutine);
+        return coroutine;
     }
 
     /**
@@ -197,8 +223,29 @@ public final class Coroutine<T> implements Runnable {
     @Override
     public void run() {
         if (!task.isDone()) {
+            started = true;
             frame.resume();
         }
+    }
+
+    /**
+     * {@link LoopTask#cancel()} of this coroutine's task: before the first step, cancels the task at
+     * once; afterwards asks the coroutine to stop at its await (see the class comment). Loop thread.
+     *
+     * @return false when the task is already done
+     */
+    boolean requestCancel() {
+        if (task.isDone()) {
+            return false;
+        }
+        if (!started) {
+            return task.cancelNow();
+        }
+        cancelRequested = true;
+        if (parkedOn != null) {
+            parkedOn.cancel();  // its done-callback resumes the coroutine, whose await then throws
+        }
+        return true;
     }
 
     @Override
@@ -208,9 +255,21 @@ public final class Coroutine<T> implements Runnable {
 
     private void runBody(Body<T> body) {
         try {
-            task.complete(body.run());
+            T value = body.run();
+            if (cancelRequested) {
+                task.cancelNow();  // asyncio: cancelled right before the coroutine returned
+            } else {
+                task.complete(value);
+            }
         } catch (Exception e) {
             task.fail(e);  // a CancellationException cancels it
+        } catch (StackOverflowError e) {
+            task.fail(e);  // confined to this coroutine's frames, which are unwound by now
+        } catch (VirtualMachineError e) {
+            task.fail(e);
+            throw e;  // the JVM may not go on: the loop stops, as for any callback's Error
+        } catch (Error e) {
+            task.fail(e);
         }
     }
 
@@ -218,19 +277,19 @@ public final class Coroutine<T> implements Runnable {
         if (future.loop() != loop) {
             throw new IllegalArgumentException(this + " awaited a future of another loop");
         }
-        if (!future.isDone()) {
-            parkedOn = future;
-            task.awaitOne(future);  // cancelling the task cancels what it awaits, which resumes it
-            future.onDone(new Resume(future));
-            String pinnedBy = ContinuationAccess.suspend(loop.options().debug());
+        if (!cancelRequested && !future.isDone()) {
+            parkedOn = future;  // cancelling the task cancels it, which resumes the coroutine
+            future.whenDone(loop.traced(new Resume(future), this));
+            String pinnedBy = ContinuationAccess.suspend(frame, loop.options().debug());
             if (pinnedBy != null) {
                 parkedOn = null;
                 throw new IllegalStateException(this + " cannot await here: it is pinned by " + pinnedBy
                         + "; move the await out of it (a pinned coroutine could never be resumed)");
             }
         }
-        if (task.isCancelled() && !cancelDelivered) {
-            cancelDelivered = true;
+        if (cancelRequested) {
+            cancelRequested = false;  // delivered once: cleanup may await again
+            future.cancel();  // no effect when it is done already
             throw new CancellationException(this + " was cancelled");
         }
         Throwable failure = future.exception();
@@ -269,7 +328,7 @@ public final class Coroutine<T> implements Runnable {
     }
 
     /** The done-callback that resumes the coroutine where it awaited {@code awaited}. */
-    private final class Resume implements Consumer<LoopFuture<?>> {
+    private final class Resume implements Runnable {
 
         private final LoopFuture<?> awaited;
 
@@ -278,7 +337,7 @@ public final class Coroutine<T> implements Runnable {
         }
 
         @Override
-        public void accept(LoopFuture<?> done) {
+        public void run() {
             if (parkedOn == awaited) {  // else the await gave up (pinned) and this is stale
                 parkedOn = null;
                 frame.resume();

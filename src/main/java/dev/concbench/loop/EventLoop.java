@@ -39,7 +39,8 @@ import java.util.function.Supplier;
  *
  * <p>A callback that throws a {@code RuntimeException} is counted ({@link LoopStats}), reported to
  * the {@link LoopListener} and the loop goes on; an {@link Error} stops the loop ({@link
- * LoopState#FAILED}) and is rethrown on the loop thread.
+ * LoopState#FAILED}) and is rethrown on the loop thread. A coroutine's failures, most
+ * {@code Error}s included, fail its task instead (see {@link Coroutine}).
  *
  * <p>Injected slowdown: when {@link LoopOptions#injectedSpinNanos()} is N &gt; 0 (from the
  * environment variable {@code CONCBENCH_INJECT_LOOP_SPIN_NS} or the system property
@@ -278,15 +279,22 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
 
     /**
-     * asyncio's {@code wait_for}: {@code work}'s outcome, or after {@code timeout} an
-     * {@link AsyncTimeoutException} — and then {@code work} is cancelled. Loop thread.
+     * asyncio's {@code wait_for}: {@code work}'s outcome, or after {@code timeout} {@code work} is
+     * cancelled and, once it is done, an {@link AsyncTimeoutException} (a coroutine task runs its
+     * cleanup first; one that swallows the cancellation gives its own outcome instead). Loop thread.
      */
     public <T> LoopFuture<T> waitFor(LoopFuture<T> work, Duration timeout) {
         LoopFuture<T> out = newFuture();
+        boolean[] timedOut = {false};
         TimerHandle timer = callLater(timeout, () -> {
             if (!out.isDone()) {
-                out.fail(new AsyncTimeoutException(timeout));
+                timedOut[0] = true;
                 work.cancel();
+            }
+        });
+        work.onDone(w -> {  // registered before follow's copy, so the timeout wins over the cancellation
+            if (timedOut[0] && w.isCancelled()) {
+                out.fail(new AsyncTimeoutException(timeout));
             }
         });
         out.follow(work);

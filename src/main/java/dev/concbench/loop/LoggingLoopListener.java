@@ -2,7 +2,7 @@ package dev.concbench.loop;
 
 import java.lang.System.Logger.Level;
 
-/** The default {@link LoopListener}: one WARNING line (plus stack trace for failures) per report. */
+/** The default {@link LoopListener}: one WARNING line (plus the stack trace of a failing callback or task) per report. */
 final class LoggingLoopListener implements LoopListener {
 
     static final LoggingLoopListener INSTANCE = new LoggingLoopListener();
@@ -20,6 +20,12 @@ final class LoggingLoopListener implements LoopListener {
     @Override
     public void callbackFailed(Object callback, RuntimeException failure) {
         log.log(Level.WARNING, "callback " + callback + " failed", failure);
+    }
+
+    @Override
+    public void acceptPaused(String server, String reason) {
+        log.log(Level.WARNING, "accept failed on " + server + " (" + reason + "); pausing new connections, serving the"
+                + " open ones (reported at most once a minute)");
     }
 
     @Override

@@ -144,7 +144,16 @@ public class LoopFuture<T> implements Cancellable {
     /** Runs {@code callback} on the loop once this is done (soon, if it already is). */
     public LoopFuture<T> onDone(Consumer<? super LoopFuture<T>> callback) {
         loop.checkInLoop("LoopFuture.onDone");
-        Runnable scheduled = loop.traced(() -> callback.accept(this), callback);
+        whenDone(loop.traced(() -> callback.accept(this), callback));
+        return this;
+    }
+
+    /**
+     * Schedules {@code scheduled} on the loop once this is done (soon, if it already is): the
+     * allocation-free form of {@link #onDone} for callers that hold their own callback (a coroutine's
+     * resume). Loop thread, already checked.
+     */
+    final void whenDone(Runnable scheduled) {
         if (state != State.PENDING) {
             loop.callSoon(scheduled);
         } else if (callbacks == null) {
@@ -159,7 +168,6 @@ public class LoopFuture<T> implements Cancellable {
             List<Runnable> all = (List<Runnable>) callbacks;
             all.add(scheduled);
         }
-        return this;
     }
 
     /** asyncio's {@code await}: when this succeeds, continue with the future {@code next} returns. */

@@ -6,7 +6,10 @@ import java.util.function.Supplier;
  * A named unit of asynchronous work scheduled on the loop: asyncio's {@code Task}. Created by
  * {@link EventLoop#spawn} ({@code create_task}): the body runs on the loop's next turn, and the
  * task completes with the outcome of the future the body returns. Cancelling the task before the
- * body ran means it never runs; afterwards, it cancels the future the body is waiting on.
+ * body ran means it never runs; afterwards, it cancels the future the body is waiting on. A task
+ * that runs a {@link Coroutine} is different, as in asyncio: cancelling it is a request the
+ * coroutine handles at its await, and the task is done only once the coroutine is (see
+ * {@link Coroutine}).
  *
  * <p>Threading: as {@link LoopFuture}.
  *
@@ -15,6 +18,8 @@ import java.util.function.Supplier;
 public final class LoopTask<T> extends LoopFuture<T> {
 
     private final String name;
+    /** The coroutine this task runs, which decides when a cancelled task is done; null for a plain task. */
+    private Coroutine<T> coroutine;
 
     LoopTask(EventLoop loop, String name) {
         super(loop);
@@ -38,6 +43,25 @@ public final class LoopTask<T> extends LoopFuture<T> {
             return;
         }
         follow(inner);
+    }
+
+    /** Hands cancellation to {@code runner}: from now on {@link #cancel()} is its request. Loop thread, once. */
+    void runBy(Coroutine<T> runner) {
+        coroutine = runner;
+    }
+
+    /**
+     * Cancels the task (asyncio's {@code Task.cancel()}); false when it is already done. A coroutine
+     * task is not done yet when this returns true: its coroutine is asked to stop at its await.
+     */
+    @Override
+    public boolean cancel() {
+        return coroutine == null ? super.cancel() : coroutine.requestCancel();
+    }
+
+    /** Settles the task as cancelled now, whatever runs it. */
+    boolean cancelNow() {
+        return super.cancel();
     }
 
     @Override

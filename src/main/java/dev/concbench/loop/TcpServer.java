@@ -139,9 +139,7 @@ public final class TcpServer {
             long now = loop.now();
             if (lastReportNanos == NEVER || now - lastReportNanos >= REPORT_INTERVAL.toNanos()) {
                 lastReportNanos = now;
-                loop.countCallbackFailure("accept on " + address, new UncheckedIOException("accept failed ("
-                        + e.getMessage() + "); pausing new connections, serving the open ones (reported at most"
-                        + " once a minute; acceptFailures() counts them all)", e));
+                loop.options().listener().acceptPaused(String.valueOf(address), e.getMessage());
             }
             backoff = MIN_BACKOFF;
         } else {

@@ -15,6 +15,8 @@ import dev.concbench.workload.WorkerTask;
 import dev.concbench.workload.Workload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -41,6 +43,11 @@ interface CpuOffload {
 
     /** Ends the threads or processes this offload started. */
     void close();
+
+    /** The thread pool behind a {@link #threads} offload; empty for the others. */
+    default Optional<Executor> executor() {
+        return Optional.empty();
+    }
 
     /** The burn on the loop thread. */
     static CpuOffload inline() {
@@ -133,6 +140,11 @@ interface CpuOffload {
             @Override
             public void close() {
                 registry.shutdownAndJoin(executor, "offload pool '" + prefix + "'", ThreadModel.GRACE);
+            }
+
+            @Override
+            public Optional<Executor> executor() {
+                return Optional.of(executor);
             }
         };
     }

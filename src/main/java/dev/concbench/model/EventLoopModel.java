@@ -19,6 +19,7 @@ import dev.concbench.workload.http.LoopConnectionPool;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -89,6 +90,11 @@ final class EventLoopModel extends AbstractModel {
     @Override
     public Optional<EventLoop> eventLoop() {
         return Optional.of(loop);
+    }
+
+    @Override
+    public Optional<Executor> offloadExecutor() {
+        return offload.executor();
     }
 
     @Override

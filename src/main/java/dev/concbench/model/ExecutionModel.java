@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +52,15 @@ public interface ExecutionModel extends AutoCloseable {
      * raw tasks in Netty's own idiom; empty for the other models.
      */
     default Optional<io.netty.channel.EventLoop> nettyLoop() {
+        return Optional.empty();
+    }
+
+    /**
+     * The thread pool an {@code eventloop+offload} model with {@code offload=threads} hands work to
+     * through {@code runInExecutor}, for raw-task benchmarks that offload work of their own; empty
+     * for every other model.
+     */
+    default Optional<Executor> offloadExecutor() {
         return Optional.empty();
     }
 

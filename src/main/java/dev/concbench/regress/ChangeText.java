@@ -19,8 +19,8 @@ final class ChangeText {
     /**
      * A ratio as a factor of at least 1 with its error and the direction in words:
      * {@code "1.31x ± 0.04 slower"}, {@code "1.43x ± 0.05 faster"}; {@code "± ?"} when the
-     * error is unknown; with a relative error above 25% also the interval the gate tests,
-     * {@code "31.21x ± 37.95 slower (99.9% interval 9.06x..108x)"}.
+     * error is unknown; with a relative error above 25% the interval the gate tests instead of the
+     * {@code ±}, {@code "31.21x slower (99.9% interval 9.06x..108x)"}.
      *
      * @param ratio current / baseline (dimensionless, with its error)
      * @param better which direction is an improvement
@@ -35,17 +35,17 @@ final class ChangeText {
         }
         boolean up = ratio.value() >= 1;
         GateRatio factor = up ? ratio : ratio.inverse();
-        String error = factor.errorKnown() ? String.format(Locale.ROOT, "%.2f", factor.error()) : "?";
         String word = factor.value() < 1.005 ? "same" : word(up, better, unit);
-        String text = String.format(Locale.ROOT, "%.2fx ± %s %s", factor.value(), error, word);
         double log = factor.logError();
         if (factor.errorKnown() && log > WIDE) {
-            // a first-order "±" this wide says little; the interval the gate tests is the log-space one
-            text += Double.isInfinite(log) ? " (99.9% interval unbounded: an error reaches 0)"
+            // a "±" this wide says little (and the interval is far from symmetric): give the one the gate tests
+            String factorText = String.format(Locale.ROOT, "%.2fx %s", factor.value(), word);
+            return factorText + (Double.isInfinite(log) ? " (99.9% interval unbounded: an error reaches 0)"
                     : String.format(Locale.ROOT, " (99.9%% interval %sx..%sx)",
-                            Measure.number(factor.value() * Math.exp(-log)), Measure.number(factor.value() * Math.exp(log)));
+                            Measure.number(factor.value() * Math.exp(-log)), Measure.number(factor.value() * Math.exp(log))));
         }
-        return text;
+        return new Measure(factor.value(), factor.errorKnown() ? factor.error() : Double.NaN, Measure.RATIO)
+                .formatFactor() + " " + word;
     }
 
     private static String word(boolean up, Direction better, String unit) {

@@ -1,5 +1,6 @@
 package dev.concbench.report;
 
+import dev.concbench.claims.BestForRule;
 import dev.concbench.claims.ChartNames;
 import dev.concbench.results.Measure;
 import dev.concbench.claims.ModelScaling;
@@ -126,12 +127,32 @@ final class ScalingCharts {
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         Lines.addAll(chart, p99);
+        String bound = markSustainedBound(chart, data, p99);
         return Optional.of(out.write(chart, ChartNames.IO_LOAD, "I/O-bound: p99 against arrival rate",
                 "Requests to the loopback delay server at a constant arrival rate, latency measured from each"
                         + " request's intended send time (no coordinated omission), the mean of the per-shot p99"
                         + " with its error across shots. The knee, where a line shoots up, is the rate a model"
                         + " cannot keep up with; a bounded pool queues (Little's law: poolSize / delay requests per"
-                        + " second at most)." + fellBehind(data) + p99.guardedNote()));
+                        + " second at most)." + bound + fellBehind(data) + p99.guardedNote()));
+    }
+
+    /**
+     * The horizontal line the "best for" rule holds each p99 to ({@link BestForRule#P99_BOUND} x the server
+     * delay): a rate is sustained where a model's p99 lies wholly below it. Drawn when the run used one delay.
+     */
+    private static String markSustainedBound(XYChart chart, RunData data, SeriesTable p99) {
+        List<String> delays = data.summary().rows("io-load").stream().map(r -> r.params().get("delayMs"))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        if (delays.size() != 1) {
+            return "";
+        }
+        double bound = BestForRule.P99_BOUND * Double.parseDouble(delays.getFirst());
+        double left = p99.series().values().stream().flatMap(List::stream).mapToDouble(Point::x).min().orElse(1);
+        chart.addAnnotation(new AnnotationLine(bound, false, false));
+        chart.addAnnotation(new AnnotationText("sustained below " + Measure.number(bound) + " ms", left * 1.6, bound * 1.08,
+                false));
+        return " The horizontal line is the bound the verdict holds a sustained rate to: p99 wholly under "
+                + Measure.number(BestForRule.P99_BOUND) + " x the server delay (" + Measure.number(bound) + " ms).";
     }
 
     /** Where each model left requests unfinished at the end of a shot's drain window, as a sentence. */

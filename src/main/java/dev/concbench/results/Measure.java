@@ -13,17 +13,27 @@ import java.util.Optional;
  * @param error   the half-width of its confidence interval (JMH's 99.9%), in {@code unit}; {@code NaN}
  *                when the row reported none (a single sample), and then the interval is unknown, never
  *                taken as exact: {@link #low()}, {@link #high()} and a ratio's error are {@code NaN} too,
- *                and no verdict decides on it. An exact number (a constant, an exact count) has error 0
+ *                and no verdict decides on it. An exact number (a constant, an exact count) has error 0.
+ *                For a ratio whose interval is not symmetric ({@link #over}), the wider of its two sides
  * @param unit    e.g. {@code ns/op}, {@code bytes}, {@code x} for a ratio
  * @param samples how many samples stand behind it; 0 when not known (a derived quantity)
+ * @param low     the lower end of the interval: {@code value - error} for a measured quantity
+ * @param high    the upper end of the interval: {@code value + error} for a measured quantity; a ratio's
+ *                interval ({@link #over}) may be asymmetric, and unbounded ({@code +∞}) when its
+ *                denominator's interval reaches 0
  */
-public record Measure(double value, double error, String unit, long samples) {
+public record Measure(double value, double error, String unit, long samples, double low, double high) {
 
     /** The unit of a plain count, shown without a suffix. */
     public static final String COUNT = "count";
 
     /** The unit of a dimensionless ratio. */
     public static final String RATIO = "x";
+
+    /** A measured quantity: its interval is {@code value ± error}. */
+    public Measure(double value, double error, String unit, long samples) {
+        this(value, error, unit, samples, value - error, value + error);
+    }
 
     /** A quantity whose sample count is not known (a derived one, or a constant). */
     public Measure(double value, double error, String unit) {
@@ -45,14 +55,12 @@ public record Measure(double value, double error, String unit, long samples) {
         return new Measure(value, 0, unit);
     }
 
-    /** Lower end of the interval {@code value - error}; {@code NaN} when the error is unknown. */
-    public double low() {
-        return value - error;
-    }
-
-    /** Upper end of the interval {@code value + error}; {@code NaN} when the error is unknown. */
-    public double high() {
-        return value + error;
+    /** Whether the interval is not {@code value ± error} (a ratio from {@link #over} with a wide denominator). */
+    public boolean asymmetric() {
+        double below = value - low;
+        double above = high - value;
+        return errorKnown() && error > 0
+                && (Double.isInfinite(below) != Double.isInfinite(above) || Math.abs(below - above) > 1e-3 * error);
     }
 
     /**
@@ -73,17 +81,51 @@ public record Measure(double value, double error, String unit, long samples) {
     }
 
     /**
-     * {@code this / denominator} in unit {@link #RATIO}, with its error propagated to first order
-     * from independent errors, {@code sqrt((e/d)^2 + (v*ed/d^2)^2)} (the relative-error rule,
-     * written so a value of 0 keeps a finite error). A side without an error makes the ratio's error
-     * unknown ({@code NaN}), never 0: use {@link #exact} for a constant. The denominator should be
-     * positive: see {@link #overIfDefined}.
+     * {@code this / denominator} in unit {@link #RATIO}, with the interval Fieller's theorem gives for a
+     * ratio of two independent estimates, each known to {@code ± error} at the same confidence: the
+     * ratios {@code r} with {@code (a - r b)^2 <= ea^2 + r^2 eb^2}. While both relative errors are small
+     * this is the familiar {@code r ± r sqrt((ea/a)^2 + (eb/b)^2)}; when they are not, it is asymmetric
+     * (a first-order {@code ±} would reach below 0 for a ratio of two positive quantities, and say
+     * nothing), and when the denominator's interval reaches 0 it is unbounded above: the ratio is then
+     * known only to be at least {@code low} (for positive quantities, the part of Fieller's set above 0).
+     * A side without an error makes the ratio's interval unknown ({@code NaN}), never exact: use
+     * {@link #exact} for a constant. The denominator should be positive: see {@link #overIfDefined}.
      */
     public Measure over(Measure denominator) {
-        double d = denominator.value;
-        // Math.hypot is NaN when either side is NaN (and neither is infinite): an unknown error stays unknown
-        double err = Math.hypot(error / d, value * denominator.error / (d * d));
-        return new Measure(value / d, err, RATIO);
+        double a = value;
+        double b = denominator.value;
+        double r = a / b;
+        double ea = Math.abs(error);
+        double eb = Math.abs(denominator.error);
+        if (Double.isNaN(ea) || Double.isNaN(eb)) {
+            return new Measure(r, Double.NaN, RATIO, 0, Double.NaN, Double.NaN);
+        }
+        if (eb == 0) {
+            // an exact denominator scales the numerator's interval (a negative one flips it)
+            double l = (a - ea) / b;
+            double h = (a + ea) / b;
+            return interval(r, Math.min(l, h), Math.max(l, h));
+        }
+        // the roots of r^2 (b^2 - eb^2) - 2 a b r + (a^2 - ea^2) = 0
+        double lead = b * b - eb * eb;
+        double disc = a * a * eb * eb + b * b * ea * ea - ea * ea * eb * eb;
+        if (lead > 0) {
+            double root = Math.sqrt(Math.max(0, disc));
+            // two positive quantities (times, sizes) have a ratio >= 0, however far the numerator's interval reaches
+            double low = (a * b - root) / lead;
+            return interval(r, a > 0 && b > 0 ? Math.max(0, low) : low, (a * b + root) / lead);
+        }
+        // the denominator's interval reaches 0: the set lies outside the roots; keep its part at or above 0
+        if (a > ea && disc > 0 && lead < 0) {
+            double root = Math.sqrt(disc);
+            double positive = Math.max((a * b - root) / lead, (a * b + root) / lead);
+            return interval(r, Math.max(0, Math.min(positive, r)), Double.POSITIVE_INFINITY);
+        }
+        return interval(r, a >= 0 && b > 0 ? 0 : Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    private static Measure interval(double value, double low, double high) {
+        return new Measure(value, Math.max(value - low, high - value), RATIO, 0, low, high);
     }
 
     /** {@link #over}, or empty when the denominator is not positive, so the ratio means nothing. */
@@ -91,23 +133,44 @@ public record Measure(double value, double error, String unit, long samples) {
         return denominator.value > 0 ? Optional.of(over(denominator)) : Optional.empty();
     }
 
-    /** {@code 1 / this}, with the same relative error. */
+    /** {@code 1 / this}: a ratio's interval inverted ({@code [1/high, 1/low]} while {@code low > 0}). */
     public Measure inverse() {
-        return new Measure(1 / value, error / (value * value), RATIO, samples);
+        if (!errorKnown()) {
+            return new Measure(1 / value, Double.NaN, RATIO, 0, Double.NaN, Double.NaN);
+        }
+        if (low > 0) {
+            return interval(1 / value, 1 / high, 1 / low);
+        }
+        return interval(1 / value, high > 0 ? 1 / high : Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     }
 
-    /** The same quantity divided by a constant (e.g. a per-claim reference value). */
+    /** The same quantity divided by a positive constant (e.g. a per-claim reference value). */
     public Measure scaled(double divisor, String newUnit) {
-        return new Measure(value / divisor, error / divisor, newUnit, samples);
+        return new Measure(value / divisor, error / divisor, newUnit, samples, low / divisor, high / divisor);
     }
 
-    /** E.g. {@code "812 ± 12.3 ns/op"}, {@code "1.01 MiB"}, {@code "9.7 ± 0.4 x"}. */
+    /**
+     * E.g. {@code "812 ± 12.3 ns/op"}, {@code "1.01 MiB"}, {@code "9.7 ± 0.4 x"}; an asymmetric interval
+     * as {@code "105 x (interval 33.8..∞)"}.
+     */
     public String format() {
+        if (asymmetric()) {
+            return number(value) + " " + unit + " (interval " + number(low) + ".." + number(high) + ")";
+        }
         if ("bytes".equals(unit)) {
             return formatBytes();
         }
         String err = Double.isFinite(error) && error > 0 ? " ± " + errorText(value, error) : "";
         return number(value) + err + (COUNT.equals(unit) ? "" : " " + unit);
+    }
+
+    /**
+     * A ratio as a change factor, two decimals: {@code "1.31x ± 0.04"}, {@code "1.30x ± ?"} when the
+     * error is not known (NaN or infinite); the one way the gate writes a factor.
+     */
+    public String formatFactor() {
+        String err = Double.isFinite(error) && error >= 0 ? String.format(Locale.ROOT, "%.2f", error) : "?";
+        return String.format(Locale.ROOT, "%.2fx ± %s", value, err);
     }
 
     private String formatBytes() {

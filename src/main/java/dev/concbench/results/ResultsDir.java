@@ -203,7 +203,17 @@ public final class ResultsDir {
         Path tmp = parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            Files.write(tmp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+            try {
+                Files.write(tmp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+            } catch (java.nio.file.FileSystemException e) {
+                throw e;
+            } catch (IOException e) {
+                // a failed write (a full disk) names no file: name the one the user asked for
+                java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(target.toString(), null,
+                        e.getMessage());
+                named.initCause(e);
+                throw named;
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

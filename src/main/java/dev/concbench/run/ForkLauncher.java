@@ -59,8 +59,9 @@ final class ForkLauncher {
             Path script = dir.resolve("java");
             Files.writeString(script, script(env, java));
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-            script.toFile().deleteOnExit();
+            // deleteOnExit deletes in reverse order of registration: the script first, then its (then empty) directory
             dir.toFile().deleteOnExit();
+            script.toFile().deleteOnExit();
             return script;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the fork launcher script", e);

@@ -97,13 +97,14 @@ public final class RowMapper {
 
     private static List<String> guards(PlanItem item, RunResult result) {
         List<String> guards = new ArrayList<>();
+        long samples = result.getPrimaryResult().getSampleCount();
         for (Map.Entry<String, Result> e : result.getSecondaryResults().entrySet()) {
             if (!e.getKey().startsWith(IterationMetrics.GUARD_PREFIX)) {
                 continue;
             }
             String name = e.getKey().substring(IterationMetrics.GUARD_PREFIX.length());
             long count = Math.round(e.getValue().getScore());
-            if (count > 0) {
+            if (Guard.voids(name, count, samples)) {
                 guards.add(Guard.note(name, count));
             }
         }

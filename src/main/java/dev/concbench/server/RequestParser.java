@@ -9,8 +9,8 @@ import java.nio.ByteBuffer;
  * An incremental parser for request heads: feed it the bytes a connection read, get a
  * {@link Request} once the blank line arrived. Requests with a body are refused (the delay server
  * has no endpoint that takes one), and so are heads RFC 9112 lets a server reject: a line ending in
- * a bare LF (refused as soon as it arrives, not after the head timeout), a control byte in a line,
- * obsolete line folding. One instance per connection, loop thread only.
+ * a bare LF or a bare CR (refused as soon as it arrives, not after the head timeout), a control byte in
+ * a line, obsolete line folding, whitespace between a field name and its colon. One instance per connection, loop thread only.
  */
 final class RequestParser {
 
@@ -38,7 +38,7 @@ final class RequestParser {
         try {
             int from = in.position();
             HttpHead complete = head.feed(in);
-            rejectBareLf(in, from, in.position());
+            rejectBareLineEnds(in, from, in.position());
             if (complete == null) {
                 return null;
             }
@@ -50,12 +50,18 @@ final class RequestParser {
         }
     }
 
-    /** Throws when a byte of {@code in[from, to)} is an LF not preceded by CR. */
-    private void rejectBareLf(ByteBuffer in, int from, int to) throws BadRequestException {
+    /**
+     * Throws when a byte of {@code in[from, to)} is an LF not preceded by CR, or follows a CR and is not
+     * an LF: either way the head can never end in CRLFCRLF, so it is refused now, not after the head timeout.
+     */
+    private void rejectBareLineEnds(ByteBuffer in, int from, int to) throws BadRequestException {
         for (int i = from; i < to; i++) {
             byte b = in.get(i);
             if (b == '\n' && previous != '\r') {
                 throw new BadRequestException("a line of the request head ends in a bare LF (expected CRLF)");
+            }
+            if (previous == '\r' && b != '\n') {
+                throw new BadRequestException("a bare CR in the request head (expected CRLF)");
             }
             previous = b;
         }

@@ -24,7 +24,8 @@ public enum Guard {
     PINNED("pinned", "pinned", "jdk.VirtualThreadPinned event(s)"),
     INCOMPLETE("incomplete", "incomplete", "unit(s) could not be started"),
     CPU_CONTENDED("cpuContended", "cpu-contended",
-            "shot(s) in which other processes took more than a quarter of the machine's CPU time"),
+            "shot(s) in which other processes took more than a quarter of the CPUs the shot used (or any of those it"
+                    + " left idle)", 0.1),
     HEAP_RESIZED("heapResized", "heap-resized",
             "shot(s) in which the JVM resized its heap between the two memory snapshots"),
     FAILED_TASKS("failedTasks", "incomplete", "task(s) failed instead of completing"),
@@ -45,11 +46,27 @@ public enum Guard {
     private final String key;
     private final String kind;
     private final String explanation;
+    /** The share of a row's samples this guard may hit before it voids the row (0: any hit voids it). */
+    private final double toleratedShare;
 
     Guard(String key, String kind, String explanation) {
+        this(key, kind, explanation, 0);
+    }
+
+    Guard(String key, String kind, String explanation, double toleratedShare) {
         this.key = key;
         this.kind = kind;
         this.explanation = explanation;
+        this.toleratedShare = toleratedShare;
+    }
+
+    /**
+     * Whether {@code count} events void a row of {@code samples} samples. Most guards void at the first
+     * event; {@code cpu-contended} tolerates one shot in ten (its time stays in the mean and widens the
+     * error; two contended shots of ten, or one of fewer than ten, void the row).
+     */
+    public boolean voids(long count, long samples) {
+        return count > 0 && count > (long) Math.floor(toleratedShare * samples);
     }
 
     /** The name a benchmark publishes this guard's count under, e.g. {@code notVirtual}. */
@@ -75,6 +92,11 @@ public enum Guard {
     /** The guard published under {@code key}, if there is one. */
     public static Optional<Guard> of(String key) {
         return Arrays.stream(values()).filter(g -> g.key.equals(key)).findFirst();
+    }
+
+    /** {@link #voids(long, long)} of the guard published under {@code key}; an unknown key voids at any count. */
+    public static boolean voids(String key, long count, long samples) {
+        return of(key).map(g -> g.voids(count, samples)).orElse(count > 0);
     }
 
     /**

@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
 import dev.concbench.loop.LoopTask;
+import dev.concbench.metrics.LatencyRecorder;
+import dev.concbench.results.LogIdentity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,5 +61,15 @@ class LoopCoroutinesTest {
         for (int run = 0; run < 3; run++) {
             assertEquals(4L * 50_000, tasks.run(() -> LoopCoroutines.count(loop, 4, 50_000, 1_000)));
         }
+    }
+
+    @Test
+    void theHeartbeatBeatsUntilTheShotEndsAndAwaitsEveryDisturber() {
+        LatencyRecorder log = new LatencyRecorder(new LogIdentity("test", "coroutines", Map.of("disturbance", "none"), "disturbance"));
+        AtomicInteger disturbed = new AtomicInteger();
+        int beats = tasks.run(() -> LoopCoroutines.heartbeat(loop, new OpenLoopHeartbeat(log, System::nanoTime),
+                TimeUnit.MILLISECONDS.toNanos(50), 2, end -> disturbed.incrementAndGet()));
+        assertTrue(beats >= 1, "beats: " + beats);
+        assertEquals(2, disturbed.get(), "each disturber ran once, and the heartbeat waited for them");
     }
 }

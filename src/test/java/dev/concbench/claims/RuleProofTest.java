@@ -191,6 +191,11 @@ class RuleProofTest {
         all.add(c("example.tasks", "the fixture", Verdict.SUPPORTED, "nearer 3 units than 6", List.of()));
         all.add(c("example.tasks", "a straddling elapsed time", Verdict.NOT_MEASURED, STRADDLES,
                 List.of(set("examples", "eventloop", "elapsedUnits", "example=tasks", 4.49))));
+        all.add(c("example.tasks", "faster than its timers allow", Verdict.REFUTED, "less than the seed's timers allow",
+                List.of(set("examples", "eventloop", "elapsedUnits", "example=tasks", 2.0))));
+        all.add(c("example.tasks", "just under 0.95 x but within its error (timer jitter)", Verdict.SUPPORTED,
+                "nearer 3 units than 6", List.of(set("examples", "eventloop", "elapsedUnits", "example=tasks", 2.8),
+                        error("examples", "eventloop", "elapsedUnits", "example=tasks", 0.5, 5))));
 
         // example.blocking-call: eventloop / platform-pool worst lateness, blocking sleep
         String bc = "example.blocking-call";

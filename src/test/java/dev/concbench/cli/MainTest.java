@@ -41,6 +41,20 @@ class MainTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"run --profile smoke --profile quick", "report --out a --out b",
+        "compare --threshold 1 --threshold 2", "server --port 1 --port 2", "history --db x --db y"})
+    void aOneValueFlagGivenTwiceIsOneLineExitTwo(String args) {
+        assertEquals(2, run(args.split(" ")));
+        assertEquals(1, stderr().strip().lines().count(), stderr());
+        assertTrue(stderr().contains("given 2 times") && stderr().contains("give it once"), stderr());
+    }
+
+    @Test
+    void aRepeatableFlagMayBeGivenTwice() {
+        assertEquals(0, run("run", "--scenario", "spawn", "--scenario", "memory", "--help"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"run", "report", "compare", "list", "example", "server"})
     void unknownFlagOfEveryCommandIsOneLineExitTwo(String command) {
         assertEquals(2, run(command, "--no-such-flag"));

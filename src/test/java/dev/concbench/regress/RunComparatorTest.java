@@ -64,7 +64,7 @@ class RunComparatorTest {
         // 200 +- 4 -> 262 +- 5.24: relative errors 2% each, in quadrature 2.83%, times 1.31 = 0.037
         RowComparison row = find(c, "eventloop", "handoff");
         assertEquals(1.31, row.ratio(), 1e-9);
-        assertEquals(1.31 * Math.hypot(0.02, 0.02), row.ratioError(), 1e-9);
+        assertEquals(1.31 * Math.hypot(0.02, 0.02), row.ratioError(), 0.02 * 1.31 * Math.hypot(0.02, 0.02));
         assertEquals("1.31x ± 0.04 slower", row.change());
     }
 
@@ -89,7 +89,7 @@ class RunComparatorTest {
         assertEquals(Status.REGRESSED, thirty.status(), thirty.toString());
         // each side's log half-width is -ln(1 - 0.75) = ln 4; together ln 4 * sqrt(2) = 1.96
         assertEquals(Math.log(4) * Math.sqrt(2), thirty.logError(), 1e-12);
-        assertEquals("30.00x ± 31.82 slower (99.9% interval 4.22x..213x)", thirty.change());
+        assertEquals("30.00x slower (99.9% interval 4.22x..213x)", thirty.change());
         RowComparison fasterThirty = RunComparator.compare(noisy, scaled(noisy, r -> true, 1.0 / 30), ABSOLUTE)
                 .rows().getFirst();
         assertEquals(Status.IMPROVED, fasterThirty.status(), fasterThirty.toString());
@@ -218,7 +218,7 @@ class RunComparatorTest {
         assertEquals(Status.REGRESSED, loop.status());
         assertEquals(1.5, loop.ratio(), 1e-9);
         // four measurements, each with a 2% relative error
-        assertEquals(1.5 * Math.sqrt(4 * 0.02 * 0.02), loop.ratioError(), 1e-9);
+        assertEquals(1.5 * Math.sqrt(4 * 0.02 * 0.02), loop.ratioError(), 0.05 * 1.5 * Math.sqrt(4 * 0.02 * 0.02));
         assertTrue(loop.change().startsWith("1.50x ± 0.06 slower"), loop.change());
         assertEquals(Status.UNCHANGED, find(c, "platform-pool", "handoff").status());
         assertEquals(1, c.exitCode());

@@ -8,11 +8,49 @@ import org.junit.jupiter.api.Test;
 class MeasureTest {
 
     @Test
-    void aRatioPropagatesBothRelativeErrorsInQuadrature() {
+    void withSmallErrorsARatiosIntervalIsTheRelativeErrorsInQuadrature() {
         Measure r = new Measure(262, 5.24, "ns/op").over(new Measure(200, 4, "ns/op"));
         assertEquals(1.31, r.value(), 1e-12);
-        assertEquals(1.31 * Math.hypot(0.02, 0.02), r.error(), 1e-12);
+        double quadrature = 1.31 * Math.hypot(0.02, 0.02);
+        assertEquals(quadrature, r.error(), 0.02 * quadrature);
+        assertEquals(quadrature, r.value() - r.low(), 0.02 * quadrature);
         assertEquals(Measure.RATIO, r.unit());
+    }
+
+    @Test
+    void aRatiosIntervalIsFiellersSetNotAFirstOrderGuess() {
+        // both ends solve (a - r b)^2 = ea^2 + r^2 eb^2
+        Measure a = new Measure(120, 60, "ms");
+        Measure b = new Measure(100, 30, "ms");
+        Measure r = a.over(b);
+        for (double end : new double[] {r.low(), r.high()}) {
+            assertEquals(60 * 60 + end * end * 30 * 30, Math.pow(120 - end * 100, 2), 1e-6);
+        }
+        assertTrue(r.low() > 0 && r.high() - r.value() > r.value() - r.low(), "asymmetric, and above 0: " + r);
+        assertTrue(r.asymmetric());
+        // a first-order error would put the lower end at 1.2 - 0.8 = 0.4; Fieller's is higher
+        assertTrue(r.low() > 0.4, r.toString());
+    }
+
+    @Test
+    void aRatioOfTwoPositiveQuantitiesNeverReachesBelowZero() {
+        // a p99 of 120 +- 221 ms over 104 +- 19 ms: Fieller's lower root is -0.98; a ratio of times is >= 0
+        Measure r = new Measure(120, 221, "ms").over(new Measure(104, 19, "ms"));
+        assertEquals(0, r.low(), 0);
+        assertTrue(r.high() > 3 && r.high() < 3.5, r.toString());
+    }
+
+    @Test
+    void aDenominatorIntervalReachingZeroBoundsTheRatioOnlyFromBelow() {
+        // the loop's fixed 290 ms against threads' 2.77 +- 5.82 ms: at least 290 / 8.59 = 33.8 x
+        Measure r = Measure.exact(290, "ms").over(new Measure(2.77, 5.82, "ms"));
+        assertEquals(290 / (2.77 + 5.82), r.low(), 1e-9);
+        assertEquals(Double.POSITIVE_INFINITY, r.high());
+        assertEquals("105 x (interval 33.8..∞)", r.format());
+        // and its inverse is at most 1 / 33.8
+        Measure inverse = r.inverse();
+        assertEquals(0, inverse.low(), 0);
+        assertEquals((2.77 + 5.82) / 290, inverse.high(), 1e-12);
     }
 
     @Test

@@ -77,6 +77,8 @@ class ServerProcessLimitsTest {
                 .filter(l -> l.contains("accept failed")).count();
         assertEquals(1, reports, "the failure is reported once, not per attempt: "
                 + reports + " lines\n" + Files.readString(tmp.resolve("server.err")));
+        assertTrue(Files.readAllLines(tmp.resolve("server.err")).stream().noneMatch(l -> l.startsWith("\tat ")),
+                "a machine condition is one line, no stack trace:\n" + Files.readString(tmp.resolve("server.err")));
     }
 
     @Test

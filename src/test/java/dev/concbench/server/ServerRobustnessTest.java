@@ -37,6 +37,8 @@ class ServerRobustnessTest {
         "GET / HTTP/1.1\r\nHost: x\r\nX-A: a\rb\r\n\r\n",   // a bare CR in a value
         "GET / HTTP/1.1\r\nHost: x\r\nX-A: a\r\n  folded\r\n\r\n", // obsolete line folding
         "GET /\u007f HTTP/1.1\r\nHost: x\r\n\r\n",           // DEL in the request line
+        "GET / HTTP/1.1\r\nHost : x\r\n\r\n",               // whitespace between name and colon
+        "GET / HTTP/1.1\r\nHost: x\r\r",                     // a bare CR where the head should end
     })
     @Timeout(20)
     void aHeadTheServerMayRefuseGets400AtOnce(String head) throws IOException {
