@@ -35,7 +35,10 @@ import org.openjdk.jmh.annotations.TearDown;
  *       thread, {@code park} puts this one to sleep, and the kernel's scheduler switches between them;
  *   <li>{@code virtual}: a continuation yield: {@code park} unmounts the virtual thread from its
  *       carrier, {@code unpark} submits the other's continuation to the carrier pool, which mounts it;
- *       the kernel is involved only when a carrier runs out of work and parks.
+ *       the kernel is involved only when a carrier runs out of work and parks;
+ *   <li>{@code netty}: Netty's own hand-off on its loop: two tasks that {@code execute} each other,
+ *       each pass one trip through the Netty loop's task queue (a Netty promise's listener would run
+ *       inline, a call rather than a switch).
  * </ul>
  *
  * <p>{@code pinned=true} confines the whole fork to one CPU ({@link OneCpu}: every thread's
@@ -53,7 +56,7 @@ public class ContextSwitchBenchmark extends TaskBenchmark {
     static final int PASSES = 2_000;
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "virtual", "platform-pool", "coroutines"})
+    @Param({"eventloop", "virtual", "platform-pool", "coroutines", "netty"})
     public String model;
 
     /** Whether the fork runs on one CPU ({@code true}) or on all the CPUs it was given ({@code false}). */
@@ -100,6 +103,10 @@ public class ContextSwitchBenchmark extends TaskBenchmark {
     @Benchmark
     @OperationsPerInvocation(PASSES)
     public void handoff() throws InterruptedException {
+        if (netty != null) {
+            netty.handoff(PASSES);
+            return;
+        }
         if (loop != null) {
             loop.run(() -> COROUTINES.is(model) ? LoopCoroutines.handoff(loop.loop(), PASSES / 2).map(all -> null)
                     : LoopHandoff.play(loop.loop(), PASSES / 2));

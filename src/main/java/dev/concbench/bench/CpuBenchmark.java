@@ -39,14 +39,14 @@ import org.openjdk.jmh.annotations.TearDown;
 public class CpuBenchmark {
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "platform-pool", "virtual", "process-pool", "eventloop+offload"})
+    @Param({"eventloop", "platform-pool", "virtual", "process-pool", "eventloop+offload", "netty"})
     public String model;
 
     /** How many tasks share the work. */
     @Param({"1", "2", "4", "8"})
     public int workers;
 
-    /** Where {@code eventloop+offload} sends the burn: {@code process} or {@code threads}. */
+    /** Where {@code eventloop+offload} sends the burn: {@code process} or {@code threads}; {@code executor} for {@code netty}. */
     @Param("process")
     public String offload;
 
@@ -62,10 +62,12 @@ public class CpuBenchmark {
             case PLATFORM_POOL -> Map.of("poolSize", Integer.toString(workers));
             case PROCESS_POOL -> Map.of("workers", Integer.toString(workers));
             case EVENTLOOP_OFFLOAD -> Map.of("offload", offload, "workers", Integer.toString(workers));
+            // netty offloads only when the scenario says offload=executor (the parameter's default is eventloop+offload's)
+            case NETTY -> offload.equals("executor") ? Map.of("offload", offload, "workers", Integer.toString(workers)) : Map.of();
             default -> Map.of();
         };
         // the plain loop burns on its own thread by design; offloading claims to keep the loop free
-        session = new ModelSession(model, params, 0, model.equals(EVENTLOOP_OFFLOAD.id()));
+        session = new ModelSession(model, params, 0, model.equals(EVENTLOOP_OFFLOAD.id()) || params.containsKey("offload"));
     }
 
     @TearDown(Level.Iteration)

@@ -61,6 +61,8 @@ import org.openjdk.jmh.annotations.State;
  *       tasks), and the same number every run: the switch points are in the code, not in the OS's
  *       scheduler. One callback per increment costs far more than an increment, so this variant
  *       runs {@value #AWAITING_INCREMENTS} increments per task.
+ *   <li>{@code netty} runs both the same way in Netty's idiom: a yield is the task re-submitting the
+ *       rest of itself with {@code execute}, which queues it behind every task already queued.
  * </ul>
  *
  * <p>{@code distinctOutcomes} and {@code lostUpdates} are per shot (one shot = {@code runs} runs);
@@ -112,7 +114,7 @@ public class DeterminismBenchmark extends TaskBenchmark {
     }
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "virtual", "platform-pool", "coroutines"})
+    @Param({"eventloop", "virtual", "platform-pool", "coroutines", "netty"})
     public String model;
 
 
@@ -131,7 +133,7 @@ public class DeterminismBenchmark extends TaskBenchmark {
     public int runs;
 
     /**
-     * On the loop, whether a task awaits between a read and its write: {@value #AWAIT_NONE} or
+     * On a loop (ours or Netty's), whether a task awaits between a read and its write: {@value #AWAIT_NONE} or
      * {@value #AWAIT_BETWEEN}; the thread models ignore it (the OS switches wherever it likes).
      */
     @Param(AWAIT_NONE)
@@ -240,13 +242,15 @@ public class DeterminismBenchmark extends TaskBenchmark {
         if (!await.equals(AWAIT_NONE) && !await.equals(AWAIT_BETWEEN)) {
             throw new IllegalArgumentException("await must be " + AWAIT_NONE + " or " + AWAIT_BETWEEN + ", not '" + await + "'");
         }
-        boolean awaiting = loop != null && await.equals(AWAIT_BETWEEN);
+        boolean awaiting = (loop != null || netty != null) && await.equals(AWAIT_BETWEEN);
         int increments = awaiting ? AWAITING_INCREMENTS : INCREMENTS;
         Set<Long> outcomes = new HashSet<>();
         long lost = 0;
         ProcStatus before = ProcStatus.read();
         for (int r = 0; r < runs; r++) {
-            long result = loop == null ? countOnThreads()
+            long result = netty != null ? netty.run(() -> awaiting ? netty.countAwaiting(TASKS, increments)
+                            : netty.count(TASKS, increments, CHUNK))
+                    : loop == null ? countOnThreads()
                     : COROUTINES.is(model) ? loop.run(() -> LoopCoroutines.count(loop.loop(), TASKS, increments, CHUNK))
                     : awaiting ? loop.run(() -> countOnLoopAwaiting(loop.loop(), TASKS, increments))
                     : loop.run(() -> countOnLoop(loop.loop()));

@@ -5,8 +5,6 @@ import dev.concbench.loop.LoopOptions;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -61,49 +59,13 @@ public class HandoffReferenceBenchmark {
     @Benchmark
     @OperationsPerInvocation(ContextSwitchBenchmark.PASSES)
     public void loopExecute() {
-        PingPong.play(loop, ContextSwitchBenchmark.PASSES);
+        ExecutePingPong.play(loop, ContextSwitchBenchmark.PASSES);
     }
 
     /** Two tasks scheduling each other on a Netty NIO event loop. */
     @Benchmark
     @OperationsPerInvocation(ContextSwitchBenchmark.PASSES)
     public void nettyExecute() {
-        PingPong.play(netty.next(), ContextSwitchBenchmark.PASSES);
-    }
-
-    /** Two sides that pass a turn through {@code executor}'s queue; the loop thread only, once started. */
-    private static final class PingPong implements Runnable {
-
-        private final Executor executor;
-        private final CompletableFuture<Void> done;
-        private final int[] left;
-        private PingPong other;
-
-        private PingPong(Executor executor, CompletableFuture<Void> done, int[] left) {
-            this.executor = executor;
-            this.done = done;
-            this.left = left;
-        }
-
-        /** {@code passes} passes between two sides on {@code executor}; blocks until they are done. */
-        static void play(Executor executor, int passes) {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            int[] left = {passes};
-            PingPong a = new PingPong(executor, done, left);
-            PingPong b = new PingPong(executor, done, left);
-            a.other = b;
-            b.other = a;
-            executor.execute(a);
-            done.join();
-        }
-
-        @Override
-        public void run() {
-            if (--left[0] == 0) {
-                done.complete(null);
-            } else {
-                executor.execute(other);
-            }
-        }
+        ExecutePingPong.play(netty.next(), ContextSwitchBenchmark.PASSES);
     }
 }

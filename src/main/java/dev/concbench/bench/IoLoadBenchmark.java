@@ -73,7 +73,7 @@ public class IoLoadBenchmark {
     static final int CONNECTIONS = 512;
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "virtual", "platform-pool", "thread-per-task", "coroutines"})
+    @Param({"eventloop", "virtual", "platform-pool", "thread-per-task", "coroutines", "netty"})
     public String model;
 
     /** Requests per second. */

@@ -10,6 +10,7 @@ import dev.concbench.metrics.MemorySnapshot;
 import dev.concbench.metrics.ProcMemory;
 import dev.concbench.vocab.Guard;
 import dev.concbench.vocab.ModelKind;
+import io.netty.util.concurrent.Promise;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,8 @@ import org.openjdk.jmh.annotations.State;
  * process's OS thread count. Then it signals and waits for all to end. The score (single shot) is
  * the time to start and release them all. Expect the reservation of a platform thread in the
  * megabytes (its stack, mostly never touched), its resident cost far smaller, and a virtual thread
- * or loop task in the hundreds of bytes to a few kilobytes, all on the heap.
+ * or loop task in the hundreds of bytes to a few kilobytes, all on the heap. On {@code netty} a unit
+ * is a task run on its loop that leaves a promise listening for the signal.
  *
  * <p>Why the fork's heap is fixed and pre-touched ({@code -Xms} = {@code -Xmx},
  * {@code -XX:+AlwaysPreTouch}): a JVM that grows or shrinks its heap between the two snapshots
@@ -77,7 +79,7 @@ import org.openjdk.jmh.annotations.State;
 public class MemoryBenchmark extends TaskBenchmark {
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "virtual", "thread-per-task", "coroutines"})
+    @Param({"eventloop", "virtual", "thread-per-task", "coroutines", "netty"})
     public String model;
 
 
@@ -121,6 +123,9 @@ public class MemoryBenchmark extends TaskBenchmark {
     /** One shot: start {@code units} waiting units, measure, release them, wait for them to end. */
     @Benchmark
     public long waiting() throws InterruptedException {
+        if (netty != null) {
+            return waitingOnNetty();
+        }
         if (loop != null) {
             return waitingOnLoop();
         }
@@ -199,6 +204,28 @@ public class MemoryBenchmark extends TaskBenchmark {
         loop.run(() -> {
             signal.complete(null);
             return l.gather(waiters);
+        });
+        return grown.rssBytes();
+    }
+
+    /** Netty's units: {@code units} tasks run on its loop, each leaving a promise that listens for the one signal. */
+    private long waitingOnNetty() throws InterruptedException {
+        Before before = before();
+        List<Promise<Void>> waiters = new ArrayList<>(units);
+        Promise<Void> signal = netty.run(() -> {
+            Promise<Void> s = netty.loop().newPromise();
+            for (int i = 0; i < units; i++) {
+                waiters.add(netty.waiter(s));
+            }
+            // every unit's task has run (and its promise listens for the signal) once this runs
+            Promise<Promise<Void>> started = netty.loop().newPromise();
+            netty.loop().execute(() -> started.setSuccess(s));
+            return started;
+        });
+        MemorySnapshot grown = publishPerUnit(before, units);
+        netty.run(() -> {
+            signal.setSuccess(null);
+            return netty.gather(waiters);
         });
         return grown.rssBytes();
     }

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * task the model reports as run in the wrong place ({@link ModelViolationException}) counts as
  * {@code notVirtual} for {@code virtual} and {@code notProcess} for {@code process-pool}; JFR's
  * pinned-virtual-thread events count as {@code pinned}; a loop callback over the slow-callback
- * threshold counts as {@code loopBlocked} where the scenario claims the loop stays responsive.
+ * threshold (on {@code netty}, a heartbeat on its loop later than that threshold) counts as
+ * {@code loopBlocked} where the scenario claims the loop stays responsive.
  * Raw tasks ({@link #execute}) run through the model too, with the same check.
  *
  * <p>Created in a trial set-up, closed in the trial tear-down, used from the benchmark thread.
@@ -103,6 +104,11 @@ final class ModelSession implements AutoCloseable {
         return model.eventLoop().map(LoopTasks::new);
     }
 
+    /** The {@code netty} model's loop, for code written in Netty's idiom; empty for every other model. */
+    Optional<NettyTasks> nettyLoop() {
+        return model.nettyLoop().map(l -> new NettyTasks(this, l));
+    }
+
     /** The model's offload thread pool ({@code eventloop+offload} with {@code offload=threads}); empty otherwise. */
     Optional<Executor> offloadExecutor() {
         return model.offloadExecutor();
@@ -116,9 +122,7 @@ final class ModelSession implements AutoCloseable {
     /** Publishes (and resets) this iteration's guard evidence. */
     void publishGuards() {
         if (loopMustStayResponsive) {
-            model.eventLoop().ifPresent(loop -> {
-                IterationMetrics.guard(Guard.LOOP_BLOCKED, blocked.endIteration(loop.stats()));
-            });
+            model.loopStats().ifPresent(stats -> IterationMetrics.guard(Guard.LOOP_BLOCKED, blocked.endIteration(stats)));
         }
         long v = violations.getAndSet(0);
         switch (ModelKind.require(model.name())) {

@@ -7,6 +7,10 @@ import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
 import dev.concbench.workload.http.BlockingConnectionPool;
 import dev.concbench.workload.http.LoopConnectionPool;
+import dev.concbench.workload.NettyRunner;
+import dev.concbench.workload.http.NettyConnectionPool;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
 import dev.concbench.workload.http.HttpResponse;
 import dev.concbench.model.WorkTarget;
 import java.io.IOException;
@@ -30,7 +34,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>A task of the model makes {@value #REQUESTS} {@code GET /} requests to the delay server one
  * after another, over one pooled keep-alive connection ({@code pooled}) or a new TCP connection per
  * request ({@code new-per-request}); the score is the time per request. Expect the new connection
- * to cost a TCP handshake and teardown more per request, even on loopback.
+ * to cost a TCP handshake and teardown more per request, even on loopback. On {@code netty} the
+ * requests go through Netty's HTTP client ({@link NettyConnectionPool}), a fresh one per request for
+ * {@code new-per-request}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,7 +47,7 @@ public class PoolingBenchmark extends TaskBenchmark {
     static final int REQUESTS = 20;
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "virtual", "coroutines"})
+    @Param({"eventloop", "virtual", "coroutines", "netty"})
     public String model;
 
     /** {@code pooled} or {@code new-per-request}. */
@@ -51,6 +57,7 @@ public class PoolingBenchmark extends TaskBenchmark {
     private InetSocketAddress server;
     private BlockingConnectionPool pool;
     private LoopConnectionPool loopPool;
+    private NettyConnectionPool nettyPool;
 
 
     public PoolingBenchmark() {
@@ -65,7 +72,9 @@ public class PoolingBenchmark extends TaskBenchmark {
     @Override
     void startTrial() {
         server = ModelSession.requireServer();
-        if (loop != null) {
+        if (netty != null) {
+            nettyPool = new NettyConnectionPool(netty.loop(), server, 1, WorkTarget.DEFAULT_TIMEOUT);
+        } else if (loop != null) {
             loopPool = loop.run(() -> loop.loop().completed(
                     new LoopConnectionPool(loop.loop(), server, 1, WorkTarget.DEFAULT_TIMEOUT)));
         } else {
@@ -75,7 +84,12 @@ public class PoolingBenchmark extends TaskBenchmark {
 
     @Override
     void stopTrial() {
-        if (loopPool != null) {
+        if (nettyPool != null) {
+            netty.run(() -> {
+                nettyPool.close();
+                return netty.loop().newSucceededFuture(null);
+            });
+        } else if (loopPool != null) {
             loop.run(() -> {
                 loopPool.close();
                 return loop.loop().completed(null);
@@ -89,6 +103,9 @@ public class PoolingBenchmark extends TaskBenchmark {
     @Benchmark
     @OperationsPerInvocation(REQUESTS)
     public int request() throws Exception {
+        if (netty != null) {
+            return netty.run(() -> requestsOnNetty(netty.loop(), REQUESTS, 0));
+        }
         if (COROUTINES.is(model)) {
             return loop.run(() -> requestsInCoroutine(loop.loop(), REQUESTS));
         }
@@ -126,6 +143,27 @@ public class PoolingBenchmark extends TaskBenchmark {
             });
         }
         return response.then(r -> requestsOnLoop(l, left - 1, ok + (r.status() == 200 ? 1 : 0)));
+    }
+
+    /** {@code left} requests one after another through Netty's client; completes with how many returned 200. */
+    private Future<Integer> requestsOnNetty(io.netty.channel.EventLoop l, int left, int ok) {
+        if (left == 0) {
+            return l.newSucceededFuture(ok);
+        }
+        NettyConnectionPool through = connections.equals("pooled") ? nettyPool
+                : new NettyConnectionPool(l, server, 1, WorkTarget.DEFAULT_TIMEOUT);
+        Promise<Integer> out = l.newPromise();
+        through.get("/").addListener((Future<HttpResponse> f) -> {
+            if (through != nettyPool) {
+                through.close();
+            }
+            if (f.isSuccess()) {
+                NettyRunner.relay(requestsOnNetty(l, left - 1, ok + (f.getNow().status() == 200 ? 1 : 0)), out);
+            } else {
+                out.tryFailure(f.cause());
+            }
+        });
+        return out;
     }
 
     /** The same {@code n} requests as one coroutine, straight-line; completes with how many returned 200. */

@@ -13,6 +13,10 @@ import dev.concbench.vocab.CarrierFlags;
 import dev.concbench.vocab.Guard;
 import dev.concbench.vocab.ModelKind;
 import dev.concbench.workload.Burn;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,8 +47,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * loop ({@code cpu-hog}), or a blocking {@code Thread.sleep} ({@code blocking-sleep}). The metrics
  * are the heartbeat's lateness percentiles. Expect platform threads on time under both (the kernel
  * preempts the hogs), virtual threads on time beside sleeps but late beside hogs once every carrier
- * is held (they are not time-sliced; with one carrier, one hog is enough), and the event loop late
- * by the length of whatever callback blocks it.
+ * is held (they are not time-sliced; with one carrier, one hog is enough), and the event loop (ours
+ * or Netty's) late by the length of whatever callback blocks it.
  *
  * <p>By construction, the plain loop's worst lateness under {@code cpu-hog} is the shot's
  * {@code durationMs}: each hog is one callback that burns for the whole shot and never awaits, so
@@ -65,14 +69,17 @@ import org.openjdk.jmh.annotations.TearDown;
 public class PreemptionBenchmark extends TaskBenchmark {
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "eventloop+offload", "virtual", "platform-pool", "coroutines"})
+    @Param({"eventloop", "eventloop+offload", "virtual", "platform-pool", "coroutines", "netty"})
     public String model;
 
     /** What runs beside the heartbeat: {@code none}, {@code cpu-hog} or {@code blocking-sleep}. */
     @Param({"none", "cpu-hog", "blocking-sleep"})
     public String disturbance;
 
-    /** Where {@code eventloop+offload} sends the disturbing work: {@code threads} or {@code process}. */
+    /**
+     * Where {@code eventloop+offload} sends the disturbing work: {@code threads} (or {@code process},
+     * refused here); {@code executor} sends {@code netty}'s to a Netty executor group.
+     */
     @Param("threads")
     public String offload;
 
@@ -107,6 +114,14 @@ public class PreemptionBenchmark extends TaskBenchmark {
         return disturbers;
     }
 
+    /** Where {@code netty} with {@code offload=executor} hands it (a Netty executor group, one thread per disturber). */
+    private EventExecutorGroup nettyOffload;
+
+    /** Whether this is {@code netty} handing the disturbing work to an executor group. */
+    private boolean nettyOffloads() {
+        return ModelKind.NETTY.is(model) && offload.equals("executor");
+    }
+
     @Override
     void startTrial() {
         log = new LatencyRecorder(new LogIdentity("preemption", model, logParams(), "disturbance"));
@@ -116,12 +131,15 @@ public class PreemptionBenchmark extends TaskBenchmark {
             }
             offloadPool = offloadExecutor().orElseThrow();
         }
+        if (nettyOffloads()) {
+            nettyOffload = new DefaultEventExecutorGroup(disturbers, Thread.ofPlatform().name("concbench-netty-offload-", 0).factory());
+        }
     }
 
     @Override
     boolean loopMustStayResponsive() {
         // the claim under test: offloading keeps the loop free; with nothing beside it, so should the plain loop
-        return model.equals(EVENTLOOP_OFFLOAD.id()) || disturbance.equals("none");
+        return model.equals(EVENTLOOP_OFFLOAD.id()) || nettyOffloads() || disturbance.equals("none");
     }
 
     /** The log's parameters: the carriers of a virtual-thread fork that set them, and the disturbance. */
@@ -146,6 +164,9 @@ public class PreemptionBenchmark extends TaskBenchmark {
 
     @Override
     void stopTrial() throws IOException {
+        if (nettyOffload != null) {
+            nettyOffload.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        }
         log.writeIfConfigured();
     }
 
@@ -159,6 +180,9 @@ public class PreemptionBenchmark extends TaskBenchmark {
         }
         if (loop != null) {
             return heartbeatOnLoop(loop.loop(), durationNanos);
+        }
+        if (netty != null) {
+            return heartbeatOnNetty(netty.loop(), durationNanos);
         }
         CountDownLatch done = new CountDownLatch(1 + (disturbance.equals("none") ? 0 : disturbers));
         int[] beats = new int[1];
@@ -222,6 +246,44 @@ public class PreemptionBenchmark extends TaskBenchmark {
                 }
             }
             return beating.then(n -> l.gather(disturbing).map(ignored -> n));
+        });
+    }
+
+    /**
+     * Netty's heartbeat: a task {@code schedule}d on its loop for the next beat, re-armed by each
+     * beat; the disturbers are tasks {@code execute}d on the same loop, as the plain loop's are, or
+     * with {@code offload=executor} tasks {@code submit}ted to a Netty executor group, which the
+     * heartbeat's task waits for (as {@code eventloop+offload}'s waits for its {@code runInExecutor}).
+     */
+    private int heartbeatOnNetty(io.netty.channel.EventLoop l, long durationNanos) {
+        return netty.run(() -> {
+            OpenLoopHeartbeat hb = new OpenLoopHeartbeat(log, System::nanoTime);
+            Promise<Integer> beating = l.newPromise();
+            int[] beats = new int[1];
+            Runnable[] tick = new Runnable[1];
+            tick[0] = () -> {
+                beats[0] += hb.beat();
+                if (hb.elapsedNanos() < durationNanos) {
+                    l.schedule(tick[0], Math.max(0, hb.nanosToNextBeat()), TimeUnit.NANOSECONDS);
+                } else {
+                    beating.setSuccess(beats[0]);
+                }
+            };
+            l.schedule(tick[0], hb.nanosToNextBeat(), TimeUnit.NANOSECONDS);
+            List<Future<?>> disturbing = new ArrayList<>();
+            if (!disturbance.equals("none")) {
+                long end = System.nanoTime() + durationNanos;
+                for (int i = 0; i < disturbers; i++) {
+                    if (nettyOffload != null) {
+                        disturbing.add(nettyOffload.next().submit(() -> disturb(end)));
+                    } else {
+                        l.execute(() -> disturb(end));
+                    }
+                }
+            }
+            Promise<Integer> done = l.newPromise();
+            beating.addListener(b -> netty.gather(disturbing).addListener(d -> done.setSuccess(beats[0])));
+            return done;
         });
     }
 

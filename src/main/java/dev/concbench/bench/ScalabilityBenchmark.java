@@ -11,6 +11,7 @@ import dev.concbench.metrics.ProcMemory;
 import dev.concbench.vocab.Guard;
 import dev.concbench.vocab.ModelKind;
 import dev.concbench.workload.Workload;
+import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>{@code tasks} tasks start at once; each waits 100 ms ({@code work=sleep}: after a gate that
  * opens once all have started, so all are alive together) or makes one {@code GET /delay/100} to
  * the delay server ({@code work=http}). The score (single shot) is the
- * wall time until all finished; secondary results are throughput, the p50/p99/p99.9 of each task's
+ * wall time until all finished (on {@code netty} a sleeping task is a listener on a gate promise that
+ * {@code schedule}s its timer); secondary results are throughput, the p50/p99/p99.9 of each task's
  * completion time since the common start, and resident memory per task. When the OS refuses a new
  * thread the number started so far is recorded as {@code startFailure}, the started tasks finish and
  * the run goes on. Expect wall time near 100 ms for the loop and virtual threads at every size, a
@@ -64,7 +66,7 @@ public class ScalabilityBenchmark extends TaskBenchmark {
     static final long WAIT_MS = 100;
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "virtual", "thread-per-task", "platform-pool", "coroutines"})
+    @Param({"eventloop", "virtual", "thread-per-task", "platform-pool", "coroutines", "netty"})
     public String model;
 
     /** How many tasks start at once. */
@@ -207,6 +209,9 @@ public class ScalabilityBenchmark extends TaskBenchmark {
         if (session != null) {
             return session.submit(new Workload.HttpGet("/delay/" + WAIT_MS));
         }
+        if (netty != null) {
+            return netty.sleeper(gate.nettyGate, WAIT_MS);
+        }
         if (loop != null) {
             EventLoop l = loop.loop();
             return l.submit(() -> COROUTINES.is(model) ? LoopCoroutines.sleeper(l, gate.future, WAIT_MS)
@@ -225,19 +230,24 @@ public class ScalabilityBenchmark extends TaskBenchmark {
         return done;
     }
 
-    /** The start gate of one shot: a latch for threads, a future for the loop. Benchmark thread only. */
+    /** The start gate of one shot: a latch for threads, a future for the loop, a promise for Netty's. Benchmark thread only. */
     private final class Gate {
         final CountDownLatch latch = new CountDownLatch(1);
         final LoopFuture<Void> future;
+        final Promise<Void> nettyGate;
 
         Gate() {
             future = loop == null ? null : loop.run(() -> loop.loop().completed(loop.loop().<Void>newFuture()));
+            nettyGate = netty == null ? null : netty.loop().newPromise();
         }
 
         void open() {
             latch.countDown();
             if (future != null) {
                 loop.loop().execute(() -> future.complete(null));
+            }
+            if (nettyGate != null) {
+                netty.loop().execute(() -> nettyGate.setSuccess(null));
             }
         }
     }

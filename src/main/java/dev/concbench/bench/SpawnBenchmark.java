@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>A parent task of the model starts one child task and waits for it to finish, {@value #SPAWNS}
  * times in a row; the score is the time per start-and-finish. A platform thread costs a
  * {@code clone()} and a kernel stack; a virtual thread is a heap object and a continuation; a loop
- * task is a future and a queue entry; a process-pool round trip crosses a socket to another JVM.
+ * task is a future and a queue entry (on Netty, a task {@code submit}ted to its loop and a listener on
+ * its future); a process-pool round trip crosses a socket to another JVM.
  * Expect loop and virtual in microseconds or less, platform threads tens of microseconds, the
  * process pool slowest.
  */
@@ -45,7 +46,7 @@ public class SpawnBenchmark extends TaskBenchmark {
     static final int SPAWNS = 200;
 
     /** The model under test; the values listed are the ones this build implements. */
-    @Param({"eventloop", "virtual", "thread-per-task", "process-pool", "coroutines"})
+    @Param({"eventloop", "virtual", "thread-per-task", "process-pool", "coroutines", "netty"})
     public String model;
 
     private final AtomicLong notVirtual = new AtomicLong();
@@ -90,6 +91,10 @@ public class SpawnBenchmark extends TaskBenchmark {
     @Benchmark
     @OperationsPerInvocation(SPAWNS)
     public void spawn() throws Exception {
+        if (netty != null) {
+            netty.run(() -> netty.spawn(SPAWNS));
+            return;
+        }
         if (loop != null) {
             loop.run(() -> COROUTINES.is(model) ? LoopCoroutines.spawn(loop.loop(), SPAWNS) : spawnOnLoop(loop.loop(), SPAWNS));
             return;

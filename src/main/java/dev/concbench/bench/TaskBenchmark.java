@@ -19,11 +19,14 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 abstract class TaskBenchmark {
 
-    /** The model under test when it runs tasks on threads; null for the other models. */
+    /** The model under test when it runs tasks on threads; null for the other models (loops included). */
     ModelSession threads;
 
     /** The loop of a loop model under test; null for the thread models. */
     LoopTasks loop;
+
+    /** The Netty loop of the {@code netty} model under test; null for every other model. */
+    NettyTasks netty;
 
     private ModelSession session;
     private final int poolSize;
@@ -95,10 +98,11 @@ abstract class TaskBenchmark {
     public void openTasks() throws Exception {
         beforeModel();
         ModelKind kind = ModelKind.require(modelName());
-        if (kind.onLoop() || kind.onThreads()) {
+        if (kind.onLoop() || kind.onThreads() || kind == ModelKind.NETTY) {
             session = new ModelSession(kind.id(), modelParams(kind), 0, loopMustStayResponsive());
             loop = session.loop().orElse(null);
-            threads = loop == null ? session : null;
+            netty = session.nettyLoop().orElse(null);
+            threads = loop == null && netty == null ? session : null;
         }
         startTrial();
     }

@@ -1,6 +1,7 @@
 package dev.concbench.model;
 
 import dev.concbench.loop.EventLoop;
+import dev.concbench.loop.LoopStats;
 import dev.concbench.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,12 +48,30 @@ public interface ExecutionModel extends AutoCloseable {
     }
 
     /**
+     * The Netty event loop this model's tasks run on ({@code netty}), for benchmarks that hand it
+     * raw tasks in Netty's own idiom; empty for the other models.
+     */
+    default Optional<io.netty.channel.EventLoop> nettyLoop() {
+        return Optional.empty();
+    }
+
+    /**
      * The thread pool an {@code eventloop+offload} model with {@code offload=threads} hands work to
      * through {@code runInExecutor}, for raw-task benchmarks that offload work of their own; empty
      * for every other model.
      */
     default Optional<Executor> offloadExecutor() {
         return Optional.empty();
+    }
+
+    /**
+     * What this model's event loop reports about stalls, for the loop-blocked guard: our loop's own
+     * {@link EventLoop#stats()}, or for {@code netty} a heartbeat's lateness in the same form (a beat
+     * later than the slow-callback threshold counts as a slow callback); empty for models without a
+     * loop. Any thread.
+     */
+    default Optional<LoopStats> loopStats() {
+        return eventLoop().map(EventLoop::stats);
     }
 
     /**
@@ -68,7 +87,7 @@ public interface ExecutionModel extends AutoCloseable {
     /**
      * Starts {@code task}, a raw task rather than a workload, where this model runs its tasks: on one
      * of its threads ({@code platform-pool}, {@code thread-per-task}, {@code virtual}) or as a
-     * callback on its loop ({@code eventloop}, {@code eventloop+offload}). For benchmarks that need
+     * callback on its loop ({@code eventloop}, {@code eventloop+offload}, {@code netty}). For benchmarks that need
      * finer control than a workload (a token hand-off, a waiting unit, a heartbeat), so that they run
      * on the same threads, with the same placement check, as {@link #submit}. The task always runs; a
      * placement the model does not claim is first handed to {@code onViolation}, on the task's thread.

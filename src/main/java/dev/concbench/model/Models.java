@@ -30,13 +30,17 @@ public final class Models {
             case PROCESS_POOL -> ProcessPoolModel.start(p.positive("workers", Params.cores()), t);
             case EVENTLOOP_OFFLOAD -> EventLoopModel.offload(
                     p.oneOf("offload", List.of("process", "threads"), "process"), p.positive("workers", Params.cores()), t);
-            // netty is measured as a server (bench.HttpServerBenchmark starts it in its own process); running
-            // workloads as tasks on a Netty loop is issue 12's "Netty as a model", not built yet
-            case NETTY -> throw new IllegalArgumentException(
-                    "model 'netty' runs only in the http-server scenario (as the server), not as a task model");
+            case NETTY -> p.has("offload") || p.has("workers")
+                    ? NettyModel.offloaded(checkedNettyOffload(p), t) : NettyModel.start(t);
             case PYTHON_ASYNCIO, PYTHON_UVLOOP, PYTHON_THREADS, PYTHON_PROCESSES -> throw new IllegalArgumentException(
                     "model '" + kind.id() + "' runs in CPython (python/concbench_py, the run's CPython side), not in a JVM");
         };
+    }
+
+    /** {@code netty}'s offload: {@code offload=executor} (the only value) and its {@code workers} (default: cores). */
+    private static int checkedNettyOffload(Params p) {
+        p.oneOf("offload", List.of(NettyModel.OFFLOAD_EXECUTOR), NettyModel.OFFLOAD_EXECUTOR);
+        return p.positive("workers", Params.cores());
     }
 
     private Models() {
@@ -54,7 +58,8 @@ public final class Models {
      *     (platform-pool, default: the number of cores), {@code workers} (process-pool, default: the
      *     number of cores), {@code carriers} (virtual; needs a JVM started with {@link CarrierFlags#jvmArgs}),
      *     {@code offload} ({@code process}, the default, or {@code threads}) and {@code workers}
-     *     (its pool size, default: the number of cores) for eventloop+offload; {@code stack}
+     *     (its pool size, default: the number of cores) for eventloop+offload; {@code offload}
+     *     ({@code executor}: the burn on a Netty executor group) and {@code workers} for netty; {@code stack}
      *     (thread-per-task) is a setting of the JVM, not of the model: accepted and left to the
      *     fork's {@code -Xss} ({@link dev.concbench.vocab.StackFlags#jvmArgs})
      * @param target the delay server for HTTP workloads, or {@link WorkTarget#none()}

@@ -30,8 +30,9 @@ public enum ModelKind {
             "the event loop, with CPU work offloaded to worker processes or threads"),
     COROUTINES("coroutines", List.of(), 6, 0xe377c2, 0,
             "eventloop's tasks as coroutines: straight-line code with await on the same loop thread"),
-    NETTY("netty", List.of(), 7, 0x8c564b, 0,
-            "one Netty 4.2 NIO event-loop thread: the industrial reference for eventloop (http-server scenario)"),
+    NETTY("netty", List.of("offload", "workers"), 7, 0x8c564b, 0,
+            "one Netty 4.2 NIO event-loop thread running the same tasks in Netty's idiom: the industrial reference for "
+                    + "eventloop (offload=executor: the burn on a Netty executor group of workers threads)"),
     // CPython's models: run by python/concbench_py, never started by model.Models; drawn dashed, in
     // lighter shades of their JVM counterparts' colours, so the two runtimes tell apart at a glance
     PYTHON_ASYNCIO("python-asyncio", List.of(), 8, 0x6baed6, 0,

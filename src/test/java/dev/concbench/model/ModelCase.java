@@ -17,7 +17,9 @@ record ModelCase(String name, Map<String, String> params) {
                 new ModelCase("platform-pool", Map.of("poolSize", "1")),
                 new ModelCase("thread-per-task", Map.of()),
                 new ModelCase("virtual", Map.of()),
-                new ModelCase("process-pool", Map.of("workers", "2")));
+                new ModelCase("process-pool", Map.of("workers", "2")),
+                new ModelCase("netty", Map.of()),
+                new ModelCase("netty", Map.of("offload", "executor", "workers", "2")));
     }
 
     ExecutionModel start(WorkTarget target) {

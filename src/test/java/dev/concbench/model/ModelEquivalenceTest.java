@@ -110,6 +110,8 @@ class ModelEquivalenceTest {
             case "platform-pool", "thread-per-task" -> assertEquals(ThreadKind.PLATFORM, p.kind(), what);
             case "process-pool" -> assertNotEquals(Placement.ownPid(), p.pid(), what);
             case "eventloop", "coroutines" -> assertEquals(ThreadKind.LOOP, p.kind(), what);
+            case "netty" -> assertEquals(p.step() == Step.CPU && modelCase.params().containsKey("offload")
+                    ? ThreadKind.PLATFORM : ThreadKind.LOOP, p.kind(), what);
             case "eventloop+offload" -> {
                 if (p.step() != Step.CPU) {
                     assertEquals(ThreadKind.LOOP, p.kind(), what);

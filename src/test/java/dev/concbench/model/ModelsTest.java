@@ -34,6 +34,7 @@ class ModelsTest {
         assertEquals("model 'virtual' has no parameter 'poolSize' (it takes carriers)", reject("virtual", Map.of("poolSize", "4")));
         assertEquals("model 'eventloop' has no parameter 'workers' (it takes none)", reject("eventloop", Map.of("workers", "2")));
         assertEquals("offload must be one of process, threads, was 'gpu'", reject("eventloop+offload", Map.of("offload", "gpu")));
+        assertEquals("offload must be one of executor, was 'threads'", reject("netty", Map.of("offload", "threads")));
     }
 
     @Test

@@ -48,6 +48,8 @@ class RawTaskTest {
             }
             assertTrue(done.await(20, TimeUnit.SECONDS), "the raw tasks ran");
             model.eventLoop().ifPresent(loop -> assertEquals(Set.of(loop.options().threadName()), names));
+            model.nettyLoop().ifPresent(loop -> assertEquals(
+                    Set.of(loop.submit(() -> Thread.currentThread().getName()).syncUninterruptibly().getNow()), names));
         }
         assertEquals(0, violations.get());
         assertEquals(Set.of(c.name().equals(ModelKind.VIRTUAL.id())), virtual);

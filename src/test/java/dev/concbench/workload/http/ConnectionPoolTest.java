@@ -20,13 +20,16 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Both clients against a real delay server whose idle timeout is short: the connection limit holds,
+ * The three clients (blocking, our loop's, Netty's) against a real delay server whose idle timeout is short: the connection limit holds,
  * connections are reused, a connection the server closed while idle is retried transparently, and a
  * slow response times out.
  */
@@ -94,6 +97,55 @@ class ConnectionPoolTest {
             assertEquals(LIMIT - 1, loop.submit(() -> loop.completed(pool.openConnections())).join(),
                     "the timed-out request's connection must be closed and its slot freed");
         }
+    }
+
+    @Test
+    @Timeout(10)
+    void nettyPoolKeepsItsLimitReusesAndRetriesAStaleConnection() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            io.netty.channel.EventLoop loop = group.next();
+            NettyConnectionPool pool = new NettyConnectionPool(loop, server.address(), LIMIT, TIMEOUT);
+            List<CompletableFuture<Integer>> all = loop.submit(() -> {
+                List<CompletableFuture<Integer>> sent = new ArrayList<>();
+                for (int i = 0; i < 4 * LIMIT; i++) {
+                    CompletableFuture<Integer> status = new CompletableFuture<>();
+                    pool.get("/delay/30").addListener((io.netty.util.concurrent.Future<HttpResponse> f) -> {
+                        if (f.isSuccess()) {
+                            status.complete(f.getNow().status());
+                        } else {
+                            status.completeExceptionally(f.cause());
+                        }
+                    });
+                    sent.add(status);
+                }
+                return sent;
+            }).syncUninterruptibly().getNow();
+            assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                    all.stream().map(CompletableFuture::join).toList());
+            assertEquals(LIMIT, server.peakConnections());
+
+            awaitServerClosedIdleConnections();
+            assertEquals(200, nettyGet(loop, pool, "/").status());
+
+            Throwable slow = assertThrows(Exception.class, () -> nettyGet(loop, pool, "/delay/2000"));
+            assertInstanceOf(java.util.concurrent.TimeoutException.class, slow);
+            assertEquals(0, loop.submit(pool::openConnections).syncUninterruptibly().getNow(),
+                    "the timed-out request's connection must be closed (the idle ones the server closed)");
+            assertEquals(200, nettyGet(loop, pool, "/").status(), "the timed-out request's slot is free again");
+        } finally {
+            group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS).syncUninterruptibly();
+        }
+    }
+
+    /** One request through {@code pool} on its loop; blocks the test thread for the response, rethrows the failure. */
+    private static HttpResponse nettyGet(io.netty.channel.EventLoop loop, NettyConnectionPool pool, String path) throws Exception {
+        io.netty.util.concurrent.Future<HttpResponse> f = loop.submit(() -> pool.get(path)).syncUninterruptibly().getNow();
+        f.await();
+        if (!f.isSuccess()) {
+            throw f.cause() instanceof Exception e ? e : new RuntimeException(f.cause());
+        }
+        return f.getNow();
     }
 
     @Test

@@ -1,0 +1,143 @@
+package dev.concbench.report;
+
+import static dev.concbench.vocab.ModelKind.EVENTLOOP;
+import static dev.concbench.vocab.ModelKind.EVENTLOOP_OFFLOAD;
+import static dev.concbench.vocab.ModelKind.NETTY;
+
+import dev.concbench.results.Direction;
+import dev.concbench.results.Measure;
+import dev.concbench.results.ResultRow;
+import dev.concbench.results.RunSummary;
+import dev.concbench.vocab.ModelKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Optional;
+
+/**
+ * The report's "Our loop vs Netty" section: every row {@code netty} measured beside the
+ * {@code eventloop} row of the same scenario, parameters and metric, their ratio (Netty's over
+ * ours) with its propagated error, and in words whether the two loops differ beyond that error.
+ * Netty's rows are reference rows: no claim reads them, so they change no verdict; this section is
+ * where they speak.
+ *
+ * <p>{@code netty} with {@code offload=executor} stands beside {@code eventloop+offload} (the
+ * parameters {@code offload} and {@code workers} aside). A pair differs when the ratio's interval excludes 1 (both rows unguarded, both with an error);
+ * it is "alike" when the interval holds 1; otherwise the section says why it cannot tell.
+ */
+final class ReferenceSection {
+
+    /**
+     * The section as the page shows it.
+     *
+     * @param rows    one per metric both loops measured
+     * @param summary the differences in words, one sentence
+     */
+    record ReferenceView(List<PairRow> rows, String summary) {
+    }
+
+    /**
+     * One metric of both loops.
+     *
+     * @param what     scenario, parameters and metric
+     * @param ours     {@code eventloop}'s value with its error and unit
+     * @param netty    {@code netty}'s value with its error and unit
+     * @param ratio    netty / eventloop with its error, or a dash
+     * @param verdict  in words: alike within the error, which loop is ahead and by how much, or why not compared
+     * @param css      {@code differs} when the loops differ beyond the error, else {@code alike} or {@code unknown}
+     */
+    record PairRow(String what, String ours, String netty, String ratio, String verdict, String css) {
+    }
+
+    private static final String OFFLOAD = "offload";
+
+    private ReferenceSection() {
+    }
+
+    /** The parameters two rows must share to stand side by side: all but where and how widely the burn is offloaded. */
+    private static Map<String, String> beside(Map<String, String> params) {
+        Map<String, String> rest = new TreeMap<>(params);
+        rest.remove(OFFLOAD);
+        rest.remove("workers");
+        return rest;
+    }
+
+    /** The section, or null when the run has no row of {@code netty} beside one of {@code eventloop}. */
+    static ReferenceView of(RunSummary summary) {
+        List<PairRow> rows = new ArrayList<>();
+        List<String> differing = new ArrayList<>();
+        int alike = 0;
+        for (ResultRow n : summary.rows()) {
+            if (!NETTY.is(n.model())) {
+                continue;
+            }
+            // netty with offload=executor stands beside eventloop+offload, whatever that one offloads to
+            ModelKind counterpart = n.params().containsKey(OFFLOAD) ? EVENTLOOP_OFFLOAD : EVENTLOOP;
+            Optional<ResultRow> ours = summary.rows().stream().filter(r -> counterpart.is(r.model())
+                    && r.scenario().equals(n.scenario()) && beside(r.params()).equals(beside(n.params()))
+                    && r.metric().equals(n.metric()))
+                    .findFirst();
+            if (ours.isEmpty()) {
+                continue;
+            }
+            PairRow row = pair(ours.get(), n);
+            rows.add(row);
+            if (row.css().equals("differs")) {
+                differing.add(row.what() + " (" + row.verdict() + ")");
+            } else if (row.css().equals("alike")) {
+                alike++;
+            }
+        }
+        if (rows.isEmpty()) {
+            return null;
+        }
+        String summaryText = alike + " of " + rows.size() + " metrics alike within their error; "
+                + (differing.isEmpty() ? "none differs beyond it."
+                        : differing.size() + " differ beyond it: " + String.join("; ", differing) + ".");
+        return new ReferenceView(rows, summaryText);
+    }
+
+    /** Our row and Netty's, compared. */
+    static PairRow pair(ResultRow ours, ResultRow netty) {
+        String what = ours.scenario() + (netty.params().isEmpty() ? "" : " " + netty.params()) + ": " + ours.metric()
+                + (EVENTLOOP.is(ours.model()) ? "" : " (against " + ours.model() + ")");
+        Measure a = Measure.of(ours);
+        Measure b = Measure.of(netty);
+        Optional<Measure> ratio = Double.isFinite(a.value()) && Double.isFinite(b.value()) ? b.overIfDefined(a) : Optional.empty();
+        String ratioText = ratio.map(Measure::format).orElse("-");
+        String verdict;
+        String css = "unknown";
+        if (!ours.trusted() || !netty.trusted()) {
+            verdict = "not compared: " + (ours.trusted() ? "netty's" : "our") + " row is guarded";
+        } else if (a.value() == b.value()) {
+            verdict = "equal";
+            css = "alike";
+        } else if (ratio.isEmpty()) {
+            verdict = "no ratio: our value is not positive";
+        } else if (!ratio.get().errorKnown() || !Double.isFinite(ratio.get().error())) {
+            verdict = "cannot tell: a row has no error";
+        } else if (ratio.get().low() <= 1 && ratio.get().high() >= 1) {
+            verdict = "alike within the error";
+            css = "alike";
+        } else {
+            verdict = differs(ratio.get(), ours.better());
+            css = "differs";
+        }
+        return new PairRow(what, ReportPage.row(ours).value(), ReportPage.row(netty).value(), ratioText, verdict, css);
+    }
+
+    private static String differs(Measure ratio, Direction better) {
+        boolean nettyHigher = ratio.value() > 1;
+        double factor = nettyHigher ? ratio.value() : 1 / ratio.value();
+        String size = String.format(Locale.ROOT, "%.2fx", factor);
+        return switch (better) {
+            case NEUTRAL -> "netty " + (nettyHigher ? "higher" : "lower") + " by " + size;
+            case LOWER_IS_BETTER, HIGHER_IS_BETTER -> {
+                boolean nettyBetter = nettyHigher == (better == Direction.HIGHER_IS_BETTER);
+                yield (nettyBetter ? "netty ahead by " : "ours ahead by ") + size;
+            }
+        };
+    }
+}

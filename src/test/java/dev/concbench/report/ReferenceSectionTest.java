@@ -1,0 +1,87 @@
+package dev.concbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concbench.results.Direction;
+import dev.concbench.results.ResultRow;
+import dev.concbench.results.RunSummary;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The "Our loop vs Netty" section: which pairs differ beyond their error, which way, and why some are not compared. */
+class ReferenceSectionTest {
+
+    private static ResultRow row(String model, String metric, double value, double error, Direction better, String... guards) {
+        return new ResultRow("context-switch", "ContextSwitchBenchmark.handoff", model, Map.of("pinned", "false"), metric,
+                value, "ns/op", error, 10, better, List.of(guards));
+    }
+
+    private static RunSummary summary(ResultRow... rows) {
+        return new RunSummary(RunSummary.FORMAT, "20261202-000000-smoke", "smoke", true, List.of(), List.of(rows));
+    }
+
+    @Test
+    void aRatioWhoseIntervalHoldsOneIsAlike() {
+        ReferenceSection.PairRow p = ReferenceSection.pair(row("eventloop", "handoff", 40, 4, Direction.LOWER_IS_BETTER),
+                row("netty", "handoff", 42, 4, Direction.LOWER_IS_BETTER));
+        assertEquals("alike", p.css());
+        assertEquals("alike within the error", p.verdict());
+        ReferenceSection.PairRow zeros = ReferenceSection.pair(row("eventloop", "lostUpdates", 0, 0, Direction.LOWER_IS_BETTER),
+                row("netty", "lostUpdates", 0, 0, Direction.LOWER_IS_BETTER));
+        assertEquals("alike", zeros.css());
+        assertEquals("equal", zeros.verdict());
+    }
+
+    @Test
+    void aDifferenceBeyondTheErrorSaysWhichLoopIsAheadByHowMuch() {
+        ReferenceSection.PairRow faster = ReferenceSection.pair(row("eventloop", "handoff", 40, 1, Direction.LOWER_IS_BETTER),
+                row("netty", "handoff", 20, 1, Direction.LOWER_IS_BETTER));
+        assertEquals("differs", faster.css());
+        assertEquals("netty ahead by 2.00x", faster.verdict());
+        ReferenceSection.PairRow slower = ReferenceSection.pair(row("eventloop", "throughput", 100, 1, Direction.HIGHER_IS_BETTER),
+                row("netty", "throughput", 50, 1, Direction.HIGHER_IS_BETTER));
+        assertEquals("ours ahead by 2.00x", slower.verdict());
+        assertEquals("netty higher by 3.00x", ReferenceSection.pair(row("eventloop", "threads", 1, 0, Direction.NEUTRAL),
+                row("netty", "threads", 3, 0, Direction.NEUTRAL)).verdict());
+    }
+
+    @Test
+    void guardedRowsAndRowsWithoutAnErrorAreNotCompared() {
+        assertEquals("not compared: netty's row is guarded", ReferenceSection.pair(row("eventloop", "handoff", 40, 1, Direction.LOWER_IS_BETTER),
+                row("netty", "handoff", 20, 1, Direction.LOWER_IS_BETTER, "loop-blocked: 2")).verdict());
+        ReferenceSection.PairRow noError = ReferenceSection.pair(row("eventloop", "handoff", 40, Double.NaN, Direction.LOWER_IS_BETTER),
+                row("netty", "handoff", 20, 1, Direction.LOWER_IS_BETTER));
+        assertEquals("unknown", noError.css());
+        assertEquals("cannot tell: a row has no error", noError.verdict());
+    }
+
+    @Test
+    void theSectionPairsRowsOfTheSameScenarioParametersAndMetricAndSumsThemUp() {
+        ReferenceSection.ReferenceView view = ReferenceSection.of(summary(
+                row("eventloop", "handoff", 40, 1, Direction.LOWER_IS_BETTER),
+                row("netty", "handoff", 20, 1, Direction.LOWER_IS_BETTER),
+                row("virtual", "handoff", 200, 1, Direction.LOWER_IS_BETTER),
+                row("netty", "other", 20, 1, Direction.LOWER_IS_BETTER)));
+        assertEquals(1, view.rows().size());
+        assertTrue(view.summary().startsWith("0 of 1 metrics alike within their error; 1 differ beyond it: "
+                + "context-switch {pinned=false}: handoff (netty ahead by 2.00x)"), view.summary());
+        assertNull(ReferenceSection.of(summary(row("eventloop", "handoff", 40, 1, Direction.LOWER_IS_BETTER))));
+    }
+
+    @Test
+    void nettyOffloadingToAnExecutorStandsBesideTheLoopOffloadingToThreads() {
+        ResultRow loopOffload = new ResultRow("preemption", "PreemptionBenchmark.heartbeat", "eventloop+offload",
+                Map.of("disturbance", "cpu-hog", "offload", "threads"), "lateness.max", 5, "ms", 1, 5, Direction.LOWER_IS_BETTER, List.of());
+        ResultRow plainLoop = new ResultRow("preemption", "PreemptionBenchmark.heartbeat", "eventloop",
+                Map.of("disturbance", "cpu-hog"), "lateness.max", 300, "ms", 1, 5, Direction.LOWER_IS_BETTER, List.of());
+        ResultRow nettyOffload = new ResultRow("preemption", "PreemptionBenchmark.heartbeat", "netty",
+                Map.of("disturbance", "cpu-hog", "offload", "executor"), "lateness.max", 5.2, "ms", 1, 5, Direction.LOWER_IS_BETTER, List.of());
+        ReferenceSection.ReferenceView view = ReferenceSection.of(summary(plainLoop, loopOffload, nettyOffload));
+        assertEquals(1, view.rows().size());
+        assertEquals("alike", view.rows().getFirst().css());
+        assertTrue(view.rows().getFirst().what().endsWith("(against eventloop+offload)"), view.rows().getFirst().what());
+    }
+}
