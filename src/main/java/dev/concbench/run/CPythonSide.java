@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The run's CPython side: the same scenarios on the machine's {@code python3} (>= {@value #MIN_MINOR}
  * as 3.x), through {@code python/concbench_py}, whose rows join the JVM's in the same results.
- * Found by {@link #locate}: {@code CONCBENCH_PYTHON} or {@code python3} on the PATH; a missing or old
+ * Found by {@link #locate}: {@code CONCBENCH_PYTHON}, or {@code python3} on the PATH (or {@code /usr/bin/python3}
+ * when that one runs more of the models, e.g. has uvloop from apt and the PATH's has not); a missing or old
  * interpreter is a {@link PythonInfo#absent} with one line of reason, never a failure of the run.
  *
  * <p>Each scenario runs as one {@code python3 -m concbench_py} process writing a JSON file; its rows
@@ -63,8 +64,23 @@ public final class CPythonSide {
      * The CPython side for the checkout at {@code projectDir}, or {@link #none} saying why not.
      */
     public static CPythonSide locate(Path projectDir) {
-        return locate(projectDir, System.getenv().getOrDefault(PYTHON_ENV, "python3"));
+        String chosen = System.getenv(PYTHON_ENV);
+        if (chosen != null) {
+            return locate(projectDir, chosen);
+        }
+        // python3 on the PATH first; but a PATH interpreter (pyenv, a venv) often lacks what Debian's
+        // python3 has from apt (python3-uvloop): then the system's, when it runs every model and the other does not
+        CPythonSide onPath = locate(projectDir, "python3");
+        if (onPath.runs() && onPath.info.skipped().isEmpty()) {
+            return onPath;
+        }
+        CPythonSide system = Files.isExecutable(Path.of(SYSTEM_PYTHON)) ? locate(projectDir, SYSTEM_PYTHON) : onPath;
+        return system.runs() && (!onPath.runs() || system.info.skipped().size() < onPath.info.skipped().size())
+                ? system : onPath;
     }
+
+    /** The distribution's interpreter, whose packages come from apt. */
+    static final String SYSTEM_PYTHON = "/usr/bin/python3";
 
     /** {@link #locate(Path)} with the interpreter {@code python} (a name on the PATH or a path). */
     static CPythonSide locate(Path projectDir, String python) {
