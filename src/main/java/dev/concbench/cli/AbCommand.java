@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -118,8 +117,7 @@ final class AbCommand implements Command {
         Files.createDirectories(out);
         CompareOptions options = new CompareOptions(Mode.ABSOLUTE, threshold, ScenarioThresholds.of(catalog.scenarios()),
                 null, false);
-        String command = "run-bench.sh ab" + Arrays.stream(line.getOptions())
-                .map(o -> " --" + o.getLongOpt() + " " + o.getValue()).reduce("", String::concat);
+        String command = CommandText.of("ab", line);
         long start = System.nanoTime();
         GateStudy study = new GateStudy();
         int code = Comparison.PASSED;

@@ -5,7 +5,6 @@ import dev.concbench.claims.RunData;
 import dev.concbench.claims.Verdicts;
 import dev.concbench.report.ReportInput;
 import dev.concbench.results.ResultsDir;
-import dev.concbench.history.HistoryDatabase;
 import dev.concbench.history.HistoryTrends;
 import dev.concbench.net.ServerSite;
 import dev.concbench.results.RunSummary;
@@ -23,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -130,9 +128,7 @@ public final class RunCommand implements Command {
             System.err.println("run-bench.sh: no CPython side: " + python.side().info().absent());
         }
         RunHistory.preflight("run", line, out);
-        String command = "run-bench.sh run" + Arrays.stream(line.getOptions())
-                .map(o -> " --" + o.getLongOpt() + " "
-                        + (o.getLongOpt().equals("db") ? HistoryDatabase.display(o.getValue()) : o.getValue())).reduce("", String::concat);
+        String command = CommandText.of("run", line);
         BenchRun.Outcome outcome;
         // the network (a namespace, or a checked target) exists for the run only: closed on the way
         // out however the run ends (its own shutdown hook covers Ctrl-C)
