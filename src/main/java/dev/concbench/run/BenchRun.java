@@ -90,6 +90,19 @@ public final class BenchRun {
                 new ServerSite.Loopback());
     }
 
+    /**
+     * The JVM arguments every JMH fork of a run (or of one side of an {@code ab}) gets, whatever its
+     * benchmark: where its histogram logs go, and the flags the harness itself needs.
+     */
+    static List<String> forkArgs(Path resultsDir) {
+        return List.of(
+                "-D" + LatencyRecorder.DIR_PROPERTY + "=" + resultsDir.resolve(ResultsDir.HISTOGRAMS).toAbsolutePath(),
+                // JMH 1.37 uses sun.misc.Unsafe; JDK 24+ warns about it on every fork's stderr
+                "--sun-misc-unsafe-memory-access=allow",
+                // the coroutines model; the jar's manifest gives it to this JVM, not to JMH's forks
+                dev.concbench.loop.Coroutine.JVM_FLAG);
+    }
+
     /** A run with the delay server on loopback that measures {@code python}'s scenarios after the JVM's plan. */
     public BenchRun(Path outRoot, Profile profile, Planner.Plan plan, String command, Clock clock,
             PrintStream progressOut, boolean terminal, CPythonRun python) {
@@ -138,12 +151,7 @@ public final class BenchRun {
         Instant start = clock.instant();
         ResultsDir claimed = ResultsDir.claim(outRoot, RUN_ID.format(start) + "-" + profile.id());
         Path dir = claimed.path();
-        List<String> forkArgs = List.of(
-                "-D" + LatencyRecorder.DIR_PROPERTY + "=" + dir.resolve(ResultsDir.HISTOGRAMS).toAbsolutePath(),
-                // JMH 1.37 uses sun.misc.Unsafe; JDK 24+ warns about it on every fork's stderr
-                "--sun-misc-unsafe-memory-access=allow",
-                // the coroutines model; the jar's manifest gives it to this JVM, not to JMH's forks
-                dev.concbench.loop.Coroutine.JVM_FLAG);
+        List<String> forkArgs = forkArgs(dir);
         List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
         flags.addAll(forkArgs);
         synchronized (lock) {

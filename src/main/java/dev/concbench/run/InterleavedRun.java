@@ -1,7 +1,6 @@
 package dev.concbench.run;
 
 import dev.concbench.metrics.EnvCapture;
-import dev.concbench.metrics.LatencyRecorder;
 import dev.concbench.results.EnvInfo;
 import dev.concbench.results.ResultRow;
 import dev.concbench.results.ResultsDir;
@@ -158,19 +157,15 @@ public final class InterleavedRun {
             this.results = results;
             this.runId = runId;
             List<String> flags = new ArrayList<>(fork.jvmArgs());
-            flags.add(histogramArg());
+            flags.addAll(BenchRun.forkArgs(results.path()));
             this.env = EnvCapture.capture(flags, ScenarioDirectory.projectDir(), profile.id(),
                     command + " [side " + fork.name() + ": " + fork.description() + "]", clock.instant());
             results.writeEnv(env);
         }
 
-        String histogramArg() {
-            return "-D" + LatencyRecorder.DIR_PROPERTY + "=" + results.path().resolve(ResultsDir.HISTOGRAMS).toAbsolutePath();
-        }
-
         JmhInvocation jmh(DelayServerHost server) {
             if (jmh == null) {
-                List<String> args = new ArrayList<>(List.of(histogramArg(), "--sun-misc-unsafe-memory-access=allow"));
+                List<String> args = new ArrayList<>(BenchRun.forkArgs(results.path()));
                 args.addAll(server.forkArgs());
                 jmh = new JmhInvocation(args);
             }

@@ -77,6 +77,18 @@ class AbCommandTest {
     }
 
     @Test
+    @Timeout(300)
+    void aCoroutinesForkGetsTheContinuationsFlagOnBothSides() throws Exception {
+        // the flag every fork needs comes from one owner (run.BenchRun.forkArgs): ab's forks once lacked it
+        Path out = tmp.resolve("ab-coroutines");
+        int code = ab("--profile", "smoke", "--scenario", "determinism", "--model", "coroutines", "--out", out.toString());
+        assertEquals(0, code, console.stdout() + console.stderr());
+        for (String side : List.of("A", "B")) {
+            assertTrue(!ResultsDir.open(out.resolve(side)).readSummary().rows().isEmpty(), side + " measured nothing");
+        }
+    }
+
+    @Test
     @Timeout(600)
     void anInjectedLoopSlowdownOnSideBIsARegressionOfTheLoopsHandoff() throws Exception {
         Path out = tmp.resolve("ab");
