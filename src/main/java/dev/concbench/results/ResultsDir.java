@@ -91,11 +91,6 @@ public final class ResultsDir {
         return dir.getFileName().toString();
     }
 
-    /** Where histogram interval logs go: {@code histograms/<name>.hlog}. */
-    public Path histogram(String name) {
-        return dir.resolve(HISTOGRAMS).resolve(name + ".hlog");
-    }
-
     public void writeSummary(RunSummary summary) throws IOException {
         writeAtomically(dir.resolve(SUMMARY), JSON.writeValueAsBytes(summary));
         writeAtomically(dir.resolve(SUMMARY_CSV), csv(summary).getBytes(StandardCharsets.UTF_8));
