@@ -13,7 +13,6 @@ import dev.concbench.results.ClaimResult.Verdict;
 import dev.concbench.results.Comparison;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.results.ResultsFormatException;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -46,16 +45,13 @@ public final class ReportCommand implements Command {
     }
 
     /**
-     * Reads {@code results} once, judges its claims and writes their {@code claims.json} into
-     * {@code outDir} (never into {@code results}).
+     * Reads the rows and environment of {@code dir} once, validating them (before any output folder
+     * is made, so a bad results folder leaves nothing behind).
      *
-     * @throws ResultsFormatException when {@code results} is missing, foreign or of another format
+     * @throws ResultsFormatException when a file of {@code dir} is unreadable or of another format
      */
-    static ReportInput judge(Path results, Path outDir) throws ResultsFormatException, IOException {
-        ResultsDir dir = ResultsDir.open(results);
-        RunData data = new RunData(dir.readSummary(), dir.has(ResultsDir.ENV) ? dir.readEnv() : null);
-        Verdicts verdicts = Verdicts.judge(data);
-        return new ReportInput(dir, data, verdicts, verdicts.write(outDir.resolve(ResultsDir.CLAIMS)));
+    static RunData read(ResultsDir dir) throws ResultsFormatException {
+        return new RunData(dir.readSummary(), dir.has(ResultsDir.ENV) ? dir.readEnv() : null);
     }
 
     @Override
@@ -91,18 +87,25 @@ public final class ReportCommand implements Command {
                     + (args.isEmpty() ? "" : " (" + String.join(" ", args) + ")"));
         }
         Path results = Path.of(args.getFirst());
-        Path out;
         try {
-            ResultsDir.open(results);
+            ResultsDir dir = ResultsDir.open(results);
             if (line.hasOption("out") && Path.of(line.getOptionValue("out")).toAbsolutePath().normalize()
                     .equals(results.toAbsolutePath().normalize())) {
                 throw new UsageException("report: --out " + line.getOptionValue("out")
                         + " is the results folder it reads (expected another folder: a report never writes into its input)");
             }
-            out = line.hasOption("out") ? Outputs.writableFolder("report", "--out", Path.of(line.getOptionValue("out")))
+            RunData data = read(dir);
+            Verdicts verdicts = Verdicts.judge(data);
+            Comparison comparison = baseline(line, dir);
+            // the output folder is made (or claimed) only once every input read well
+            Path out = line.hasOption("out") ? Outputs.writableFolder("report", "--out", Path.of(line.getOptionValue("out")))
                     : Outputs.reportFolder(results);
-            ReportInput input = judge(results, out);
-            Path index = Reporter.write(input, out, baseline(line, results, out),
+            ReportInput input = new ReportInput(dir, data, verdicts, verdicts.write(out.resolve(ResultsDir.CLAIMS)));
+            if (comparison != null) {
+                ResultsDir.writeComparison(out.resolve(ResultsDir.COMPARE_DIR), comparison,
+                        MarkdownSummary.render(comparison));
+            }
+            Path index = Reporter.write(input, out, comparison,
                     RunHistory.trends("report", line, results.toAbsolutePath().getParent(), results));
             System.out.println(index);
             long notMeasured = input.verdicts().count(Verdict.NOT_MEASURED);
@@ -118,24 +121,19 @@ public final class ReportCommand implements Command {
     }
 
     /**
-     * {@code --baseline}: the regression gate compares the two runs with its default options, writes
-     * {@code compare/compare.{json,md}} into the report's directory {@code out} (never into the
-     * results it reads), and the report shows the comparison it holds in memory; null without
-     * {@code --baseline}.
+     * {@code --baseline}: the regression gate's comparison of the two runs with its default options,
+     * which {@link #run} writes as {@code compare/compare.{json,md}} into the report's directory (never
+     * into the results it reads) and the report shows from memory; null without {@code --baseline}.
      */
-    private static Comparison baseline(CommandLine line, Path current, Path out) throws Exception {
+    private static Comparison baseline(CommandLine line, ResultsDir current) {
         if (!line.hasOption("baseline")) {
             return null;
         }
         Path baseline = Path.of(line.getOptionValue("baseline"));
-        Comparison comparison;
         try {
-            comparison = RunComparator.compare(ResultsDir.open(baseline), ResultsDir.open(current),
-                    CompareOptions.defaults());
+            return RunComparator.compare(ResultsDir.open(baseline), current, CompareOptions.defaults());
         } catch (CompareInputException | ResultsFormatException e) {
             throw new UsageException("report: --baseline: " + e.getMessage());
         }
-        ResultsDir.writeComparison(out.resolve(ResultsDir.COMPARE_DIR), comparison, MarkdownSummary.render(comparison));
-        return comparison;
     }
 }
