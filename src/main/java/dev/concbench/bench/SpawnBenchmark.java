@@ -6,6 +6,7 @@ import static dev.concbench.vocab.ModelKind.PROCESS_POOL;
 
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
+import dev.concbench.vocab.ModelParams;
 import dev.concbench.workload.Workload;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +64,7 @@ public class SpawnBenchmark extends TaskBenchmark {
     @Override
     void startTrial() {
         if (model.equals(PROCESS_POOL.id())) {
-            workers = new ModelSession(model, Map.of("workers", "1"), 0, false);
+            workers = new ModelSession(model, Map.of(ModelParams.WORKERS, "1"), 0, false);
         }
     }
 
