@@ -3,6 +3,7 @@ package dev.concbench.cli;
 import dev.concbench.claims.RunData;
 import dev.concbench.claims.Verdicts;
 import dev.concbench.history.HistoryTrends;
+import dev.concbench.history.StoredRun;
 import dev.concbench.regress.CompareInputException;
 import dev.concbench.regress.CompareOptions;
 import dev.concbench.regress.MarkdownSummary;
@@ -96,7 +97,7 @@ public final class ReportCommand implements Command {
             }
             RunData data = read(dir);
             Verdicts verdicts = Verdicts.judge(data);
-            Comparison comparison = baseline(line, dir);
+            Comparison comparison = baseline(line, dir, data);
             // the output folder is made (or claimed) only once every input read well
             Path out = line.hasOption("out") ? Outputs.writableFolder("report", "--out", Path.of(line.getOptionValue("out")))
                     : Outputs.reportFolder(results);
@@ -105,8 +106,9 @@ public final class ReportCommand implements Command {
                 ResultsDir.writeComparison(out.resolve(ResultsDir.COMPARE_DIR), comparison,
                         MarkdownSummary.render(comparison));
             }
-            Path index = Reporter.write(input, out, comparison,
-                    RunHistory.trends("report", line, results.toAbsolutePath().getParent(), results));
+            Path index = Reporter.write(input, out, comparison, RunHistory.trends("report", line,
+                    results.toAbsolutePath().getParent(), new StoredRun(data.summary(), data.env().orElse(null),
+                            verdicts.results(), StoredRun.Origin.imported())));
             System.out.println(index);
             long notMeasured = input.verdicts().count(Verdict.NOT_MEASURED);
             if (notMeasured > 0) {
@@ -125,13 +127,14 @@ public final class ReportCommand implements Command {
      * which {@link #run} writes as {@code compare/compare.{json,md}} into the report's directory (never
      * into the results it reads) and the report shows from memory; null without {@code --baseline}.
      */
-    private static Comparison baseline(CommandLine line, ResultsDir current) {
+    private static Comparison baseline(CommandLine line, ResultsDir current, RunData data) {
         if (!line.hasOption("baseline")) {
             return null;
         }
         Path baseline = Path.of(line.getOptionValue("baseline"));
         try {
-            return RunComparator.compare(ResultsDir.open(baseline), current, CompareOptions.defaults());
+            return RunComparator.compare(ResultsDir.open(baseline), current, data.summary(), data.env().orElse(null),
+                    CompareOptions.defaults());
         } catch (CompareInputException | ResultsFormatException e) {
             throw new UsageException("report: --baseline: " + e.getMessage());
         }

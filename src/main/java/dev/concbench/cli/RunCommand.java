@@ -7,6 +7,7 @@ import dev.concbench.report.ReportInput;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.history.HistoryDatabase;
 import dev.concbench.history.HistoryTrends;
+import dev.concbench.history.StoredRun;
 import dev.concbench.net.ServerSite;
 import dev.concbench.results.RunSummary;
 import dev.concbench.run.BenchRun;
@@ -152,9 +153,10 @@ public final class RunCommand implements Command {
         RunData data = new RunData(summary, outcome.env());
         Verdicts verdicts = Verdicts.judge(data);
         Path claims = verdicts.write(outcome.results().path().resolve(ResultsDir.CLAIMS));
+        StoredRun stored = new StoredRun(summary, outcome.env(), verdicts.results(), RunHistory.origin("run"));
         int after = afterRun.accept(new ReportInput(outcome.results(), data, verdicts, claims),
-                RunHistory.trends("run", line, out, outcome.results().path()));
-        RunHistory.append("run", line, out, outcome.results().path(), "run");
+                RunHistory.trends("run", line, out, stored));
+        RunHistory.append("run", line, out, outcome.results().path(), stored);
         if (outcome.failures() > 0) {
             throw new RunFailedException(outcome.failures() + " benchmark(s) failed; see 'missing' in "
                     + outcome.results().path().resolve("summary.json"));
