@@ -97,7 +97,9 @@ public final class ReportCommand implements Command {
             }
             RunData data = read(dir);
             Verdicts verdicts = Verdicts.judge(data);
-            Comparison comparison = baseline(line, dir, data);
+            // the gate's comparison: made now with --baseline, else the one 'compare' wrote beside the results
+            Comparison comparison = line.hasOption("baseline") ? baseline(line, dir, data)
+                    : dir.readComparison().orElse(null);
             // the output folder is made (or claimed) only once every input read well
             Path out = line.hasOption("out") ? Outputs.writableFolder("report", "--out", Path.of(line.getOptionValue("out")))
                     : Outputs.reportFolder(results);
@@ -125,12 +127,9 @@ public final class ReportCommand implements Command {
     /**
      * {@code --baseline}: the regression gate's comparison of the two runs with its default options,
      * which {@link #run} writes as {@code compare/compare.{json,md}} into the report's directory (never
-     * into the results it reads) and the report shows from memory; null without {@code --baseline}.
+     * into the results it reads) and the report shows from memory.
      */
     private static Comparison baseline(CommandLine line, ResultsDir current, RunData data) {
-        if (!line.hasOption("baseline")) {
-            return null;
-        }
         Path baseline = Path.of(line.getOptionValue("baseline"));
         try {
             return RunComparator.compare(ResultsDir.open(baseline), current, data.summary(), data.env().orElse(null),

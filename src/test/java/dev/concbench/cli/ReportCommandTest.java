@@ -103,6 +103,25 @@ class ReportCommandTest {
     }
 
     @Test
+    void anEmptyComparisonBesideTheResultsIsOneLineExitTwo() throws Exception {
+        Path results = Fixtures.copy(FixtureRuns.COMPLETE, tmp);
+        Path compare = Files.createDirectories(results.resolve(ResultsDir.COMPARE_DIR)).resolve(ResultsDir.COMPARE_JSON);
+        Files.writeString(compare, "{}");
+        assertEquals(2, run("report", results.toString()));
+        assertOneLineNaming(compare.toString(), "baselineRunId is missing");
+        assertFalse(Files.exists(tmp.resolve("reports").resolve(results.getFileName())), "a report folder was left behind");
+
+        Files.writeString(compare, "{\"baselineRunId\":\"a\",\"currentRunId\":\"b\",\"mode\":\"absolute\",\"rows\":[]}");
+        assertEquals(2, run("report", results.toString()));
+        assertTrue(stderr().contains(compare + ": rows is empty"), stderr());
+
+        Files.writeString(compare, "{\"baselineRunId\":\"a\",\"currentRunId\":\"b\",\"mode\":\"absolute\","
+                + "\"rows\":[{\"key\":\"k\",\"scenario\":\"s\",\"model\":\"virtual\",\"metric\":\"m\",\"status\":\"fine\"}]}");
+        assertEquals(2, run("report", results.toString()));
+        assertTrue(stderr().contains(compare + ":row 1: status must be one of"), stderr());
+    }
+
+    @Test
     void wrongArgumentCountIsOneLineExitTwo() {
         assertEquals(2, run("report"));
         assertOneLineNaming("expected one RESULTS_DIR, got 0");

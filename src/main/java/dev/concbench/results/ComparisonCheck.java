@@ -1,0 +1,77 @@
+package dev.concbench.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Validates a {@code compare.json} tree before it becomes a {@link Comparison}, so that an empty,
+ * hand-edited or damaged file is one line naming the file (and the row and field) instead of a
+ * report that shows "PASS, 0 unchanged". Stateless.
+ */
+final class ComparisonCheck {
+
+    private static final List<String> ROW_TEXT_FIELDS = List.of("key", "scenario", "model", "metric", "status");
+
+    private ComparisonCheck() {
+    }
+
+    /**
+     * @param file how the message names the file
+     * @param root the parsed file
+     * @throws ResultsFormatException on the first problem, naming the row (1-based) and the field
+     */
+    static void check(String file, JsonNode root) throws ResultsFormatException {
+        if (!root.isObject()) {
+            throw new ResultsFormatException(file + ": expected a JSON object, found " + kind(root));
+        }
+        for (String field : List.of("baselineRunId", "currentRunId", "mode")) {
+            if (!root.path(field).isTextual() || root.path(field).asText().isBlank()) {
+                throw new ResultsFormatException(file + ": " + field + " is missing or not text");
+            }
+        }
+        String mode = root.path("mode").asText();
+        if (Mode.byLabel(mode).isEmpty()) {
+            throw new ResultsFormatException(file + ": mode must be one of "
+                    + labels(Arrays.stream(Mode.values()).map(Mode::label).toList()) + ", found '" + mode + "'");
+        }
+        JsonNode rows = root.path("rows");
+        if (!rows.isArray()) {
+            throw new ResultsFormatException(file + ": rows is missing or not a list");
+        }
+        if (rows.isEmpty()) {
+            // the gate refuses runs without rows, so an empty list is a damaged file, not a pass
+            throw new ResultsFormatException(file + ": rows is empty (expected a row per compared result)");
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            String problem = rowProblem(rows.get(i));
+            if (problem != null) {
+                throw new ResultsFormatException(file + ":row " + (i + 1) + ": " + problem);
+            }
+        }
+    }
+
+    /** The first problem of one row, or null when it is well-formed enough to show. */
+    private static String rowProblem(JsonNode row) {
+        if (!row.isObject()) {
+            return "expected an object, found " + kind(row);
+        }
+        for (String field : ROW_TEXT_FIELDS) {
+            JsonNode v = row.get(field);
+            if (v == null || !v.isTextual() || v.asText().isBlank()) {
+                return field + " is missing or not text";
+            }
+        }
+        String status = row.get("status").asText();
+        List<String> statuses = Arrays.stream(Status.values()).map(Status::label).toList();
+        return statuses.contains(status) ? null : "status must be one of " + labels(statuses) + ", found '" + status + "'";
+    }
+
+    private static String labels(List<String> labels) {
+        return String.join(", ", labels);
+    }
+
+    private static String kind(JsonNode n) {
+        return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
