@@ -22,39 +22,23 @@ final class ComparisonCheck {
      * @throws ResultsFormatException on the first problem, naming the row (1-based) and the field
      */
     static void check(String file, JsonNode root) throws ResultsFormatException {
-        if (!root.isObject()) {
-            throw new ResultsFormatException(file + ": expected a JSON object, found " + kind(root));
-        }
-        for (String field : List.of("baselineRunId", "currentRunId", "mode")) {
-            if (!root.path(field).isTextual() || root.path(field).asText().isBlank()) {
-                throw new ResultsFormatException(file + ": " + field + " is missing or not text");
-            }
-        }
+        JsonNode rows = JsonChecks.rows(file, root, List.of("baselineRunId", "currentRunId", "mode"),
+                ComparisonCheck::rowProblem);
         String mode = root.path("mode").asText();
         if (Mode.byLabel(mode).isEmpty()) {
             throw new ResultsFormatException(file + ": mode must be one of "
                     + labels(Arrays.stream(Mode.values()).map(Mode::label).toList()) + ", found '" + mode + "'");
         }
-        JsonNode rows = root.path("rows");
-        if (!rows.isArray()) {
-            throw new ResultsFormatException(file + ": rows is missing or not a list");
-        }
         if (rows.isEmpty()) {
             // the gate refuses runs without rows, so an empty list is a damaged file, not a pass
             throw new ResultsFormatException(file + ": rows is empty (expected a row per compared result)");
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            String problem = rowProblem(rows.get(i));
-            if (problem != null) {
-                throw new ResultsFormatException(file + ":row " + (i + 1) + ": " + problem);
-            }
         }
     }
 
     /** The first problem of one row, or null when it is well-formed enough to show. */
     private static String rowProblem(JsonNode row) {
         if (!row.isObject()) {
-            return "expected an object, found " + kind(row);
+            return "expected an object, found " + JsonChecks.kind(row);
         }
         for (String field : ROW_TEXT_FIELDS) {
             JsonNode v = row.get(field);
@@ -69,9 +53,5 @@ final class ComparisonCheck {
 
     private static String labels(List<String> labels) {
         return String.join(", ", labels);
-    }
-
-    private static String kind(JsonNode n) {
-        return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 }
