@@ -57,7 +57,7 @@ final class AbCommand implements Command {
     @Override
     public String usage() {
         return "ab [--a-ref REF|--a-jar JAR] [--b-ref REF|--b-jar JAR] [--a-jvm-arg A]... [--b-jvm-arg B]..."
-                + " [--profile P] [--scenario NAME]... [--model NAME]... [--threshold F] [--trials N] [--out DIR]";
+                + " [--profile P] [--scenario NAME]... [--model NAME]... [--threshold F] [--trials N] [--out DIR] [--db JDBC_URL]";
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class RunCommand implements Command {
     @Override
     public String usage() {
         return "run [--profile smoke|quick|full|gate] [--scenario NAME]... [--model NAME]... [--out DIR] [--db JDBC_URL]"
-                + " [--no-python] [--network lan|wan|lossy [--network-delay MS] [--network-jitter MS] [--network-loss PCT]"
+                + " [--over-budget] [--no-python] [--network lan|wan|lossy [--network-delay MS] [--network-jitter MS] [--network-loss PCT]"
                 + " | --target HOST:PORT]";
     }
 
@@ -82,7 +82,8 @@ public final class RunCommand implements Command {
     public Options options() {
         Options options = new Options()
                 .addOption(Option.builder().longOpt("profile").hasArg().argName("P")
-                        .desc("smoke (<= 2 min, CI), quick (default, <= 10 min) or full (<= 60 min)").get())
+                        .desc("smoke (<= 2 min, CI), quick (default, <= 10 min), full (<= 60 min) or gate (<= 6 min: the"
+                                + " regression gate's rows, only scenarios with a gate: profile, several forks each)").get())
                 .addOption(Option.builder().longOpt("scenario").hasArg().argName("NAME")
                         .desc("run only this scenario (repeatable); see 'list'").get())
                 .addOption(Option.builder().longOpt("model").hasArg().argName("NAME")
