@@ -7,6 +7,7 @@ import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.model.TaskResult;
 import dev.concbench.vocab.Guard;
 import dev.concbench.vocab.ModelKind;
+import dev.concbench.vocab.ModelParams;
 import dev.concbench.workload.Workload;
 import java.util.List;
 import java.util.Map;
@@ -59,15 +60,16 @@ public class CpuBenchmark {
     @Setup(Level.Trial)
     public void start() {
         Map<String, String> params = switch (ModelKind.require(model)) {
-            case PLATFORM_POOL -> Map.of("poolSize", Integer.toString(workers));
-            case PROCESS_POOL -> Map.of("workers", Integer.toString(workers));
-            case EVENTLOOP_OFFLOAD -> Map.of("offload", offload, "workers", Integer.toString(workers));
+            case PLATFORM_POOL -> Map.of(ModelParams.POOL_SIZE, Integer.toString(workers));
+            case PROCESS_POOL -> Map.of(ModelParams.WORKERS, Integer.toString(workers));
+            case EVENTLOOP_OFFLOAD -> Map.of(ModelParams.OFFLOAD, offload, ModelParams.WORKERS, Integer.toString(workers));
             // netty offloads only when the scenario says offload=executor (the parameter's default is eventloop+offload's)
-            case NETTY -> offload.equals("executor") ? Map.of("offload", offload, "workers", Integer.toString(workers)) : Map.of();
+            case NETTY -> offload.equals(ModelParams.OFFLOAD_EXECUTOR)
+                    ? Map.of(ModelParams.OFFLOAD, offload, ModelParams.WORKERS, Integer.toString(workers)) : Map.of();
             default -> Map.of();
         };
         // the plain loop burns on its own thread by design; offloading claims to keep the loop free
-        session = new ModelSession(model, params, 0, model.equals(EVENTLOOP_OFFLOAD.id()) || params.containsKey("offload"));
+        session = new ModelSession(model, params, 0, model.equals(EVENTLOOP_OFFLOAD.id()) || params.containsKey(ModelParams.OFFLOAD));
     }
 
     @TearDown(Level.Iteration)

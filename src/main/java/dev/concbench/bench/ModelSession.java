@@ -12,6 +12,7 @@ import dev.concbench.model.TaskResult;
 import dev.concbench.model.WorkTarget;
 import dev.concbench.vocab.Guard;
 import dev.concbench.vocab.ModelKind;
+import dev.concbench.vocab.ModelParams;
 import dev.concbench.workload.Workload;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -63,7 +64,7 @@ final class ModelSession implements AutoCloseable {
 
     /** The model parameters of a benchmark with a {@code poolSize} parameter: it applies to {@code platform-pool} only. */
     static Map<String, String> poolParams(String model, int poolSize) {
-        return model.equals(PLATFORM_POOL.id()) ? Map.of("poolSize", Integer.toString(poolSize)) : Map.of();
+        return model.equals(PLATFORM_POOL.id()) ? Map.of(ModelParams.POOL_SIZE, Integer.toString(poolSize)) : Map.of();
     }
 
     /** The delay server this fork was given; fails when the run gave none. */

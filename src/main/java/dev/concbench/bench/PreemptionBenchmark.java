@@ -12,6 +12,7 @@ import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.vocab.CarrierFlags;
 import dev.concbench.vocab.Guard;
 import dev.concbench.vocab.ModelKind;
+import dev.concbench.vocab.ModelParams;
 import dev.concbench.workload.Burn;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -119,14 +120,14 @@ public class PreemptionBenchmark extends TaskBenchmark {
 
     /** Whether this is {@code netty} handing the disturbing work to an executor group. */
     private boolean nettyOffloads() {
-        return ModelKind.NETTY.is(model) && offload.equals("executor");
+        return ModelKind.NETTY.is(model) && offload.equals(ModelParams.OFFLOAD_EXECUTOR);
     }
 
     @Override
     void startTrial() {
         log = new LatencyRecorder(new LogIdentity("preemption", model, logParams(), "disturbance"));
         if (model.equals(EVENTLOOP_OFFLOAD.id())) {
-            if (!offload.equals("threads")) {
+            if (!offload.equals(ModelParams.OFFLOAD_THREADS)) {
                 throw new IllegalArgumentException("preemption offloads to threads only (offload=threads), not '" + offload + "'");
             }
             offloadPool = offloadExecutor().orElseThrow();

@@ -2,6 +2,7 @@ package dev.concbench.bench;
 
 import dev.concbench.vocab.CarrierFlags;
 import dev.concbench.vocab.ModelKind;
+import dev.concbench.vocab.ModelParams;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -86,8 +87,8 @@ abstract class TaskBenchmark {
             params.put(CarrierFlags.PARAM, carriers);
         }
         if (kind == ModelKind.EVENTLOOP_OFFLOAD) {
-            params.put("offload", "threads");
-            params.put("workers", Integer.toString(offloadWorkers()));
+            params.put(ModelParams.OFFLOAD, ModelParams.OFFLOAD_THREADS);
+            params.put(ModelParams.WORKERS, Integer.toString(offloadWorkers()));
         }
         return params;
     }

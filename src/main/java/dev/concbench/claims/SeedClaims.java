@@ -10,6 +10,7 @@ import static dev.concbench.claims.ChartNames.png;
 import dev.concbench.claims.RatioRule.Labeled;
 import dev.concbench.claims.RatioRule.Stall;
 import dev.concbench.results.ClaimResult;
+import dev.concbench.vocab.CarrierFlags;
 import java.util.List;
 import java.util.Optional;
 
@@ -173,7 +174,7 @@ public final class SeedClaims {
                 at(c.lightweight() + " worst lateness under a CPU hog", heartbeat(c.lightweight(), "cpu-hog", WORST))));
         if (c.jvm()) {
             context.add(at("virtual (1 carrier) worst lateness under a CPU hog",
-                    heartbeat(VIRTUAL.id(), "cpu-hog", WORST).with("carriers", "1")));
+                    heartbeat(VIRTUAL.id(), "cpu-hog", WORST).with(CarrierFlags.PARAM, "1")));
         }
         return new RatioRule(
                 at(loop + " worst heartbeat lateness under a CPU hog", heartbeat(loop, "cpu-hog", WORST)),

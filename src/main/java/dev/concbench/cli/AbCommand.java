@@ -3,6 +3,7 @@ package dev.concbench.cli;
 import dev.concbench.ab.SideBuilder;
 import dev.concbench.ab.SideException;
 import dev.concbench.bench.BenchmarkCatalog;
+import dev.concbench.history.StoredRun;
 import dev.concbench.regress.CompareOptions;
 import dev.concbench.regress.GateStudy;
 import dev.concbench.regress.MarkdownSummary;
@@ -55,7 +56,7 @@ final class AbCommand implements Command {
     @Override
     public String usage() {
         return "ab [--a-ref REF|--a-jar JAR] [--b-ref REF|--b-jar JAR] [--a-jvm-arg A]... [--b-jvm-arg B]..."
-                + " [--profile P] [--scenario NAME]... [--model NAME]... [--threshold F] [--trials N] [--out DIR]";
+                + " [--profile P] [--scenario NAME]... [--model NAME]... [--threshold F] [--trials N] [--out DIR] [--db JDBC_URL]";
     }
 
     @Override
@@ -126,9 +127,12 @@ final class AbCommand implements Command {
             if (trials > 1) {
                 System.err.printf("ab: trial %d of %d%n", t, trials);
             }
-            Comparison c = trial(dir, profile, plan, sides, command, options);
-            for (String side : List.of("A", "B")) {
-                RunHistory.append("ab", line, historyRoot, dir.resolve(side), "ab");
+            InterleavedRun.Outcome o = new InterleavedRun(dir, profile, plan, sides, command, Clock.systemUTC(), System.err)
+                    .run();
+            Comparison c = trial(dir, o, options);
+            for (InterleavedRun.SideResult side : o.sides()) {
+                RunHistory.append("ab", line, historyRoot, side.results().path(),
+                        new StoredRun(side.summary(), side.env(), List.of(), RunHistory.origin("ab")));
             }
             study.add(c);
             code = Math.max(code, c.exitCode());
@@ -145,11 +149,8 @@ final class AbCommand implements Command {
         return code;
     }
 
-    /** One interleaved run of both sides into {@code dir}, compared; exit 3 when a fork failed. */
-    private static Comparison trial(Path dir, Profile profile, Planner.Plan plan, List<ForkSide> sides, String command,
-            CompareOptions options) throws IOException {
-        InterleavedRun.Outcome o = new InterleavedRun(dir, profile, plan, sides, command, Clock.systemUTC(), System.err)
-                .run();
+    /** The interleaved run of both sides in {@code dir}, compared; exit 3 when a fork failed. */
+    private static Comparison trial(Path dir, InterleavedRun.Outcome o, CompareOptions options) throws IOException {
         Comparison c = RunComparator.compare(o.sides().get(0).summary(), o.sides().get(1).summary(), options);
         System.out.print(TerminalTable.render(c));
         Path md = ResultsDir.writeComparison(dir, c, MarkdownSummary.render(c));

@@ -34,8 +34,8 @@ final class CompareCommand implements Command {
 
     @Override
     public String usage() {
-        return "compare --baseline DIR --current DIR [--mode absolute|ratios] [--threshold F] [--out DIR]"
-                + " [--allow-env-mismatch] | --current DIR --history N [--db URL]";
+        return "compare --baseline DIR --current DIR [--mode absolute|ratios] [--reference MODEL] [--threshold F]"
+                + " [--scenarios DIR] [--out DIR] [--allow-env-mismatch] | --current DIR --history N [--db URL]";
     }
 
     @Override

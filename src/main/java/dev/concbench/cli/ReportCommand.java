@@ -3,6 +3,7 @@ package dev.concbench.cli;
 import dev.concbench.claims.RunData;
 import dev.concbench.claims.Verdicts;
 import dev.concbench.history.HistoryTrends;
+import dev.concbench.history.StoredRun;
 import dev.concbench.regress.CompareInputException;
 import dev.concbench.regress.CompareOptions;
 import dev.concbench.regress.MarkdownSummary;
@@ -13,7 +14,6 @@ import dev.concbench.results.ClaimResult.Verdict;
 import dev.concbench.results.Comparison;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.results.ResultsFormatException;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -46,16 +46,13 @@ public final class ReportCommand implements Command {
     }
 
     /**
-     * Reads {@code results} once, judges its claims and writes their {@code claims.json} into
-     * {@code outDir} (never into {@code results}).
+     * Reads the rows and environment of {@code dir} once, validating them (before any output folder
+     * is made, so a bad results folder leaves nothing behind).
      *
-     * @throws ResultsFormatException when {@code results} is missing, foreign or of another format
+     * @throws ResultsFormatException when a file of {@code dir} is unreadable or of another format
      */
-    static ReportInput judge(Path results, Path outDir) throws ResultsFormatException, IOException {
-        ResultsDir dir = ResultsDir.open(results);
-        RunData data = new RunData(dir.readSummary(), dir.has(ResultsDir.ENV) ? dir.readEnv() : null);
-        Verdicts verdicts = Verdicts.judge(data);
-        return new ReportInput(dir, data, verdicts, verdicts.write(outDir.resolve(ResultsDir.CLAIMS)));
+    static RunData read(ResultsDir dir) throws ResultsFormatException {
+        return new RunData(dir.readSummary(), dir.has(ResultsDir.ENV) ? dir.readEnv() : null);
     }
 
     @Override
@@ -91,19 +88,29 @@ public final class ReportCommand implements Command {
                     + (args.isEmpty() ? "" : " (" + String.join(" ", args) + ")"));
         }
         Path results = Path.of(args.getFirst());
-        Path out;
         try {
-            ResultsDir.open(results);
+            ResultsDir dir = ResultsDir.open(results);
             if (line.hasOption("out") && Path.of(line.getOptionValue("out")).toAbsolutePath().normalize()
                     .equals(results.toAbsolutePath().normalize())) {
                 throw new UsageException("report: --out " + line.getOptionValue("out")
                         + " is the results folder it reads (expected another folder: a report never writes into its input)");
             }
-            out = line.hasOption("out") ? Outputs.writableFolder("report", "--out", Path.of(line.getOptionValue("out")))
+            RunData data = read(dir);
+            Verdicts verdicts = Verdicts.judge(data);
+            // the gate's comparison: made now with --baseline, else the one 'compare' wrote beside the results
+            Comparison comparison = line.hasOption("baseline") ? baseline(line, dir, data)
+                    : dir.readComparison().orElse(null);
+            // the output folder is made (or claimed) only once every input read well
+            Path out = line.hasOption("out") ? Outputs.writableFolder("report", "--out", Path.of(line.getOptionValue("out")))
                     : Outputs.reportFolder(results);
-            ReportInput input = judge(results, out);
-            Path index = Reporter.write(input, out, baseline(line, results, out),
-                    RunHistory.trends("report", line, results.toAbsolutePath().getParent(), results));
+            ReportInput input = new ReportInput(dir, data, verdicts, verdicts.write(out.resolve(ResultsDir.CLAIMS)));
+            if (comparison != null) {
+                ResultsDir.writeComparison(out.resolve(ResultsDir.COMPARE_DIR), comparison,
+                        MarkdownSummary.render(comparison));
+            }
+            Path index = Reporter.write(input, out, comparison, RunHistory.trends("report", line,
+                    results.toAbsolutePath().getParent(), new StoredRun(data.summary(), data.env().orElse(null),
+                            verdicts.results(), StoredRun.Origin.imported())));
             System.out.println(index);
             long notMeasured = input.verdicts().count(Verdict.NOT_MEASURED);
             if (notMeasured > 0) {
@@ -118,24 +125,17 @@ public final class ReportCommand implements Command {
     }
 
     /**
-     * {@code --baseline}: the regression gate compares the two runs with its default options, writes
-     * {@code compare/compare.{json,md}} into the report's directory {@code out} (never into the
-     * results it reads), and the report shows the comparison it holds in memory; null without
-     * {@code --baseline}.
+     * {@code --baseline}: the regression gate's comparison of the two runs with its default options,
+     * which {@link #run} writes as {@code compare/compare.{json,md}} into the report's directory (never
+     * into the results it reads) and the report shows from memory.
      */
-    private static Comparison baseline(CommandLine line, Path current, Path out) throws Exception {
-        if (!line.hasOption("baseline")) {
-            return null;
-        }
+    private static Comparison baseline(CommandLine line, ResultsDir current, RunData data) {
         Path baseline = Path.of(line.getOptionValue("baseline"));
-        Comparison comparison;
         try {
-            comparison = RunComparator.compare(ResultsDir.open(baseline), ResultsDir.open(current),
+            return RunComparator.compare(ResultsDir.open(baseline), current, data.summary(), data.env().orElse(null),
                     CompareOptions.defaults());
         } catch (CompareInputException | ResultsFormatException e) {
             throw new UsageException("report: --baseline: " + e.getMessage());
         }
-        ResultsDir.writeComparison(out.resolve(ResultsDir.COMPARE_DIR), comparison, MarkdownSummary.render(comparison));
-        return comparison;
     }
 }

@@ -6,6 +6,7 @@ import dev.concbench.claims.Verdicts;
 import dev.concbench.report.ReportInput;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.history.HistoryTrends;
+import dev.concbench.history.StoredRun;
 import dev.concbench.net.ServerSite;
 import dev.concbench.results.RunSummary;
 import dev.concbench.run.BenchRun;
@@ -66,7 +67,7 @@ public final class RunCommand implements Command {
     @Override
     public String usage() {
         return "run [--profile smoke|quick|full|gate] [--scenario NAME]... [--model NAME]... [--out DIR] [--db JDBC_URL]"
-                + " [--no-python] [--network lan|wan|lossy [--network-delay MS] [--network-jitter MS] [--network-loss PCT]"
+                + " [--over-budget] [--no-python] [--network lan|wan|lossy [--network-delay MS] [--network-jitter MS] [--network-loss PCT]"
                 + " | --target HOST:PORT]";
     }
 
@@ -79,7 +80,8 @@ public final class RunCommand implements Command {
     public Options options() {
         Options options = new Options()
                 .addOption(Option.builder().longOpt("profile").hasArg().argName("P")
-                        .desc("smoke (<= 2 min, CI), quick (default, <= 10 min) or full (<= 60 min)").get())
+                        .desc("smoke (<= 2 min, CI), quick (default, <= 10 min), full (<= 60 min) or gate (<= 6 min: the"
+                                + " regression gate's rows, only scenarios with a gate: profile, several forks each)").get())
                 .addOption(Option.builder().longOpt("scenario").hasArg().argName("NAME")
                         .desc("run only this scenario (repeatable); see 'list'").get())
                 .addOption(Option.builder().longOpt("model").hasArg().argName("NAME")
@@ -148,9 +150,10 @@ public final class RunCommand implements Command {
         RunData data = new RunData(summary, outcome.env());
         Verdicts verdicts = Verdicts.judge(data);
         Path claims = verdicts.write(outcome.results().path().resolve(ResultsDir.CLAIMS));
+        StoredRun stored = new StoredRun(summary, outcome.env(), verdicts.results(), RunHistory.origin("run"));
         int after = afterRun.accept(new ReportInput(outcome.results(), data, verdicts, claims),
-                RunHistory.trends("run", line, out, outcome.results().path()));
-        RunHistory.append("run", line, out, outcome.results().path(), "run");
+                RunHistory.trends("run", line, out, stored));
+        RunHistory.append("run", line, out, outcome.results().path(), stored);
         if (outcome.failures() > 0) {
             throw new RunFailedException(outcome.failures() + " benchmark(s) failed; see 'missing' in "
                     + outcome.results().path().resolve("summary.json"));

@@ -6,8 +6,6 @@ import dev.concbench.history.HistoryStore;
 import dev.concbench.history.HistoryTrends;
 import dev.concbench.history.StoredRun;
 import dev.concbench.metrics.EnvCapture;
-import dev.concbench.results.ResultsDir;
-import dev.concbench.results.ResultsFormatException;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -52,42 +50,41 @@ final class RunHistory {
     }
 
     /**
-     * Appends a finished run's results directory to the history; on any failure prints one line on
-     * stderr naming the database and leaves everything else as it is.
+     * Where a run this command just measured comes from: this host, the checked-out branch.
      *
      * @param source {@code run} or {@code ab}
      */
-    static void append(String command, CommandLine line, Path resultsRoot, Path runDir, String source) {
+    static StoredRun.Origin origin(String source) {
+        return new StoredRun.Origin(EnvCapture.hostName(), EnvCapture.gitBranch(Path.of("").toAbsolutePath()), source);
+    }
+
+    /**
+     * Appends a finished run, handed over in memory as its results directory {@code runDir} holds
+     * it, to the history; on any failure prints one line on stderr naming the database and leaves
+     * everything else as it is.
+     */
+    static void append(String command, CommandLine line, Path resultsRoot, Path runDir, StoredRun run) {
         String url = url(line, resultsRoot);
         try (HistoryStore store = HistoryDatabase.open(url)) {
-            Path here = Path.of("").toAbsolutePath();
-            StoredRun run = StoredRun.read(ResultsDir.open(runDir),
-                    new StoredRun.Origin(EnvCapture.hostName(), EnvCapture.gitBranch(here), source));
             store.append(run);
             System.err.println(Main.PROGRAM + ": " + command + ": recorded in the history " + store.name());
-        } catch (HistoryException | ResultsFormatException | RuntimeException e) {
+        } catch (HistoryException | RuntimeException e) {
             System.err.println(Main.PROGRAM + ": " + command + ": not recorded in the history (" + e.getMessage()
                     + "); the results directory " + runDir + " is unaffected");
         }
     }
 
     /**
-     * The earlier comparable runs for a results directory's report, or null when there is no
-     * history to show: no {@code --db}/{@code CONCBENCH_DB} and no database file at the default
-     * place (a report never creates one), or a database that cannot be read (one line on stderr;
-     * the report is written without the section).
+     * The earlier comparable runs for a run's report (its summary and environment, in memory), or
+     * null when there is no history to show: no {@code --db}/{@code CONCBENCH_DB} and no database
+     * file at the default place (a report never creates one), or a database that cannot be read (one
+     * line on stderr; the report is written without the section).
      */
-    static HistoryTrends trends(String command, CommandLine line, Path resultsRoot, Path runDir) {
+    static HistoryTrends trends(String command, CommandLine line, Path resultsRoot, StoredRun run) {
         String url = url(line, resultsRoot);
         boolean named = line.hasOption("db") || !flag(line).isEmpty();
         if (!named && !java.nio.file.Files.isRegularFile(resultsRoot.resolve(HistoryDatabase.DEFAULT_FILE))) {
             return null;
-        }
-        StoredRun run;
-        try {
-            run = StoredRun.read(ResultsDir.open(runDir), StoredRun.Origin.imported());
-        } catch (ResultsFormatException e) {
-            return null; // the report itself says what is wrong with the directory
         }
         try (HistoryStore store = HistoryDatabase.open(url)) {
             return HistoryTrends.of(store, run);

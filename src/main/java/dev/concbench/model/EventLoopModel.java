@@ -7,6 +7,7 @@ import static dev.concbench.vocab.ModelKind.EVENTLOOP_OFFLOAD;
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopOptions;
 import dev.concbench.loop.LoopState;
+import dev.concbench.vocab.ModelParams;
 import dev.concbench.workload.CoroutineRunner;
 import dev.concbench.workload.LoopRunner;
 import dev.concbench.workload.Placement;
@@ -79,11 +80,12 @@ final class EventLoopModel extends AbstractModel {
      */
     static EventLoopModel offload(String kind, int workers, WorkTarget target) {
         CpuOffload offload = switch (kind) {
-            case "process" -> CpuOffload.processes(ProcessPoolModel.startPool(workers));
-            case "threads" -> CpuOffload.threads(workers);
-            default -> throw new IllegalArgumentException("offload must be one of process, threads, was '" + kind + "'");
+            case ModelParams.OFFLOAD_PROCESS -> CpuOffload.processes(ProcessPoolModel.startPool(workers));
+            case ModelParams.OFFLOAD_THREADS -> CpuOffload.threads(workers);
+            default -> throw new IllegalArgumentException(ModelParams.OFFLOAD + " must be one of " + ModelParams.OFFLOAD_PROCESS + ", "
+                    + ModelParams.OFFLOAD_THREADS + ", was '" + kind + "'");
         };
-        return new EventLoopModel(EVENTLOOP_OFFLOAD.id(), Map.of("offload", kind, "workers", Integer.toString(workers)),
+        return new EventLoopModel(EVENTLOOP_OFFLOAD.id(), Map.of(ModelParams.OFFLOAD, kind, ModelParams.WORKERS, Integer.toString(workers)),
                 target, offload, false);
     }
 

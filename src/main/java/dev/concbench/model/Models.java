@@ -2,6 +2,7 @@ package dev.concbench.model;
 
 import dev.concbench.vocab.CarrierFlags;
 import dev.concbench.vocab.ModelKind;
+import dev.concbench.vocab.ModelParams;
 import java.util.List;
 import java.util.Map;
 
@@ -24,13 +25,14 @@ public final class Models {
         return switch (kind) {
             case EVENTLOOP -> EventLoopModel.plain(t);
             case COROUTINES -> EventLoopModel.coroutines(t);
-            case PLATFORM_POOL -> ThreadModel.platformPool(p.positive("poolSize", Params.cores()), t);
+            case PLATFORM_POOL -> ThreadModel.platformPool(p.positive(ModelParams.POOL_SIZE, Params.cores()), t);
             case THREAD_PER_TASK -> ThreadModel.threadPerTask(t);
             case VIRTUAL -> ThreadModel.virtual(p.has(CarrierFlags.PARAM) ? p.positive(CarrierFlags.PARAM, 0) : 0, t);
-            case PROCESS_POOL -> ProcessPoolModel.start(p.positive("workers", Params.cores()), t);
+            case PROCESS_POOL -> ProcessPoolModel.start(p.positive(ModelParams.WORKERS, Params.cores()), t);
             case EVENTLOOP_OFFLOAD -> EventLoopModel.offload(
-                    p.oneOf("offload", List.of("process", "threads"), "process"), p.positive("workers", Params.cores()), t);
-            case NETTY -> p.has("offload") || p.has("workers")
+                    p.oneOf(ModelParams.OFFLOAD, List.of(ModelParams.OFFLOAD_PROCESS, ModelParams.OFFLOAD_THREADS), ModelParams.OFFLOAD_PROCESS),
+                    p.positive(ModelParams.WORKERS, Params.cores()), t);
+            case NETTY -> p.has(ModelParams.OFFLOAD) || p.has(ModelParams.WORKERS)
                     ? NettyModel.offloaded(checkedNettyOffload(p), t) : NettyModel.start(t);
             case PYTHON_ASYNCIO, PYTHON_UVLOOP, PYTHON_THREADS, PYTHON_PROCESSES -> throw new IllegalArgumentException(
                     "model '" + kind.id() + "' runs in CPython (python/concbench_py, the run's CPython side), not in a JVM");
@@ -39,8 +41,8 @@ public final class Models {
 
     /** {@code netty}'s offload: {@code offload=executor} (the only value) and its {@code workers} (default: cores). */
     private static int checkedNettyOffload(Params p) {
-        p.oneOf("offload", List.of(NettyModel.OFFLOAD_EXECUTOR), NettyModel.OFFLOAD_EXECUTOR);
-        return p.positive("workers", Params.cores());
+        p.oneOf(ModelParams.OFFLOAD, List.of(ModelParams.OFFLOAD_EXECUTOR), ModelParams.OFFLOAD_EXECUTOR);
+        return p.positive(ModelParams.WORKERS, Params.cores());
     }
 
     private Models() {

@@ -3,6 +3,7 @@ package dev.concbench.model;
 import static dev.concbench.vocab.ModelKind.NETTY;
 
 import dev.concbench.loop.LoopStats;
+import dev.concbench.vocab.ModelParams;
 import dev.concbench.workload.NettyRunner;
 import dev.concbench.workload.Placement;
 import dev.concbench.workload.PlacementLog;
@@ -95,11 +96,8 @@ final class NettyModel extends AbstractModel {
 
     /** {@code netty} with {@code offload=executor}: I/O on the loop, the burn on {@code workers} executor threads. */
     static NettyModel offloaded(int workers, WorkTarget target) {
-        return new NettyModel(Map.of("offload", OFFLOAD_EXECUTOR, "workers", Integer.toString(workers)), workers, target);
+        return new NettyModel(Map.of(ModelParams.OFFLOAD, ModelParams.OFFLOAD_EXECUTOR, ModelParams.WORKERS, Integer.toString(workers)), workers, target);
     }
-
-    /** The one value of {@code netty}'s {@code offload} parameter: a Netty {@link DefaultEventExecutorGroup}. */
-    static final String OFFLOAD_EXECUTOR = "executor";
 
     @Override
     public Optional<EventLoop> nettyLoop() {

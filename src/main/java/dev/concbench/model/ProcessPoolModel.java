@@ -4,6 +4,7 @@ import static dev.concbench.vocab.ModelKind.PROCESS_POOL;
 
 import dev.concbench.process.WorkerPool;
 import dev.concbench.process.WorkerPoolConfig;
+import dev.concbench.vocab.ModelParams;
 import dev.concbench.workload.Placement;
 import dev.concbench.workload.PlacementLog;
 import dev.concbench.workload.RunWorkloadFunction;
@@ -31,7 +32,7 @@ final class ProcessPoolModel extends AbstractModel {
     private final WorkTarget target;
 
     private ProcessPoolModel(int workers, WorkTarget target, WorkerPool pool) {
-        super(PROCESS_POOL.id(), Map.of("workers", Integer.toString(workers)));
+        super(PROCESS_POOL.id(), Map.of(ModelParams.WORKERS, Integer.toString(workers)));
         this.pool = pool;
         this.target = target;
     }

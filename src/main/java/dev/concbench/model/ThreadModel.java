@@ -4,6 +4,8 @@ import static dev.concbench.vocab.ModelKind.PLATFORM_POOL;
 import static dev.concbench.vocab.ModelKind.THREAD_PER_TASK;
 import static dev.concbench.vocab.ModelKind.VIRTUAL;
 
+import dev.concbench.vocab.CarrierFlags;
+import dev.concbench.vocab.ModelParams;
 import dev.concbench.workload.BlockingRunner;
 import dev.concbench.workload.Placement;
 import dev.concbench.workload.PlacementLog;
@@ -60,7 +62,7 @@ final class ThreadModel extends AbstractModel {
         String prefix = "concbench-pool" + INSTANCES.incrementAndGet() + "-";
         ThreadRegistry threads = new ThreadRegistry();
         ThreadFactory factory = threads.tracking(Thread.ofPlatform().name(prefix, 0).factory());
-        return new ThreadModel(PLATFORM_POOL.id(), Map.of("poolSize", Integer.toString(poolSize)), target,
+        return new ThreadModel(PLATFORM_POOL.id(), Map.of(ModelParams.POOL_SIZE, Integer.toString(poolSize)), target,
                 ThreadKind.PLATFORM, prefix, threads, Executors.newFixedThreadPool(poolSize, factory), CarrierCheck.NONE);
     }
 
@@ -84,7 +86,7 @@ final class ThreadModel extends AbstractModel {
         String prefix = "concbench-vt" + INSTANCES.incrementAndGet() + "-";
         ThreadRegistry threads = new ThreadRegistry();
         ThreadFactory factory = threads.tracking(Thread.ofVirtual().name(prefix, 0).factory());
-        Map<String, String> params = carriers == 0 ? Map.of() : Map.of("carriers", Integer.toString(carriers));
+        Map<String, String> params = carriers == 0 ? Map.of() : Map.of(CarrierFlags.PARAM, Integer.toString(carriers));
         return new ThreadModel(VIRTUAL.id(), params, target, ThreadKind.VIRTUAL, prefix, threads,
                 Executors.newThreadPerTaskExecutor(factory), check);
     }

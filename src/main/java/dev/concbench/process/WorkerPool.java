@@ -172,11 +172,6 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** The full command line a worker is started with (JVM, flags, classpath, main class, socket). */
-    public List<String> workerCommand() {
-        return launcher.command();
-    }
-
     /** The Unix-domain socket workers connect to (tests break it to make a replacement fail). */
     Path socketPath() {
         return launcher.socket();

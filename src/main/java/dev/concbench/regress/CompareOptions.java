@@ -43,11 +43,6 @@ public record CompareOptions(
         return new CompareOptions(newMode, threshold, scenarioThresholds, reference, allowEnvironmentMismatch);
     }
 
-    /** A copy that compares runs from different environments. */
-    public CompareOptions allowingEnvironmentMismatch() {
-        return new CompareOptions(mode, threshold, scenarioThresholds, reference, true);
-    }
-
     /** The fraction {@code metric} of {@code scenario} may worsen by: command line, then scenario, then default. */
     public double thresholdFor(String scenario, String metric) {
         if (threshold != null) {

@@ -49,9 +49,22 @@ public final class RunComparator {
      */
     public static Comparison compare(ResultsDir baseline, ResultsDir current, CompareOptions options)
             throws CompareInputException {
-        RunSummary b = summary(baseline);
-        RunSummary c = summary(current);
-        List<String> differences = EnvironmentCheck.differences(b.profile(), env(baseline), c.profile(), env(current));
+        return compare(baseline, current, read(current), env(current), options);
+    }
+
+    /**
+     * As {@link #compare(ResultsDir, ResultsDir, CompareOptions)}, for a caller that holds the current
+     * run's summary and environment already (the report): only the baseline is read.
+     *
+     * @param current        the current run's results directory, named in messages
+     * @param currentSummary its summary, as read once
+     * @param currentEnv     its environment, or null when it has no env.json
+     */
+    public static Comparison compare(ResultsDir baseline, ResultsDir current, RunSummary currentSummary,
+            EnvInfo currentEnv, CompareOptions options) throws CompareInputException {
+        RunSummary b = read(baseline);
+        RunSummary c = nonEmpty(current, currentSummary);
+        List<String> differences = EnvironmentCheck.differences(b.profile(), env(baseline), c.profile(), currentEnv);
         if (!differences.isEmpty() && !options.allowEnvironmentMismatch()) {
             throw new EnvironmentMismatchException(differences);
         }
@@ -221,13 +234,15 @@ public final class RunComparator {
         return rows;
     }
 
-    private static RunSummary summary(ResultsDir dir) throws CompareInputException {
-        RunSummary s;
+    private static RunSummary read(ResultsDir dir) throws CompareInputException {
         try {
-            s = dir.readSummary();
+            return nonEmpty(dir, dir.readSummary());
         } catch (ResultsFormatException e) {
             throw new CompareInputException(e.getMessage());
         }
+    }
+
+    private static RunSummary nonEmpty(ResultsDir dir, RunSummary s) throws CompareInputException {
         if (s.rows().isEmpty()) {
             throw new CompareInputException(dir.path().resolve(ResultsDir.SUMMARY) + ": holds no result rows");
         }

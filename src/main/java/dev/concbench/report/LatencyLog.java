@@ -80,11 +80,6 @@ public record LatencyLog(String file, LogIdentity identity, Histogram total, Lis
         return new LatencyLog(file + ", " + other.file, identity, both, List.copyOf(all));
     }
 
-    /** The value at a percentile of the whole log, in ms. */
-    public double percentileMs(double percentile) {
-        return total.getValueAtPercentile(percentile) / NANOS_PER_MS;
-    }
-
     /**
      * Every log in {@code dir}, the forks of one benchmark (same identity) merged. A log that cannot
      * be read costs only itself: its reason goes into {@code notes}, one line; logs without an

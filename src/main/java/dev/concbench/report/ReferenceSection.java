@@ -9,6 +9,7 @@ import dev.concbench.results.Measure;
 import dev.concbench.results.ResultRow;
 import dev.concbench.results.RunSummary;
 import dev.concbench.vocab.ModelKind;
+import dev.concbench.vocab.ModelParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,16 +52,14 @@ final class ReferenceSection {
     record PairRow(String what, String ours, String netty, String ratio, String verdict, String css) {
     }
 
-    private static final String OFFLOAD = "offload";
-
     private ReferenceSection() {
     }
 
     /** The parameters two rows must share to stand side by side: all but where and how widely the burn is offloaded. */
     private static Map<String, String> beside(Map<String, String> params) {
         Map<String, String> rest = new TreeMap<>(params);
-        rest.remove(OFFLOAD);
-        rest.remove("workers");
+        rest.remove(ModelParams.OFFLOAD);
+        rest.remove(ModelParams.WORKERS);
         return rest;
     }
 
@@ -74,7 +73,7 @@ final class ReferenceSection {
                 continue;
             }
             // netty with offload=executor stands beside eventloop+offload, whatever that one offloads to
-            ModelKind counterpart = n.params().containsKey(OFFLOAD) ? EVENTLOOP_OFFLOAD : EVENTLOOP;
+            ModelKind counterpart = n.params().containsKey(ModelParams.OFFLOAD) ? EVENTLOOP_OFFLOAD : EVENTLOOP;
             Optional<ResultRow> ours = summary.rows().stream().filter(r -> counterpart.is(r.model())
                     && r.scenario().equals(n.scenario()) && beside(r.params()).equals(beside(n.params()))
                     && r.metric().equals(n.metric()))

@@ -7,6 +7,7 @@ import dev.concbench.claims.ModelScaling;
 import dev.concbench.claims.RunData;
 import dev.concbench.report.SeriesTable.Point;
 import dev.concbench.results.ResultRow;
+import dev.concbench.vocab.ModelParams;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.knowm.xchart.XYChart;
  */
 final class ScalingCharts {
 
-    private static final Set<String> POOL_PARAMS = Set.of("poolSize", "work", "delayMs", "offload");
+    private static final Set<String> POOL_PARAMS = Set.of(ModelParams.POOL_SIZE, "work", "delayMs", ModelParams.OFFLOAD);
 
     private ScalingCharts() {
     }

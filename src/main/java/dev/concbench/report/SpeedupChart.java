@@ -4,6 +4,7 @@ import dev.concbench.claims.ChartNames;
 import dev.concbench.claims.RunData;
 import dev.concbench.report.SeriesTable.Point;
 import dev.concbench.results.Measure;
+import dev.concbench.vocab.ModelParams;
 import java.awt.BasicStroke;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class SpeedupChart {
     }
 
     static Optional<Figure> draw(RunData data, ChartWriter out) throws IOException {
-        SeriesTable time = SeriesTable.of(data.summary(), "cpu-bound", "time", "workers", Set.of("offload"), r -> true);
+        SeriesTable time = SeriesTable.of(data.summary(), "cpu-bound", "time", "workers", Set.of(ModelParams.OFFLOAD), r -> true);
         if (time.isEmpty()) {
             return Optional.empty();
         }

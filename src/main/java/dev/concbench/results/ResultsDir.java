@@ -91,11 +91,6 @@ public final class ResultsDir {
         return dir.getFileName().toString();
     }
 
-    /** Where histogram interval logs go: {@code histograms/<name>.hlog}. */
-    public Path histogram(String name) {
-        return dir.resolve(HISTOGRAMS).resolve(name + ".hlog");
-    }
-
     public void writeSummary(RunSummary summary) throws IOException {
         writeAtomically(dir.resolve(SUMMARY), JSON.writeValueAsBytes(summary));
         writeAtomically(dir.resolve(SUMMARY_CSV), csv(summary).getBytes(StandardCharsets.UTF_8));
@@ -164,12 +159,22 @@ public final class ResultsDir {
     /**
      * The comparison {@code compare} wrote into this run's {@value #COMPARE_DIR}/ directory, if any.
      *
-     * @throws ResultsFormatException when the file is there but unreadable
+     * @throws ResultsFormatException when the file is there but unreadable or not a comparison
+     *     (one line naming the file, and the row and field)
      */
     public java.util.Optional<Comparison> readComparison() throws ResultsFormatException {
         String file = COMPARE_DIR + "/" + COMPARE_JSON;
-        return has(file) ? java.util.Optional.of(read(file, new TypeReference<Comparison>() {}))
-                : java.util.Optional.empty();
+        if (!has(file)) {
+            return java.util.Optional.empty();
+        }
+        com.fasterxml.jackson.databind.JsonNode tree = read(file, new TypeReference<com.fasterxml.jackson.databind.JsonNode>() {});
+        String where = dir.resolve(file).toString();
+        ComparisonCheck.check(where, tree);
+        try {
+            return java.util.Optional.of(JSON.treeToValue(tree, Comparison.class));
+        } catch (IOException e) {
+            throw new ResultsFormatException(where + ": unreadable (" + OutputPlace.reason(e) + ")");
+        }
     }
 
     /** Whether the run wrote the named file (e.g. {@link #JMH}). */

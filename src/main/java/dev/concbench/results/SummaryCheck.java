@@ -22,24 +22,7 @@ final class SummaryCheck {
      * @throws ResultsFormatException on the first problem, naming the row (1-based) and the field
      */
     static void check(String file, JsonNode root) throws ResultsFormatException {
-        if (!root.isObject()) {
-            throw new ResultsFormatException(file + ": expected a JSON object, found " + kind(root));
-        }
-        for (String field : List.of("format", "runId", "profile")) {
-            if (!root.path(field).isTextual()) {
-                throw new ResultsFormatException(file + ": " + field + " is missing or not text");
-            }
-        }
-        JsonNode rows = root.path("rows");
-        if (!rows.isArray()) {
-            throw new ResultsFormatException(file + ": rows is missing or not a list");
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            String problem = rowProblem(rows.get(i));
-            if (problem != null) {
-                throw new ResultsFormatException(file + ":row " + (i + 1) + ": " + problem);
-            }
-        }
+        JsonChecks.rows(file, root, List.of("format", "runId", "profile"), SummaryCheck::rowProblem);
     }
 
     /** The first problem of one row, or null when it is well-formed. */
@@ -111,6 +94,6 @@ final class SummaryCheck {
     }
 
     private static String kind(JsonNode n) {
-        return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return JsonChecks.kind(n);
     }
 }

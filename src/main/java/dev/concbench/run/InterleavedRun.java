@@ -54,8 +54,8 @@ public final class InterleavedRun {
         }
     }
 
-    /** One side's results directory and summary (rows with every fork's samples). */
-    public record SideResult(ForkSide side, ResultsDir results, RunSummary summary) {
+    /** One side's results directory, summary (rows with every fork's samples) and environment, as written. */
+    public record SideResult(ForkSide side, ResultsDir results, RunSummary summary, EnvInfo env) {
     }
 
     private final Path out;
@@ -109,7 +109,7 @@ public final class InterleavedRun {
         }
         List<SideResult> results = new ArrayList<>();
         for (Side s : state) {
-            results.add(new SideResult(s.fork, s.results, s.write(true)));
+            results.add(s.write(true));
         }
         return new Outcome(results, failures);
     }
@@ -195,7 +195,7 @@ public final class InterleavedRun {
             }
         }
 
-        RunSummary write(boolean finished) throws IOException {
+        SideResult write(boolean finished) throws IOException {
             RunSummary summary = new RunSummary(RunSummary.FORMAT, runId, profile.id(), finished && missing.isEmpty(),
                     missing, rows);
             ByteArrayOutputStream json = new ByteArrayOutputStream();
@@ -204,8 +204,9 @@ public final class InterleavedRun {
             }
             results.writeJmh(json.toByteArray());
             results.writeSummary(summary);
-            results.writeEnv(finished ? env.ended(clock.instant().toString()) : env);
-            return summary;
+            EnvInfo written = finished ? env.ended(clock.instant().toString()) : env;
+            results.writeEnv(written);
+            return new SideResult(fork, results, summary, written);
         }
     }
 }

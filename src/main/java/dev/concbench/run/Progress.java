@@ -29,12 +29,6 @@ final class Progress {
         this.totalEstimate = totalEstimate;
     }
 
-    /** Whether this JVM's stderr is a terminal. */
-    static boolean stderrIsTerminal() {
-        java.io.Console console = System.console();
-        return console != null && console.isTerminal();
-    }
-
     /** Item {@code k} of {@code n} starts. */
     void starting(int k, int n, PlanItem item) {
         String line = "scenario " + k + "/" + n + ": " + item.scenario().benchmark() + " " + item.label()

@@ -18,19 +18,19 @@ public enum ModelKind {
     //                 name                 parameters               display colour    reference description
     EVENTLOOP("eventloop", List.of(), 0, 0x1f77b4, 4,
             "one java.nio event-loop thread; tasks are non-blocking futures, CPU work runs on the loop"),
-    PLATFORM_POOL("platform-pool", List.of("poolSize"), 3, 0xff7f0e, 2,
+    PLATFORM_POOL("platform-pool", List.of(ModelParams.POOL_SIZE), 3, 0xff7f0e, 2,
             "a fixed pool of platform threads (poolSize, default: the number of cores)"),
     THREAD_PER_TASK("thread-per-task", List.of(StackFlags.PARAM), 4, 0xd62728, 3,
             "a new platform thread for every task (stack: the fork's -Xss, default the JVM's)"),
     VIRTUAL("virtual", List.of(CarrierFlags.PARAM), 2, 0x2ca02c, 1,
             "a new virtual thread for every task (carriers: the scheduler's parallelism)"),
-    PROCESS_POOL("process-pool", List.of("workers"), 5, 0x9467bd, 0,
+    PROCESS_POOL("process-pool", List.of(ModelParams.WORKERS), 5, 0x9467bd, 0,
             "a pool of worker JVMs (workers, default: the number of cores)"),
-    EVENTLOOP_OFFLOAD("eventloop+offload", List.of("offload", "workers"), 1, 0x17becf, 0,
+    EVENTLOOP_OFFLOAD("eventloop+offload", List.of(ModelParams.OFFLOAD, ModelParams.WORKERS), 1, 0x17becf, 0,
             "the event loop, with CPU work offloaded to worker processes or threads"),
     COROUTINES("coroutines", List.of(), 6, 0xe377c2, 0,
             "eventloop's tasks as coroutines: straight-line code with await on the same loop thread"),
-    NETTY("netty", List.of("offload", "workers"), 7, 0x8c564b, 0,
+    NETTY("netty", List.of(ModelParams.OFFLOAD, ModelParams.WORKERS), 7, 0x8c564b, 0,
             "one Netty 4.2 NIO event-loop thread running the same tasks in Netty's idiom: the industrial reference for "
                     + "eventloop (offload=executor: the burn on a Netty executor group of workers threads)"),
     // CPython's models: run by python/concbench_py, never started by model.Models; drawn dashed, in

@@ -113,14 +113,16 @@ class HistoryCommandTest {
         Files.writeString(notes, "not a database\n".repeat(100));
         Options options = new Options().addOption(RunHistory.option());
         var line = new DefaultParser().parse(options, new String[] {"--db", "jdbc:sqlite:" + notes});
-        RunHistory.append("run", line, tmp, run, "run");
+        dev.concbench.history.StoredRun stored = dev.concbench.history.StoredRun.read(
+                dev.concbench.results.ResultsDir.open(run), RunHistory.origin("run"));
+        RunHistory.append("run", line, tmp, run, stored);
         String err = console.stderr();
         assertEquals(1, err.lines().count(), err);
         assertTrue(err.contains("run: not recorded in the history (jdbc:sqlite:" + notes + ": not a SQLite database"), err);
         assertTrue(java.util.Arrays.equals(summary, Files.readAllBytes(run.resolve("summary.json"))));
 
         var good = new DefaultParser().parse(options, new String[] {"--db", db()});
-        RunHistory.append("run", good, tmp, run, "run");
+        RunHistory.append("run", good, tmp, run, stored);
         assertTrue(console.stderr().contains("recorded in the history " + db()), console.stderr());
         assertEquals(0, main("history", "--db", db()));
         assertTrue(console.stdout().contains(" run\n") || console.stdout().contains(" run" + System.lineSeparator()),

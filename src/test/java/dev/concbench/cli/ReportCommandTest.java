@@ -64,20 +64,61 @@ class ReportCommandTest {
         assertOneLineNaming(foreign.toString(), "not a concbench results directory");
     }
 
+    /** A results folder under {@code tmp/results/}, so that its default report folder is under {@code tmp/reports/}. */
+    private Path resultsWithSummary(String name, String summary) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("results").resolve(name));
+        Files.writeString(dir.resolve(ResultsDir.SUMMARY), summary);
+        return dir;
+    }
+
     @Test
     void olderFormatIsOneLineExitTwo() throws Exception {
-        Path old = Files.createDirectories(tmp.resolve("old"));
-        Files.writeString(old.resolve(ResultsDir.SUMMARY), "{\"format\":\"concbench-results/0\",\"rows\":[]}");
+        Path old = resultsWithSummary("old", "{\"format\":\"concbench-results/0\",\"rows\":[]}");
         assertEquals(2, run("report", old.toString()));
         assertOneLineNaming(old.resolve(ResultsDir.SUMMARY).toString(), "concbench-results/0", "not supported");
     }
 
     @Test
     void unreadableSummaryIsOneLineExitTwo() throws Exception {
-        Path broken = Files.createDirectories(tmp.resolve("broken"));
-        Files.writeString(broken.resolve(ResultsDir.SUMMARY), "{ not json");
+        Path broken = resultsWithSummary("broken", "{ not json");
         assertEquals(2, run("report", broken.toString()));
         assertOneLineNaming(broken.resolve(ResultsDir.SUMMARY).toString(), "unreadable");
+    }
+
+    @Test
+    void aMalformedSummaryLeavesNoReportFolder() throws Exception {
+        Path broken = resultsWithSummary("broken", "{ not json");
+        assertEquals(2, run("report", broken.toString()));
+        assertFalse(Files.exists(tmp.resolve("reports").resolve("broken")), "a report folder was left behind");
+        Path outDir = tmp.resolve("out");
+        assertEquals(2, run("report", broken.toString(), "--out", outDir.toString()));
+        assertFalse(Files.exists(outDir), "the --out folder was made for a report that was never written");
+    }
+
+    @Test
+    void aBadBaselineLeavesNoReportFolder() {
+        Path results = Fixtures.copy(FixtureRuns.COMPLETE, tmp);
+        assertEquals(2, run("report", results.toString(), "--baseline", tmp.resolve("no-such-run").toString()));
+        assertFalse(Files.exists(tmp.resolve("reports").resolve(results.getFileName())), "a report folder was left behind");
+    }
+
+    @Test
+    void anEmptyComparisonBesideTheResultsIsOneLineExitTwo() throws Exception {
+        Path results = Fixtures.copy(FixtureRuns.COMPLETE, tmp);
+        Path compare = Files.createDirectories(results.resolve(ResultsDir.COMPARE_DIR)).resolve(ResultsDir.COMPARE_JSON);
+        Files.writeString(compare, "{}");
+        assertEquals(2, run("report", results.toString()));
+        assertOneLineNaming(compare.toString(), "baselineRunId is missing");
+        assertFalse(Files.exists(tmp.resolve("reports").resolve(results.getFileName())), "a report folder was left behind");
+
+        Files.writeString(compare, "{\"baselineRunId\":\"a\",\"currentRunId\":\"b\",\"mode\":\"absolute\",\"rows\":[]}");
+        assertEquals(2, run("report", results.toString()));
+        assertTrue(stderr().contains(compare + ": rows is empty"), stderr());
+
+        Files.writeString(compare, "{\"baselineRunId\":\"a\",\"currentRunId\":\"b\",\"mode\":\"absolute\","
+                + "\"rows\":[{\"key\":\"k\",\"scenario\":\"s\",\"model\":\"virtual\",\"metric\":\"m\",\"status\":\"fine\"}]}");
+        assertEquals(2, run("report", results.toString()));
+        assertTrue(stderr().contains(compare + ":row 1: status must be one of"), stderr());
     }
 
     @Test

@@ -42,10 +42,6 @@ public record ExampleResult(String example, List<String> output, long elapsedNan
         return (double) elapsedNanos / unit.toNanos();
     }
 
-    public double elapsedMillis() {
-        return elapsedNanos / 1e6;
-    }
-
     /** A named fact, if this example records it. */
     public OptionalLong fact(String name) {
         Long value = facts.get(name);

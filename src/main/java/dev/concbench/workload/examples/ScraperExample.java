@@ -2,7 +2,6 @@ package dev.concbench.workload.examples;
 
 import static dev.concbench.loop.Coroutine.await;
 
-import dev.concbench.workload.Scraper;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletionException;

@@ -1,4 +1,4 @@
-package dev.concbench.workload;
+package dev.concbench.workload.examples;
 
 import dev.concbench.loop.AsyncTimeoutException;
 import dev.concbench.loop.EventLoop;

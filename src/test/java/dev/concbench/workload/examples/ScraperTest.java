@@ -1,4 +1,4 @@
-package dev.concbench.workload;
+package dev.concbench.workload.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.concbench.loop.EventLoop;
 import dev.concbench.server.DelayServer;
 import dev.concbench.server.ServerLimits;
-import dev.concbench.workload.examples.ExampleResult;
-import dev.concbench.workload.examples.ExampleRunner;
-import dev.concbench.workload.examples.ExampleSettings;
-import dev.concbench.workload.examples.ScraperExample;
-import dev.concbench.workload.examples.TestDelayServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
