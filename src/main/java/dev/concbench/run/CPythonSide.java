@@ -245,8 +245,18 @@ public final class CPythonSide {
         return new Result(rows, missing);
     }
 
+    /**
+     * Kills {@code p} and every process under it (concbench_py's {@code --child} forks, a pool's workers):
+     * the descendants are listed first, while they are still the parent's.
+     */
+    private static void destroyTree(Process p) {
+        List<ProcessHandle> below = p.descendants().toList();
+        p.destroyForcibly();
+        below.forEach(ProcessHandle::destroyForcibly);
+    }
+
     /** Runs a command in {@code dir} with {@code PYTHONPATH=dir}; its stdout, or why it failed. */
-    private static String call(List<String> cmd, Path dir, long timeoutSeconds) throws IOException {
+    static String call(List<String> cmd, Path dir, long timeoutSeconds) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().put("PYTHONPATH", dir.toString());
         Path err = Files.createTempFile("concbench-python", ".err");
@@ -255,7 +265,7 @@ public final class CPythonSide {
         Process p = pb.start();
         try {
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+                destroyTree(p);
                 throw new IOException(cmd.get(0) + " did not finish in " + timeoutSeconds + " s");
             }
             if (p.exitValue() != 0) {
@@ -265,7 +275,7 @@ public final class CPythonSide {
             }
             return Files.readString(out, StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
-            p.destroyForcibly();
+            destroyTree(p);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         } finally {

@@ -160,6 +160,68 @@ class CPythonSideTest {
         assertEquals(other + " printed no environment description (expected concbench_py's JSON): 'Python 3.8.10'", why);
     }
 
+    /** A timed-out interpreter goes with its {@code --child} forks: the whole tree, not the top process. */
+    @Test
+    void aTimeoutKillsTheInterpreterAndItsForks(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+        Path script = dir.resolve("forks.sh");
+        Files.writeString(script, "sleep 300 &\necho $! > " + pidFile + "\nwait\n");
+        IOException e = assertThrows(IOException.class, () -> CPythonSide.call(List.of("sh", script.toString()), dir, 2));
+        assertTrue(e.getMessage().contains("did not finish in 2 s"), e.getMessage());
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        java.util.Optional<ProcessHandle> child = ProcessHandle.of(pid);
+        if (child.isPresent()) {
+            child.get().onExit().get(30, TimeUnit.SECONDS);
+        }
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the fork " + pid + " outlived its parent");
+    }
+
+    /**
+     * Until a CPython scenario has run, the summary lists it as not run (an interrupted run shows what it
+     * did not measure on either side): read as the first CPython scenario starts, through a stub interpreter.
+     */
+    @Test
+    void theCPythonScenariosNotYetRunAreMissing(@TempDir Path dir) throws Exception {
+        Path stub = dir.resolve("python3");
+        Files.writeString(stub, """
+                #!/bin/sh
+                if [ "$1" = "-c" ]; then
+                  echo '{"executable": "'"$0"'", "version": "3.11.0", "models": {"python-asyncio": "available"},
+                    "scenarios": {"spawn": ["python-asyncio"], "memory": ["python-asyncio"]}}'
+                  exit 0
+                fi
+                while [ $# -gt 0 ]; do [ "$1" = "--out" ] && echo '{"rows": [], "missing": []}' > "$2"; shift; done
+                """);
+        assertTrue(stub.toFile().setExecutable(true));
+        CPythonSide side = CPythonSide.locate(PROJECT, stub.toString());
+        assertTrue(side.runs(), side.info().absent());
+        CPythonRun python = CPythonRun.of(side, List.of(), List.of());
+        assertEquals(List.of("spawn", "memory"), python.scenarios());
+        Path out = Files.createDirectories(dir.resolve("results"));
+        java.util.concurrent.atomic.AtomicReference<List<String>> atFirst = new java.util.concurrent.atomic.AtomicReference<>();
+        java.io.OutputStream spy = new java.io.OutputStream() {
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public void write(int b) {
+                text.append((char) b);
+                if (atFirst.get() == null && text.toString().contains("CPython spawn")) {
+                    try (var dirs = Files.list(out)) {
+                        atFirst.set(ResultsDir.open(dirs.findFirst().orElseThrow()).readSummary().missing());
+                    } catch (IOException | dev.concbench.results.ResultsFormatException e) {
+                        atFirst.set(List.of(e.toString()));
+                    }
+                }
+            }
+        };
+        BenchRun.Outcome outcome = new BenchRun(out, dev.concbench.scenario.Profile.SMOKE,
+                new Planner.Plan(List.of(), List.of()), "run", java.time.Clock.systemUTC(),
+                new java.io.PrintStream(spy, true), false, python).run();
+        assertEquals(List.of("spawn/python: not run (the run was interrupted or is still running)",
+                "memory/python: not run (the run was interrupted or is still running)"), atFirst.get());
+        assertTrue(outcome.summary().complete(), outcome.summary().missing().toString());
+    }
+
     @Test
     void aRowOfAJvmModelIsRefused() throws IOException {
         var json = ResultsDir.json().readTree("""
