@@ -1,6 +1,7 @@
 """python3 -m concbench_py --scenario S --model M [--profile P] [--target HOST:PORT] --out FILE"""
 import argparse
 import json
+import math
 import os
 import sys
 
@@ -18,9 +19,21 @@ def _target(text):
     return host, int(port)
 
 
+def encodable(value):
+    """`value` with every non-finite float as the string summary.json writes ("NaN", "Infinity",
+    "-Infinity"): strict JSON has no NaN token, and the run's reader (Jackson) refuses a bare one."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, dict):
+        return {k: encodable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [encodable(v) for v in value]
+    return value
+
+
 def main(argv=None):
     if argv and argv[0] == "--child":
-        json.dump(runner.child(json.loads(argv[1])), sys.stdout)
+        json.dump(runner.child(json.loads(argv[1])), sys.stdout)  # to fork(), Python to Python: NaN allowed
         return 0
     p = argparse.ArgumentParser(prog="python3 -m concbench_py", description=__doc__)
     p.add_argument("--scenario", action="append",
@@ -52,7 +65,7 @@ def main(argv=None):
            "skipped": skipped}
     tmp = args.out + ".tmp"
     with open(tmp, "w") as f:
-        json.dump(out, f, indent=1, allow_nan=True)
+        json.dump(encodable(out), f, indent=1, allow_nan=False)
     os.replace(tmp, args.out)
     return 0
 

@@ -1,12 +1,22 @@
 """What the OS saw of the CPU: the machine's busy time and this process tree's own, from /proc.
 
-The same measure as the JVM side's metrics.HostCpu: a CPU-bound shot during which other processes
-took more than a quarter of the machine's CPU time measured the machine, not the model.
+The same measure and the same rule as the JVM side's (metrics.HostCpu, bench.CpuBenchmark): a
+CPU-bound shot during which other processes took more than the CPUs it left idle plus a quarter
+of the CPUs it used measured the machine, not the model (`tolerated_others_share`).
 """
 import os
 
 TICKS = os.sysconf("SC_CLK_TCK")
+# bench.CpuBenchmark.CONTENDED_SHARE; CPythonSideTest checks that tolerated_others_share agrees with
+# CpuBenchmark.toleratedOthersShare over a grid of (CPUs used, cores)
 CONTENDED_SHARE = 0.25
+
+
+def tolerated_others_share(cpus_used, cores):
+    """The share of the machine other processes may take during a shot that keeps `cpus_used` CPUs
+    busy: the CPUs it leaves idle, plus a quarter of those it uses (1 of 2 cores: 62.5%; all: 25%)."""
+    used = max(1, min(cpus_used, cores))
+    return ((cores - used) + CONTENDED_SHARE * used) / cores
 
 
 def busy_ticks():

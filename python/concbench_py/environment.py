@@ -26,4 +26,11 @@ def describe():
         "threadStackSize": threading.stack_size() or procfs.stack_limit() or 0,
         "cores": os.cpu_count(),
         "models": {m: (models.unavailable(m) or "available") for m in models.ALL},
+        "scenarios": scenario_models(),
     }
+
+
+def scenario_models():
+    """{scenario: [the models it implements]}: what the run may ask of this package, scenario by scenario."""
+    from .scenarios import NAMES, load
+    return {name: list(load(name).MODELS) for name in NAMES}

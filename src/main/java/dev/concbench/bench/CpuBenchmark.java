@@ -98,8 +98,9 @@ public class CpuBenchmark {
      * cores tolerates 25% of the machine; one worker on 2 cores tolerates the other core and a quarter
      * of its own (62.5%), since another process on the idle core does not slow it. The plain loop (and
      * any model that burns inline on its one thread) uses one CPU whatever {@code workers} says.
+     * The CPython side computes the same ({@code python/concbench_py/cpu.py}; {@code CPythonSideTest} checks).
      */
-    static double toleratedOthersShare(int cpusUsed, int cores) {
+    public static double toleratedOthersShare(int cpusUsed, int cores) {
         int used = Math.max(1, Math.min(cpusUsed, cores));
         return ((cores - used) + CONTENDED_SHARE * used) / cores;
     }

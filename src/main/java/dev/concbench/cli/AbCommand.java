@@ -56,7 +56,8 @@ final class AbCommand implements Command {
     @Override
     public String usage() {
         return "ab [--a-ref REF|--a-jar JAR] [--b-ref REF|--b-jar JAR] [--a-jvm-arg A]... [--b-jvm-arg B]..."
-                + " [--profile P] [--scenario NAME]... [--model NAME]... [--threshold F] [--trials N] [--out DIR] [--db JDBC_URL]";
+                + " [--profile P] [--scenario NAME]... [--model NAME]... [--threshold F] [--trials N] [--out DIR] [--db JDBC_URL]"
+                + " [--no-python]";
     }
 
     @Override
@@ -88,6 +89,8 @@ final class AbCommand implements Command {
                         .desc("repeat the comparison N times and report how often the gate failed (a study)").get())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                         .desc("a new directory for both sides' results and the comparison (default results/<time>-ab)").get())
+                .addOption(Option.builder().longOpt("no-python")
+                        .desc("accepted as run takes it; ab never runs the CPython side (it compares two JVM builds)").get())
                 .addOption(RunHistory.option());
     }
 

@@ -19,6 +19,8 @@ import dev.concbench.scenario.ScenarioCatalog;
 import dev.concbench.scenario.ScenarioDirectory;
 import dev.concbench.scenario.ScenarioException;
 import dev.concbench.scenario.ScenarioParser;
+import dev.concbench.vocab.ModelKind;
+import dev.concbench.vocab.RuntimeKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,13 +121,14 @@ public final class RunCommand implements Command {
             throw new UsageException("run: --" + e.subject().word() + " " + e.getMessage());
         }
         CPythonRun python = CPythonRun.of(line.hasOption("no-python") ? CPythonSide.none("--no-python")
+                : profile == Profile.GATE ? CPythonSide.none("the gate profile measures the JVM's gate rows only")
                 : CPythonSide.locate(ScenarioDirectory.projectDir()),
                 values(line, "scenario"), values(line, "model"));
         if (plan.items().isEmpty() && !python.runs()) {
             throw new UsageException("run: nothing to run for these --scenario/--model filters"
-                    + (plan.missing().isEmpty() ? "" : " (" + plan.missing().get(0) + ")"));
+                    + nothingToRun(plan, python, values(line, "scenario"), values(line, "model")));
         }
-        checkBudget(plan, profile, line.hasOption("over-budget"));
+        checkBudget(plan, python, profile, line.hasOption("over-budget"));
         if (!python.side().runs()) {
             System.err.println("run-bench.sh: no CPython side: " + python.side().info().absent());
         }
@@ -189,21 +192,36 @@ public final class RunCommand implements Command {
     static final int BUDGET_FACTOR = 5;
 
     /**
-     * Refuses a plan estimated far beyond its profile's budget (a scenario file asking for
-     * thousands of forks would otherwise run for days), naming its longest item.
+     * Why neither side has anything to run, as {@code " (reason; reason)"}: the JVM plan's first missing
+     * pair, and the CPython side's reason when the {@code --model} filter is empty or names a CPython model.
      */
-    private static void checkBudget(Planner.Plan plan, Profile profile, boolean allowed) {
-        double seconds = plan.estimatedSeconds();
+    private static String nothingToRun(Planner.Plan plan, CPythonRun python, List<String> scenarios, List<String> models) {
+        List<String> why = new java.util.ArrayList<>(plan.missing().stream().limit(1).toList());
+        if (models.isEmpty() || models.stream().anyMatch(m -> ModelKind.runtimeOf(m) == RuntimeKind.CPYTHON)) {
+            why.add(python.side().whyNothing(scenarios, models));
+        }
+        return why.isEmpty() ? "" : " (" + String.join("; ", why) + ")";
+    }
+
+    /**
+     * Refuses a plan whose two sides together (the JVM's items and the CPython side's scenarios) are
+     * estimated far beyond its profile's budget (a scenario file asking for thousands of forks would
+     * otherwise run for days), naming its longest item.
+     */
+    static void checkBudget(Planner.Plan plan, CPythonRun python, Profile profile, boolean allowed) {
+        double seconds = plan.estimatedSeconds() + python.estimatedSeconds();
         if (allowed || seconds <= (double) BUDGET_FACTOR * profile.budgetSeconds()) {
             return;
         }
-        dev.concbench.run.PlanItem longest = plan.items().stream()
-                .max(java.util.Comparator.comparingDouble(dev.concbench.run.PlanItem::estimatedSeconds)).orElseThrow();
+        String longest = plan.items().stream()
+                .max(java.util.Comparator.comparingDouble(dev.concbench.run.PlanItem::estimatedSeconds))
+                .map(i -> String.format(java.util.Locale.ROOT, "longest: %s, %.0f min; ", i.label(), i.estimatedSeconds() / 60))
+                .orElse("");
         throw new UsageException(String.format(java.util.Locale.ROOT,
-                "run: the plan is estimated at %.0f min, over %dx the %s profile's budget of %d min (longest: %s,"
-                        + " %.0f min; check its scenario file's forks/iterations/time, or pass --over-budget)",
-                seconds / 60, BUDGET_FACTOR, profile.id(), profile.budgetSeconds() / 60, longest.label(),
-                longest.estimatedSeconds() / 60));
+                "run: the plan is estimated at %.0f min, over %dx the %s profile's budget of %d min (%sthe CPython side:"
+                        + " %.0f min; check the scenario files' forks/iterations/time, or pass --over-budget)",
+                seconds / 60, BUDGET_FACTOR, profile.id(), profile.budgetSeconds() / 60, longest,
+                python.estimatedSeconds() / 60));
     }
 
     private static boolean progressIsTerminal() {

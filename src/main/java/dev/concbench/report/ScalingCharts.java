@@ -177,16 +177,28 @@ final class ScalingCharts {
                 "bytes per unit (log)");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
-        rss.series().forEach((label, points) -> Lines.add(chart, label + " resident", atLeastOneByte(points), false));
-        vm.series().forEach((label, points) -> Lines.add(chart, label + " reserved", atLeastOneByte(points), true));
+        List<String> notDrawn = new ArrayList<>();
+        rss.series().forEach((label, points) -> addPositive(chart, label + " resident", points, false, notDrawn));
+        vm.series().forEach((label, points) -> addPositive(chart, label + " reserved", points, true, notDrawn));
+        String zero = notDrawn.isEmpty() ? "" : " Not drawn, as a log axis has no 0: " + String.join(", ", notDrawn)
+                + " (0 bytes or less per unit: the process's figure did not grow with the units).";
         return Optional.of(out.write(chart, ChartNames.MEMORY, "Memory per unit: resident (RSS) and reserved (VmSize)",
                 "Per waiting task, loop callback or thread: solid lines are resident memory (RSS, pages really"
                         + " used), dashed lines are reserved address space (VmSize). The seed's ~8 MB per thread is a"
-                        + " reservation, so compare it with the dashed lines." + rss.guardedNote()));
+                        + " reservation, so compare it with the dashed lines." + zero + rss.guardedNote()));
     }
 
-    /** A log axis cannot show 0 bytes; a unit that costs less than a byte is drawn at one. */
-    private static List<Point> atLeastOneByte(List<Point> bytes) {
-        return bytes.stream().map(p -> new Point(p.x(), Math.max(p.y(), 1), p.error())).toList();
+    /**
+     * Draws the points above 0 bytes; a point at or below 0 (a loop's tasks reserve no address space of
+     * their own) has no place on a log axis, so it is named in {@code notDrawn} instead of drawn at some
+     * other value.
+     */
+    private static void addPositive(XYChart chart, String label, List<Point> bytes, boolean dashed, List<String> notDrawn) {
+        List<Point> drawn = bytes.stream().filter(p -> p.y() > 0).toList();
+        bytes.stream().filter(p -> p.y() <= 0)
+                .forEach(p -> notDrawn.add(label + " at " + Measure.number(p.x()) + " units (" + Measure.number(p.y()) + " B)"));
+        if (!drawn.isEmpty()) {
+            Lines.add(chart, label, drawn, dashed);
+        }
     }
 }

@@ -76,6 +76,8 @@ public final class BenchRun {
     private final List<RunResult> jmhResults = new ArrayList<>();
     private final List<String> failed = new ArrayList<>();
     private int nextItem;
+    /** The index in {@code python.scenarios()} of the next CPython scenario to finish. */
+    private int nextPython;
 
     /**
      * @param outRoot     where run directories go (default {@code results/})
@@ -289,6 +291,7 @@ public final class BenchRun {
                 }
                 rows.addAll(r.rows());
                 failed.addAll(r.missing());
+                nextPython++;
                 writeAll(summary(false), env);
             }
         }
@@ -334,13 +337,18 @@ public final class BenchRun {
         }
     }
 
+    private static final String NOT_RUN = "not run (the run was interrupted or is still running)";
+
     /** The summary now; must hold the lock. */
     private RunSummary summary(boolean finished) {
         List<String> missing = new ArrayList<>(plan.missing());
         missing.addAll(failed);
         if (!finished) {
             for (int i = nextItem; i < plan.items().size(); i++) {
-                missing.add(plan.items().get(i).label() + ": not run (the run was interrupted or is still running)");
+                missing.add(plan.items().get(i).label() + ": " + NOT_RUN);
+            }
+            for (String scenario : python.scenarios().subList(nextPython, python.scenarios().size())) {
+                missing.add(scenario + "/python: " + NOT_RUN);
             }
         }
         return new RunSummary(RunSummary.FORMAT, results.runId(), profile.id(), finished && missing.isEmpty(), missing, rows);

@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Each scenario runs as one {@code python3 -m concbench_py} process writing a JSON file; its rows
  * are in the {@code summary.json} row format, with guards published as counts by {@link Guard} key
- * ({@code guardCounts}), turned here into the row's guard text, so {@link Guard} stays their one owner.
+ * ({@code guardCounts}), turned here into the row's guard text when {@link Guard#voids} says they void the
+ * row, so {@link Guard} stays the one owner of their text and their tolerance.
  * Called from the run's thread only.
  */
 public final class CPythonSide {
@@ -48,16 +51,19 @@ public final class CPythonSide {
     private final String executable;
     private final Path packageRoot;
     private final PythonInfo info;
+    /** Per scenario, the models this interpreter runs in it (the package's own list, less the unavailable). */
+    private final Map<String, List<String>> runnable;
 
-    private CPythonSide(String executable, Path packageRoot, PythonInfo info) {
+    private CPythonSide(String executable, Path packageRoot, PythonInfo info, Map<String, List<String>> runnable) {
         this.executable = executable;
         this.packageRoot = packageRoot;
         this.info = info;
+        this.runnable = Map.copyOf(runnable);
     }
 
     /** No CPython side, for {@code reason} (e.g. {@code --no-python}). */
     public static CPythonSide none(String reason) {
-        return new CPythonSide(null, null, PythonInfo.absent(reason));
+        return new CPythonSide(null, null, PythonInfo.absent(reason), Map.of());
     }
 
     /**
@@ -88,13 +94,25 @@ public final class CPythonSide {
         if (!Files.isDirectory(root.resolve("concbench_py"))) {
             return none("no " + root.resolve("concbench_py") + " in this checkout");
         }
-        JsonNode env;
+        String printed;
         try {
-            env = ResultsDir.json().readTree(call(List.of(python, "-c",
+            printed = call(List.of(python, "-c",
                     "import sys, json; from concbench_py import environment; print(json.dumps(environment.describe()))"),
-                    root, 30));
+                    root, 30);
         } catch (IOException e) {
             return none(python + " not found or not usable (" + e.getMessage() + ")");
+        }
+        JsonNode env;
+        try {
+            env = ResultsDir.json().readTree(printed);
+        } catch (IOException e) {
+            env = null;
+        }
+        if (env == null || !env.isObject()) {
+            // not CPython running our package (a wrapper script, another implementation's banner)
+            String shown = printed.strip().lines().findFirst().orElse("");
+            return none(python + " printed no environment description (expected concbench_py's JSON): '"
+                    + (shown.length() > 80 ? shown.substring(0, 80) + "..." : shown) + "'");
         }
         String version = env.path("version").asText("");
         java.util.regex.Matcher v = java.util.regex.Pattern.compile("3\\.(\\d+)(\\D.*)?").matcher(version);
@@ -103,14 +121,24 @@ public final class CPythonSide {
                     + MIN_MINOR + " or not a CPython 3");
         }
         List<String> skipped = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
         env.path("models").properties().forEach(e -> {
             if (!"available".equals(e.getValue().asText())) {
                 skipped.add(e.getKey() + ": " + e.getValue().asText());
+                unavailable.add(e.getKey());
             }
+        });
+        Map<String, List<String>> runnable = new LinkedHashMap<>();
+        env.path("scenarios").properties().forEach(e -> {
+            List<String> models = new ArrayList<>();
+            e.getValue().forEach(m -> models.add(m.asText()));
+            models.removeAll(unavailable);
+            runnable.put(e.getKey(), models);
         });
         return new CPythonSide(env.path("executable").asText(python), root, new PythonInfo(
                 env.path("executable").asText(python), version, env.path("implementation").asText("CPython"),
-                env.path("gilEnabled").asBoolean(true), env.path("freeThreadedBuild").asBoolean(false), skipped, null));
+                env.path("gilEnabled").asBoolean(true), env.path("freeThreadedBuild").asBoolean(false), skipped, null),
+                runnable);
     }
 
     /** What env.json records of this side. */
@@ -125,15 +153,44 @@ public final class CPythonSide {
 
     /**
      * The CPython scenarios a run with these filters includes: those of {@link #SCENARIOS} the
-     * {@code --scenario} filter names (all when empty), none when the {@code --model} filter names
-     * no CPython model.
+     * {@code --scenario} filter names (all when empty) in which this interpreter runs a model the
+     * {@code --model} filter names (any when it names none; none when it names only the JVM's).
      */
     public List<String> scenarios(List<String> scenarioFilter, List<String> modelFilter) {
-        if (!runs() || (!modelFilter.isEmpty() && modelFilter.stream()
-                .noneMatch(m -> ModelKind.runtimeOf(m) == RuntimeKind.CPYTHON))) {
+        List<String> wanted = cpythonModels(modelFilter);
+        if (!runs() || (!modelFilter.isEmpty() && wanted.isEmpty())) {
             return List.of();
         }
-        return SCENARIOS.stream().filter(s -> scenarioFilter.isEmpty() || scenarioFilter.contains(s)).toList();
+        return SCENARIOS.stream().filter(s -> scenarioFilter.isEmpty() || scenarioFilter.contains(s))
+                .filter(s -> runnable.getOrDefault(s, List.of()).stream().anyMatch(m -> wanted.isEmpty() || wanted.contains(m)))
+                .toList();
+    }
+
+    /**
+     * Why {@link #scenarios} is empty for these filters, in words for a {@code nothing to run} line,
+     * e.g. {@code the CPython side runs determinism on python-asyncio, python-threads only}.
+     */
+    public String whyNothing(List<String> scenarioFilter, List<String> modelFilter) {
+        if (!runs()) {
+            return "no CPython side: " + info.absent();
+        }
+        List<String> wanted = cpythonModels(modelFilter);
+        if (!modelFilter.isEmpty() && wanted.isEmpty()) {
+            return "the --model filter names no CPython model";
+        }
+        List<String> asked = SCENARIOS.stream().filter(s -> scenarioFilter.isEmpty() || scenarioFilter.contains(s)).toList();
+        if (asked.isEmpty()) {
+            return "the CPython side has none of these scenarios (it has " + String.join(", ", SCENARIOS) + ")";
+        }
+        String unavailable = info.skipped().stream().filter(k -> wanted.stream().anyMatch(m -> k.startsWith(m + ":")))
+                .map(k -> "; " + k).reduce("", String::concat);
+        String scenario = asked.getFirst();
+        return "the CPython side runs " + scenario + " on " + String.join(", ", runnable.getOrDefault(scenario, List.of()))
+                + " only" + unavailable;
+    }
+
+    private static List<String> cpythonModels(List<String> modelFilter) {
+        return modelFilter.stream().filter(m -> ModelKind.runtimeOf(m) == RuntimeKind.CPYTHON).toList();
     }
 
     /**
@@ -175,7 +232,10 @@ public final class CPythonSide {
             ResultRow r = ResultsDir.json().treeToValue(copy, ResultRow.class);
             if (counts != null) {
                 for (var e : counts.properties()) {
-                    r = r.withGuard(Guard.note(e.getKey(), e.getValue().asLong()));
+                    // the JVM's tolerance (one cpu-contended shot in ten), applied by its one owner
+                    if (Guard.voids(e.getKey(), e.getValue().asLong(), r.samples())) {
+                        r = r.withGuard(Guard.note(e.getKey(), e.getValue().asLong()));
+                    }
                 }
             }
             rows.add(r);
@@ -185,8 +245,18 @@ public final class CPythonSide {
         return new Result(rows, missing);
     }
 
+    /**
+     * Kills {@code p} and every process under it (concbench_py's {@code --child} forks, a pool's workers):
+     * the descendants are listed first, while they are still the parent's.
+     */
+    private static void destroyTree(Process p) {
+        List<ProcessHandle> below = p.descendants().toList();
+        p.destroyForcibly();
+        below.forEach(ProcessHandle::destroyForcibly);
+    }
+
     /** Runs a command in {@code dir} with {@code PYTHONPATH=dir}; its stdout, or why it failed. */
-    private static String call(List<String> cmd, Path dir, long timeoutSeconds) throws IOException {
+    static String call(List<String> cmd, Path dir, long timeoutSeconds) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().put("PYTHONPATH", dir.toString());
         Path err = Files.createTempFile("concbench-python", ".err");
@@ -195,7 +265,7 @@ public final class CPythonSide {
         Process p = pb.start();
         try {
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+                destroyTree(p);
                 throw new IOException(cmd.get(0) + " did not finish in " + timeoutSeconds + " s");
             }
             if (p.exitValue() != 0) {
@@ -205,7 +275,7 @@ public final class CPythonSide {
             }
             return Files.readString(out, StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
-            p.destroyForcibly();
+            destroyTree(p);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         } finally {

@@ -63,6 +63,17 @@ class RunCommandTest {
         assertTrue(console.stderr().contains("--model 'virtul' is not a model"));
     }
 
+    /** Like the JVM's {@code --scenario determinism --model process-pool}: nothing to run, one line, exit 2. */
+    @Test
+    void aCPythonModelInAScenarioTheSideDoesNotRunItInIsNothingToRun() {
+        assertEquals(2, main("run", "--profile", "smoke", "--scenario", "determinism", "--model", "python-processes",
+                "--out", tmp.resolve("results").toString()));
+        String line = console.stderr().strip();
+        assertTrue(line.matches("run-bench\\.sh: run: nothing to run for these --scenario/--model filters \\((the CPython side"
+                + " runs determinism on python-asyncio, python-threads only|no CPython side: .*)\\)"), line);
+        assertTrue(!Files.exists(tmp.resolve("results")), "nothing ran, nothing was written");
+    }
+
     @Test
     void listShowsScenariosModelsAndClaims() {
         assertEquals(0, main("list"));
