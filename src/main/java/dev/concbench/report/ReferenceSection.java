@@ -10,11 +10,14 @@ import dev.concbench.results.ResultRow;
 import dev.concbench.results.RunSummary;
 import dev.concbench.vocab.ModelKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The report's "Our loop vs Netty" section: every row {@code netty} measured beside the
@@ -23,8 +26,10 @@ import java.util.Optional;
  * Netty's rows are reference rows: no claim reads them, so they change no verdict; this section is
  * where they speak.
  *
- * <p>{@code netty} with {@code offload=executor} stands beside {@code eventloop+offload} (the
- * parameters {@code offload} and {@code workers} aside). A pair differs when the ratio's interval excludes 1 (both rows unguarded, both with an error);
+ * <p>Rows pair on every parameter but the ones that only name a model's own settings
+ * ({@link #beside}): {@code cpu-bound}'s netty row at {@code workers=4} stands beside our row at
+ * {@code workers=4}; {@code netty} with {@code offload=executor} stands beside {@code eventloop+offload}
+ * whatever that one offloads to. A pair differs when the ratio's interval excludes 1 (both rows unguarded, both with an error);
  * it is "alike" when the interval holds 1; otherwise the section says why it cannot tell.
  */
 final class ReferenceSection {
@@ -56,11 +61,30 @@ final class ReferenceSection {
     private ReferenceSection() {
     }
 
-    /** The parameters two rows must share to stand side by side: all but where and how widely the burn is offloaded. */
-    private static Map<String, String> beside(Map<String, String> params) {
-        Map<String, String> rest = new TreeMap<>(params);
-        rest.remove(OFFLOAD);
-        rest.remove("workers");
+    /**
+     * The parameters a scenario sweeps (or its benchmark method names): every key that some row of the
+     * scenario carries although its model takes no setting of that name, e.g. {@code workers} in
+     * {@code cpu-bound}, which {@code eventloop}'s rows carry. A key a model takes as its own setting
+     * ({@code offload}, or {@code workers} as an executor's size) is the scenario's too only then.
+     */
+    static Set<String> swept(RunSummary summary, String scenario) {
+        Set<String> keys = new TreeSet<>();
+        for (ResultRow r : summary.rows(scenario)) {
+            List<String> own = ModelKind.of(r.model()).map(ModelKind::params).orElse(List.of());
+            r.params().keySet().stream().filter(k -> !own.contains(k)).forEach(keys::add);
+        }
+        return keys;
+    }
+
+    /**
+     * The parameters two rows must share to stand side by side: all of a row's parameters but those
+     * that only name its model's own settings (a key of {@link ModelKind#params()} the scenario does
+     * not sweep, such as where and how widely the burn is offloaded).
+     */
+    static Map<String, String> beside(ResultRow row, Set<String> swept) {
+        List<String> own = ModelKind.of(row.model()).map(ModelKind::params).orElse(List.of());
+        Map<String, String> rest = new TreeMap<>(row.params());
+        rest.keySet().removeIf(k -> own.contains(k) && !swept.contains(k));
         return rest;
     }
 
@@ -69,25 +93,25 @@ final class ReferenceSection {
         List<PairRow> rows = new ArrayList<>();
         List<String> differing = new ArrayList<>();
         int alike = 0;
+        Map<String, Set<String>> sweptBy = new HashMap<>();
         for (ResultRow n : summary.rows()) {
             if (!NETTY.is(n.model())) {
                 continue;
             }
+            Set<String> swept = sweptBy.computeIfAbsent(n.scenario(), s -> swept(summary, s));
             // netty with offload=executor stands beside eventloop+offload, whatever that one offloads to
             ModelKind counterpart = n.params().containsKey(OFFLOAD) ? EVENTLOOP_OFFLOAD : EVENTLOOP;
-            Optional<ResultRow> ours = summary.rows().stream().filter(r -> counterpart.is(r.model())
-                    && r.scenario().equals(n.scenario()) && beside(r.params()).equals(beside(n.params()))
-                    && r.metric().equals(n.metric()))
-                    .findFirst();
-            if (ours.isEmpty()) {
-                continue;
-            }
-            PairRow row = pair(ours.get(), n);
-            rows.add(row);
-            if (row.css().equals("differs")) {
-                differing.add(row.what() + " (" + row.verdict() + ")");
-            } else if (row.css().equals("alike")) {
-                alike++;
+            Map<String, String> shared = beside(n, swept);
+            List<ResultRow> ours = summary.rows(n.scenario()).stream().filter(r -> counterpart.is(r.model())
+                    && r.metric().equals(n.metric()) && beside(r, swept).equals(shared)).toList();
+            for (ResultRow o : ours) {
+                PairRow row = pair(o, n, ours.size() > 1);
+                rows.add(row);
+                if (row.css().equals("differs")) {
+                    differing.add(row.what() + " (" + row.verdict() + ")");
+                } else if (row.css().equals("alike")) {
+                    alike++;
+                }
             }
         }
         if (rows.isEmpty()) {
@@ -101,8 +125,18 @@ final class ReferenceSection {
 
     /** Our row and Netty's, compared. */
     static PairRow pair(ResultRow ours, ResultRow netty) {
+        return pair(ours, netty, false);
+    }
+
+    /**
+     * Our row and Netty's, compared.
+     *
+     * @param oursParams whether to name our row's parameters (when several of our rows stand beside this one of Netty)
+     */
+    private static PairRow pair(ResultRow ours, ResultRow netty, boolean oursParams) {
+        String against = ours.model() + (oursParams ? " " + ours.params() : "");
         String what = ours.scenario() + (netty.params().isEmpty() ? "" : " " + netty.params()) + ": " + ours.metric()
-                + (EVENTLOOP.is(ours.model()) ? "" : " (against " + ours.model() + ")");
+                + (EVENTLOOP.is(ours.model()) && !oursParams ? "" : " (against " + against + ")");
         Measure a = Measure.of(ours);
         Measure b = Measure.of(netty);
         Optional<Measure> ratio = Double.isFinite(a.value()) && Double.isFinite(b.value()) ? b.overIfDefined(a) : Optional.empty();

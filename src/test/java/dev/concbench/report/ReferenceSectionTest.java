@@ -9,6 +9,7 @@ import dev.concbench.results.ResultRow;
 import dev.concbench.results.RunSummary;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The "Our loop vs Netty" section: which pairs differ beyond their error, which way, and why some are not compared. */
@@ -83,5 +84,37 @@ class ReferenceSectionTest {
         assertEquals(1, view.rows().size());
         assertEquals("alike", view.rows().getFirst().css());
         assertTrue(view.rows().getFirst().what().endsWith("(against eventloop+offload)"), view.rows().getFirst().what());
+    }
+
+    private static ResultRow cpu(String model, int workers, double ms, String... settings) {
+        Map<String, String> params = new java.util.TreeMap<>(Map.of("workers", Integer.toString(workers), "totalBurn", "400000000"));
+        for (int i = 0; i < settings.length; i += 2) {
+            params.put(settings[i], settings[i + 1]);
+        }
+        return new ResultRow("cpu-bound", "CpuBenchmark.burn", model, params, "time", ms, "ms/op", ms / 100, 10,
+                Direction.LOWER_IS_BETTER, List.of());
+    }
+
+    @Test
+    void aSweptParameterPairsRowsEvenWhenAModelTakesASettingOfTheSameName() {
+        List<ResultRow> rows = new java.util.ArrayList<>();
+        int[] workers = {1, 2, 4, 8};
+        for (int i = 0; i < workers.length; i++) {
+            double ours = 100 + 10 * i;                                // each of our rows told apart by its value
+            rows.add(cpu("eventloop", workers[i], ours));
+            rows.add(cpu("platform-pool", workers[i], 100.0 / Math.min(workers[i], 2)));
+            rows.add(cpu("eventloop+offload", workers[i], 100.0 / Math.min(workers[i], 2), "offload", "process"));
+            rows.add(cpu("netty", workers[i], ours));                  // alike ours at the same workers
+        }
+        RunSummary run = summary(rows.toArray(ResultRow[]::new));
+        ReferenceSection.ReferenceView view = ReferenceSection.of(run);
+        assertEquals(4, view.rows().size(), view.rows().toString());
+        for (int i = 0; i < workers.length; i++) {
+            ReferenceSection.PairRow p = view.rows().get(i);
+            assertTrue(p.what().contains("workers=" + workers[i]) && !p.what().contains("against"), p.what());
+            assertEquals(p.ours(), p.netty(), p.toString());
+            assertEquals("alike", p.css(), p.toString());
+        }
+        assertEquals(Set.of("workers", "totalBurn"), ReferenceSection.swept(run, "cpu-bound"));
     }
 }
