@@ -30,7 +30,9 @@ import java.util.TreeSet;
  * ({@link #beside}): {@code cpu-bound}'s netty row at {@code workers=4} stands beside our row at
  * {@code workers=4}; {@code netty} with {@code offload=executor} stands beside {@code eventloop+offload}
  * whatever that one offloads to. A pair differs when the ratio's interval excludes 1 (both rows unguarded, both with an error);
- * it is "alike" when the interval holds 1; otherwise the section says why it cannot tell.
+ * it is "alike" when a bounded interval holds 1; otherwise the row says why it cannot tell (a guarded
+ * row, a row without an error, an interval unbounded because a row's error reaches 0), and the
+ * summary counts each reason. Each row also says what each side measured ({@link NettyMechanisms}).
  */
 final class ReferenceSection {
 
@@ -47,13 +49,34 @@ final class ReferenceSection {
      * One metric of both loops.
      *
      * @param what     scenario, parameters and metric
+     * @param measured what each side measured there ({@link NettyMechanisms}), or empty when the list has no note
      * @param ours     {@code eventloop}'s value with its error and unit
      * @param netty    {@code netty}'s value with its error and unit
      * @param ratio    netty / eventloop with its error, or a dash
      * @param verdict  in words: alike within the error, which loop is ahead and by how much, or why not compared
      * @param css      {@code differs} when the loops differ beyond the error, else {@code alike} or {@code unknown}
+     * @param outcome  how the pair came out
      */
-    record PairRow(String what, String ours, String netty, String ratio, String verdict, String css) {
+    record PairRow(String what, String measured, String ours, String netty, String ratio, String verdict, String css,
+            Outcome outcome) {
+    }
+
+    /** How a pair came out: alike, differing, or why it could not be compared (with the summary's words for it). */
+    enum Outcome {
+        ALIKE("alike", null),
+        DIFFERS("differs", null),
+        GUARDED("unknown", "with a guarded row"),
+        NO_RATIO("unknown", "where our value is not positive"),
+        NO_ERROR("unknown", "where a row has no error"),
+        TOO_NOISY("unknown", "too noisy to tell (the ratio's interval unbounded: a row's error reaches down to 0)");
+
+        private final String css;
+        private final String why;
+
+        Outcome(String css, String why) {
+            this.css = css;
+            this.why = why;
+        }
     }
 
     private static final String OFFLOAD = "offload";
@@ -107,9 +130,9 @@ final class ReferenceSection {
             for (ResultRow o : ours) {
                 PairRow row = pair(o, n, ours.size() > 1);
                 rows.add(row);
-                if (row.css().equals("differs")) {
+                if (row.outcome() == Outcome.DIFFERS) {
                     differing.add(row.what() + " (" + row.verdict() + ")");
-                } else if (row.css().equals("alike")) {
+                } else if (row.outcome() == Outcome.ALIKE) {
                     alike++;
                 }
             }
@@ -117,10 +140,22 @@ final class ReferenceSection {
         if (rows.isEmpty()) {
             return null;
         }
-        String summaryText = alike + " of " + rows.size() + " metrics alike within their error; "
-                + (differing.isEmpty() ? "none differs beyond it."
-                        : differing.size() + " differ beyond it: " + String.join("; ", differing) + ".");
-        return new ReferenceView(rows, summaryText);
+        return new ReferenceView(rows, summary(rows, alike, differing));
+    }
+
+    /**
+     * E.g. {@code "7 of 38 metrics alike within their error; none differs beyond it; 31 could not be
+     * compared: 25 too noisy to tell (...), 6 with a guarded row."}
+     */
+    private static String summary(List<PairRow> rows, int alike, List<String> differing) {
+        Map<Outcome, Long> unknown = new java.util.EnumMap<>(Outcome.class);
+        rows.stream().filter(r -> r.outcome().why != null).forEach(r -> unknown.merge(r.outcome(), 1L, Long::sum));
+        long notCompared = unknown.values().stream().mapToLong(Long::longValue).sum();
+        return alike + " of " + rows.size() + " metrics alike within their error; "
+                + (differing.isEmpty() ? "none differs beyond it"
+                        : differing.size() + " differ beyond it: " + String.join("; ", differing))
+                + (notCompared == 0 ? "." : "; " + notCompared + " could not be compared: " + String.join(", ",
+                        unknown.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().why).toList()) + ".");
     }
 
     /** Our row and Netty's, compared. */
@@ -142,30 +177,43 @@ final class ReferenceSection {
         Optional<Measure> ratio = Double.isFinite(a.value()) && Double.isFinite(b.value()) ? b.overIfDefined(a) : Optional.empty();
         String ratioText = ratio.map(Measure::format).orElse("-");
         String verdict;
-        String css = "unknown";
+        Outcome outcome;
         if (!ours.trusted() || !netty.trusted()) {
             verdict = "not compared: " + (ours.trusted() ? "netty's" : "our") + " row is guarded";
+            outcome = Outcome.GUARDED;
         } else if (a.value() == b.value()) {
             verdict = "equal";
-            css = "alike";
+            outcome = Outcome.ALIKE;
         } else if (ratio.isEmpty()) {
             verdict = "no ratio: our value is not positive";
-        } else if (!ratio.get().errorKnown() || !Double.isFinite(ratio.get().error())) {
-            verdict = "cannot tell: a row has no error";
-        } else if (ratio.get().low() <= 1 && ratio.get().high() >= 1) {
-            verdict = "alike within the error";
-            css = "alike";
-        } else {
+            outcome = Outcome.NO_RATIO;
+        } else if (!a.errorKnown() || !b.errorKnown()) {
+            verdict = "cannot tell: " + (a.errorKnown() ? "netty's" : "our") + " row has no error";
+            outcome = Outcome.NO_ERROR;
+        } else if (ratio.get().low() > 1 || ratio.get().high() < 1) {
             verdict = differs(ratio.get(), ours.better());
-            css = "differs";
+            outcome = Outcome.DIFFERS;
+        } else if (!Double.isFinite(ratio.get().low()) || !Double.isFinite(ratio.get().high())) {
+            verdict = "too noisy to tell (interval " + Measure.number(ratio.get().low()) + ".."
+                    + Measure.number(ratio.get().high()) + ")";
+            outcome = Outcome.TOO_NOISY;
+        } else {
+            verdict = "alike within the error";
+            outcome = Outcome.ALIKE;
         }
-        return new PairRow(what, ReportPage.row(ours).value(), ReportPage.row(netty).value(), ratioText, verdict, css);
+        String measured = NettyMechanisms.of(netty).map(NettyMechanisms.Note::text).orElse("");
+        return new PairRow(what, measured, ReportPage.row(ours).value(), ReportPage.row(netty).value(), ratioText,
+                verdict, outcome.css, outcome);
     }
 
+    /** Which loop is ahead and by how much; "at least" the interval's near end when its far end is unbounded. */
     private static String differs(Measure ratio, Direction better) {
-        boolean nettyHigher = ratio.value() > 1;
+        boolean nettyHigher = ratio.low() > 1;
         double factor = nettyHigher ? ratio.value() : 1 / ratio.value();
         String size = String.format(Locale.ROOT, "%.2fx", factor);
+        if (nettyHigher && Double.isInfinite(ratio.high())) {
+            size = String.format(Locale.ROOT, "at least %.2fx", ratio.low());
+        }
         return switch (better) {
             case NEUTRAL -> "netty " + (nettyHigher ? "higher" : "lower") + " by " + size;
             case LOWER_IS_BETTER, HIGHER_IS_BETTER -> {
