@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,6 +120,12 @@ final class NettyModel extends AbstractModel {
     @Override
     public Optional<EventLoop> nettyLoop() {
         return Optional.of(loop);
+    }
+
+    /** Its Netty {@link DefaultEventExecutorGroup} with {@code offload=executor} (an {@link EventExecutorGroup}); else empty. */
+    @Override
+    public Optional<Executor> offloadExecutor() {
+        return Optional.ofNullable(offload);
     }
 
     @Override
