@@ -14,7 +14,6 @@ import dev.concbench.vocab.Guard;
 import dev.concbench.vocab.ModelKind;
 import dev.concbench.vocab.ModelParams;
 import dev.concbench.workload.Burn;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
@@ -115,12 +114,20 @@ public class PreemptionBenchmark extends TaskBenchmark {
         return disturbers;
     }
 
-    /** Where {@code netty} with {@code offload=executor} hands it (a Netty executor group, one thread per disturber). */
+    /**
+     * Where {@code netty} with {@code offload=executor} hands it: the model's own Netty executor group,
+     * one thread per disturber ({@link #offloadWorkers()}).
+     */
     private EventExecutorGroup nettyOffload;
 
     /** Whether this is {@code netty} handing the disturbing work to an executor group. */
     private boolean nettyOffloads() {
         return ModelKind.NETTY.is(model) && offload.equals(ModelParams.OFFLOAD_EXECUTOR);
+    }
+
+    @Override
+    String nettyOffload() {
+        return nettyOffloads() ? offload : null;
     }
 
     @Override
@@ -133,7 +140,8 @@ public class PreemptionBenchmark extends TaskBenchmark {
             offloadPool = offloadExecutor().orElseThrow();
         }
         if (nettyOffloads()) {
-            nettyOffload = new DefaultEventExecutorGroup(disturbers, Thread.ofPlatform().name("concbench-netty-offload-", 0).factory());
+            nettyOffload = offloadExecutor().filter(EventExecutorGroup.class::isInstance).map(EventExecutorGroup.class::cast)
+                    .orElseThrow(() -> new IllegalStateException("model 'netty' with offload=executor has no executor group"));
         }
     }
 
@@ -165,9 +173,6 @@ public class PreemptionBenchmark extends TaskBenchmark {
 
     @Override
     void stopTrial() throws IOException {
-        if (nettyOffload != null) {
-            nettyOffload.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
-        }
         log.writeIfConfigured();
     }
 

@@ -46,14 +46,23 @@ abstract class TaskBenchmark {
     abstract String modelName();
 
     /**
-     * How many offload threads {@code eventloop+offload} gets: 1 unless the benchmark hands work of
+     * How many offload threads {@code eventloop+offload} (and {@code netty} offloading) gets: 1 unless the benchmark hands work of
      * its own to them ({@link #offloadExecutor()}).
      */
     int offloadWorkers() {
         return 1;
     }
 
-    /** The model's offload thread pool ({@code eventloop+offload}); empty for the other models. */
+    /**
+     * Where the model under test offloads, as the benchmark's own {@code offload} parameter says for
+     * {@code netty} ({@code executor}: its Netty executor group of {@link #offloadWorkers()} threads);
+     * null, the default, for a benchmark that offloads nothing of its own on {@code netty}.
+     */
+    String nettyOffload() {
+        return null;
+    }
+
+    /** The model's offload pool ({@code eventloop+offload}; {@code netty} with {@code offload=executor}); empty for the other models. */
     Optional<Executor> offloadExecutor() {
         return session == null ? Optional.empty() : session.offloadExecutor();
     }
@@ -78,7 +87,8 @@ abstract class TaskBenchmark {
     /**
      * The model's parameters: {@code poolSize} for {@code platform-pool}; for {@code virtual}, the
      * carriers this fork was started with (so the model checks them); for {@code eventloop+offload},
-     * {@link #offloadWorkers()} offload threads.
+     * and for {@code netty} when {@link #nettyOffload()} names an offload, {@link #offloadWorkers()}
+     * offload threads.
      */
     private Map<String, String> modelParams(ModelKind kind) {
         Map<String, String> params = new HashMap<>(ModelSession.poolParams(kind.id(), poolSize()));
@@ -88,6 +98,10 @@ abstract class TaskBenchmark {
         }
         if (kind == ModelKind.EVENTLOOP_OFFLOAD) {
             params.put(ModelParams.OFFLOAD, ModelParams.OFFLOAD_THREADS);
+            params.put(ModelParams.WORKERS, Integer.toString(offloadWorkers()));
+        }
+        if (kind == ModelKind.NETTY && nettyOffload() != null) {
+            params.put(ModelParams.OFFLOAD, nettyOffload());
             params.put(ModelParams.WORKERS, Integer.toString(offloadWorkers()));
         }
         return params;

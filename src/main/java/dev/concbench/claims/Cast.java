@@ -44,6 +44,16 @@ public record Cast(RuntimeKind runtime, String loop, String pool, String perTask
     public static final Cast CPYTHON = new Cast(RuntimeKind.CPYTHON, PYTHON_ASYNCIO.id(), PYTHON_THREADS.id(),
             PYTHON_THREADS.id(), PYTHON_PROCESSES.id(), PYTHON_UVLOOP.id(), null, "CPython threads", Verdict.REFUTED);
 
+    /**
+     * The models this cast compares: every model a rule cast on it reads, and the set a condition
+     * guard is symmetric over ({@link RunData#decidingRow}). A model in no cast ({@code netty},
+     * {@code coroutines}: references for {@code eventloop} that the report sets beside it) is never
+     * compared by a claim, so its guards void its own rows only.
+     */
+    public List<String> compared() {
+        return models(loop, pool, perTask, processes, lightweight, offload);
+    }
+
     /** Whether this is the JVM's cast. */
     public boolean jvm() {
         return runtime == RuntimeKind.JVM;

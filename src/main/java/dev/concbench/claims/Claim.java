@@ -63,12 +63,12 @@ public record Claim(String id, String title, String source, String quote, Sides 
     /** {@link #judge}, keeping the deciding numbers apart for display. */
     public Assessment assess(RunData data) {
         Evidence evidence = new Evidence();
-        Outcome j = judge(rule, data.only(RuntimeKind.JVM), evidence);
+        Outcome j = judge(rule, data.compared(Cast.JVM), evidence);
         if (cpython == null) {
             return new Assessment(result(j, evidence, null), evidence.deciding(), List.of());
         }
         Evidence py = new Evidence();
-        Outcome c = data.hasRows(RuntimeKind.CPYTHON) ? judge(cpython, data.only(RuntimeKind.CPYTHON), py)
+        Outcome c = data.hasRows(RuntimeKind.CPYTHON) ? judge(cpython, data.compared(Cast.CPYTHON), py)
                 : new Outcome(Verdict.NOT_MEASURED, "this run has no CPython rows" + data.env()
                         .map(e -> e.python()).filter(p -> p != null && !p.ran()).map(p -> " (" + p.absent() + ")")
                         .orElse(""));

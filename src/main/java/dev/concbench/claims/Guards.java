@@ -15,8 +15,10 @@ import java.util.Set;
  *       did not run as itself, so its own row is void and no other model's;
  *   <li>a <b>condition</b> guard (every other key: {@code cpu-contended}, {@code dropped-sends},
  *       {@code incomplete}, {@code heap-resized}, ...): the conditions of the measurement were off,
- *       so it voids its row and the same row of every other model, which shared those conditions
- *       in the comparison.
+ *       so it voids its row and the same row of every other model the claim compares (its
+ *       {@link Cast#compared() cast}), which shared those conditions in the comparison; a reference
+ *       model in no cast ({@code netty}, {@code coroutines}) is compared by no claim, so its condition
+ *       guards void its own rows only.
  * </ul>
  * The kinds are {@link Guard}'s; how each one weighs on a verdict is listed in
  * {@code docs/verdict-rules.md}.

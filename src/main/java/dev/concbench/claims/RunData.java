@@ -43,13 +43,14 @@ public final class RunData {
     }
 
     /**
-     * The rows of one runtime's models alone (JVM: every model {@code vocab.ModelKind} runs in a JVM,
-     * and any name it does not know), so one runtime's guards never void the other's rows and each
-     * runtime's verdict reads only its own numbers.
+     * The rows of the models {@code cast} compares alone ({@link Cast#compared()}), the only rows a
+     * rule cast on it reads. So one runtime's guards never void the other's rows, a reference model's
+     * ({@code netty}, {@code coroutines}: in no cast) never void a compared model's, and each runtime's
+     * verdict reads only its own numbers.
      */
-    public RunData only(dev.concbench.vocab.RuntimeKind runtime) {
-        List<ResultRow> rows = summary.rows().stream()
-                .filter(r -> dev.concbench.vocab.ModelKind.runtimeOf(r.model()) == runtime).toList();
+    public RunData compared(Cast cast) {
+        List<String> models = cast.compared();
+        List<ResultRow> rows = summary.rows().stream().filter(r -> models.contains(r.model())).toList();
         return new RunData(new RunSummary(summary.format(), summary.runId(), summary.profile(), summary.complete(),
                 summary.missing(), rows), env);
     }
@@ -85,7 +86,8 @@ public final class RunData {
     /**
      * The row {@code q} names, fit to decide a verdict: no guard of its own (but those in
      * {@code tolerated}, stall guards a rule reads as evidence), no condition guard on the same row
-     * of another model (see {@link Guards}), a finite value, a finite error and at least
+     * of another model of this data (see {@link Guards}; a rule is handed {@link #compared} data, so
+     * these are the other models its claim compares), a finite value, a finite error and at least
      * {@value #MIN_SAMPLES} samples.
      *
      * @param tolerated guard keys that do not void the row, e.g. {@link Guards#LOOP_BLOCKED} where the
@@ -108,7 +110,7 @@ public final class RunData {
                     .filter(Guards::voidsEveryModel).findFirst();
             if (condition.isPresent()) {
                 throw new NotMeasured(q.describe() + " is void: the same row of " + model + " is guarded ("
-                        + condition.get() + "), and what voids one model's row voids every model's");
+                        + condition.get() + "), and what voids one compared model's row voids every compared model's");
             }
         }
         if (!Double.isFinite(row.value())) {

@@ -53,6 +53,15 @@ final class EventLoopModel extends AbstractModel {
     private final CoroutineRunner coroutines;
 
     private EventLoopModel(String name, Map<String, String> params, WorkTarget target, CpuOffload offload, boolean asCoroutines) {
+        this(name, params, target, offload, asCoroutines, null);
+    }
+
+    /**
+     * @param continueOn where the runner continues waits and responses: null for the loop (the model's
+     *                   claim); another loop only in {@link #continuingOn}
+     */
+    private EventLoopModel(String name, Map<String, String> params, WorkTarget target, CpuOffload offload,
+            boolean asCoroutines, EventLoop continueOn) {
         super(name, params);
         this.offload = offload;
         this.loop = EventLoop.start(LoopOptions.defaults().withThreadName("concbench-model-loop" + INSTANCES.incrementAndGet())
@@ -60,13 +69,22 @@ final class EventLoopModel extends AbstractModel {
         this.http = target.hasServer()
                 ? new LoopConnectionPool(loop, target.server(), target.connectionLimit(), target.requestTimeout())
                 : null;
-        this.runner = new LoopRunner(loop, http, offload.step(loop));
+        this.runner = new LoopRunner(loop, continueOn == null ? loop : continueOn, http, offload.step(loop));
         this.coroutines = asCoroutines ? new CoroutineRunner(loop, http, offload.step(loop)) : null;
     }
 
     /** {@code eventloop}: everything, the burn included, on the loop thread. */
     static EventLoopModel plain(WorkTarget target) {
         return new EventLoopModel(EVENTLOOP.id(), Map.of(), target, CpuOffload.inline(), false);
+    }
+
+    /**
+     * An {@code eventloop} that breaks its own claim: its runner continues every wait and response on
+     * {@code elsewhere}, another loop. For the placement proof's test, which must see each such task
+     * fail; {@link Models} never starts it. The caller owns {@code elsewhere}.
+     */
+    static EventLoopModel continuingOn(EventLoop elsewhere, WorkTarget target) {
+        return new EventLoopModel(EVENTLOOP.id(), Map.of(), target, CpuOffload.inline(), false, elsewhere);
     }
 
     /** {@code coroutines}: as {@code eventloop}, each task a coroutine with an await at each switch point. */

@@ -57,8 +57,9 @@ public interface ExecutionModel extends AutoCloseable {
 
     /**
      * The thread pool an {@code eventloop+offload} model with {@code offload=threads} hands work to
-     * through {@code runInExecutor}, for raw-task benchmarks that offload work of their own; empty
-     * for every other model.
+     * through {@code runInExecutor}, or a {@code netty} model with {@code offload=executor} hands it
+     * (its Netty {@code EventExecutorGroup}), for raw-task benchmarks that offload work of their own;
+     * empty for every other model.
      */
     default Optional<Executor> offloadExecutor() {
         return Optional.empty();

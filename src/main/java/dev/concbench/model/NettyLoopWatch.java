@@ -57,8 +57,8 @@ final class NettyLoopWatch {
 
     /**
      * What the heartbeat saw since the model started, as our loop reports it: beats as callbacks
-     * run, beats later than the threshold as slow callbacks, the latest beat's lateness as the
-     * longest stretch. Any thread.
+     * run, beats later than the threshold as slow callbacks, the latest any beat has been since
+     * start as the longest stretch (a maximum, as {@link LoopStats#maxCallbackNanos()} is). Any thread.
      */
     LoopStats stats() {
         return new LoopStats(beats, 0, stalls, maxLateNanos, 0);

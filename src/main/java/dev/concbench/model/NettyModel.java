@@ -17,6 +17,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.concurrent.Future;
@@ -29,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,7 +69,11 @@ final class NettyModel extends AbstractModel {
     /** The loop thread and the offload threads: Netty's termination future completes before they have ended. */
     private final ThreadRegistry threads = new ThreadRegistry();
 
-    private NettyModel(Map<String, String> params, int offloadThreads, WorkTarget target) {
+    /**
+     * @param continueOn where the runner continues waits and responses: null for the loop (the model's
+     *                   claim); another executor only in {@link #continuingOn}
+     */
+    private NettyModel(Map<String, String> params, int offloadThreads, WorkTarget target, EventExecutor continueOn) {
         super(NETTY.id(), params);
         int id = INSTANCES.incrementAndGet();
         this.threadName = "concbench-netty-loop" + id;
@@ -85,23 +91,40 @@ final class NettyModel extends AbstractModel {
         } else {
             this.offload = null;
         }
-        this.runner = new NettyRunner(loop, http, offload == null ? NettyRunner.inline(loop) : NettyRunner.offloaded(loop, offload));
+        this.runner = new NettyRunner(loop, continueOn == null ? loop : continueOn, http,
+                offload == null ? NettyRunner.inline(loop) : NettyRunner.offloaded(loop, offload));
         this.watch = new NettyLoopWatch(loop);
     }
 
     /** {@code netty}: one Netty loop thread, everything on it. */
     static NettyModel start(WorkTarget target) {
-        return new NettyModel(Map.of(), 0, target);
+        return new NettyModel(Map.of(), 0, target, null);
+    }
+
+    /**
+     * A {@code netty} that breaks its own claim: its runner continues every wait and response on
+     * {@code elsewhere}, not on its loop. For the placement proof's test, which must see each such
+     * task fail; {@link Models} never starts it. The caller owns {@code elsewhere}.
+     */
+    static NettyModel continuingOn(EventExecutor elsewhere, WorkTarget target) {
+        return new NettyModel(Map.of(), 0, target, elsewhere);
     }
 
     /** {@code netty} with {@code offload=executor}: I/O on the loop, the burn on {@code workers} executor threads. */
     static NettyModel offloaded(int workers, WorkTarget target) {
-        return new NettyModel(Map.of(ModelParams.OFFLOAD, ModelParams.OFFLOAD_EXECUTOR, ModelParams.WORKERS, Integer.toString(workers)), workers, target);
+        return new NettyModel(Map.of(ModelParams.OFFLOAD, ModelParams.OFFLOAD_EXECUTOR, ModelParams.WORKERS, Integer.toString(workers)), workers,
+                target, null);
     }
 
     @Override
     public Optional<EventLoop> nettyLoop() {
         return Optional.of(loop);
+    }
+
+    /** Its Netty {@link DefaultEventExecutorGroup} with {@code offload=executor} (an {@link EventExecutorGroup}); else empty. */
+    @Override
+    public Optional<Executor> offloadExecutor() {
+        return Optional.ofNullable(offload);
     }
 
     @Override

@@ -11,11 +11,14 @@ import dev.concbench.results.RunSummary;
 import dev.concbench.vocab.ModelKind;
 import dev.concbench.vocab.ModelParams;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The report's "Our loop vs Netty" section: every row {@code netty} measured beside the
@@ -24,9 +27,13 @@ import java.util.Optional;
  * Netty's rows are reference rows: no claim reads them, so they change no verdict; this section is
  * where they speak.
  *
- * <p>{@code netty} with {@code offload=executor} stands beside {@code eventloop+offload} (the
- * parameters {@code offload} and {@code workers} aside). A pair differs when the ratio's interval excludes 1 (both rows unguarded, both with an error);
- * it is "alike" when the interval holds 1; otherwise the section says why it cannot tell.
+ * <p>Rows pair on every parameter but the ones that only name a model's own settings
+ * ({@link #beside}): {@code cpu-bound}'s netty row at {@code workers=4} stands beside our row at
+ * {@code workers=4}; {@code netty} with {@code offload=executor} stands beside {@code eventloop+offload}
+ * whatever that one offloads to. A pair differs when the ratio's interval excludes 1 (both rows unguarded, both with an error);
+ * it is "alike" when a bounded interval holds 1; otherwise the row says why it cannot tell (a guarded
+ * row, a row without an error, an interval unbounded because a row's error reaches 0), and the
+ * summary counts each reason. Each row also says what each side measured ({@link NettyMechanisms}).
  */
 final class ReferenceSection {
 
@@ -43,23 +50,63 @@ final class ReferenceSection {
      * One metric of both loops.
      *
      * @param what     scenario, parameters and metric
+     * @param measured what each side measured there ({@link NettyMechanisms}), or empty when the list has no note
      * @param ours     {@code eventloop}'s value with its error and unit
      * @param netty    {@code netty}'s value with its error and unit
      * @param ratio    netty / eventloop with its error, or a dash
      * @param verdict  in words: alike within the error, which loop is ahead and by how much, or why not compared
      * @param css      {@code differs} when the loops differ beyond the error, else {@code alike} or {@code unknown}
+     * @param outcome  how the pair came out
      */
-    record PairRow(String what, String ours, String netty, String ratio, String verdict, String css) {
+    record PairRow(String what, String measured, String ours, String netty, String ratio, String verdict, String css,
+            Outcome outcome) {
+    }
+
+    /** How a pair came out: alike, differing, or why it could not be compared (with the summary's words for it). */
+    enum Outcome {
+        ALIKE("alike", null),
+        DIFFERS("differs", null),
+        GUARDED("unknown", "with a guarded row"),
+        NO_RATIO("unknown", "where our value is not positive"),
+        NO_ERROR("unknown", "where a row has no error"),
+        TOO_NOISY("unknown", "too noisy to tell (the ratio's interval unbounded: a row's error reaches down to 0)");
+
+        private final String css;
+        private final String why;
+
+        Outcome(String css, String why) {
+            this.css = css;
+            this.why = why;
+        }
     }
 
     private ReferenceSection() {
     }
 
-    /** The parameters two rows must share to stand side by side: all but where and how widely the burn is offloaded. */
-    private static Map<String, String> beside(Map<String, String> params) {
-        Map<String, String> rest = new TreeMap<>(params);
-        rest.remove(ModelParams.OFFLOAD);
-        rest.remove(ModelParams.WORKERS);
+    /**
+     * The parameters a scenario sweeps (or its benchmark method names): every key that some row of the
+     * scenario carries although its model takes no setting of that name, e.g. {@code workers} in
+     * {@code cpu-bound}, which {@code eventloop}'s rows carry. A key a model takes as its own setting
+     * ({@code offload}, or {@code workers} as an executor's size) is the scenario's too only then.
+     */
+    static Set<String> swept(RunSummary summary, String scenario) {
+        Set<String> keys = new TreeSet<>();
+        for (ResultRow r : summary.rows(scenario)) {
+            List<String> own = ModelKind.of(r.model()).map(ModelKind::params).orElse(List.of());
+            r.params().keySet().stream().filter(k -> !own.contains(k)).forEach(keys::add);
+        }
+        return keys;
+    }
+
+    /**
+     * The parameters two rows must share to stand side by side: all of a row's parameters but those
+     * that only name its model's own settings (a key of {@link ModelKind#params()} the scenario does
+     * not sweep, such as where and how widely the burn is offloaded).
+     */
+    static Map<String, String> beside(ResultRow row, Set<String> swept) {
+        List<String> own = ModelKind.of(row.model()).map(ModelKind::params).orElse(List.of());
+        Map<String, String> rest = new TreeMap<>(row.params());
+        rest.keySet().removeIf(k -> own.contains(k) && !swept.contains(k));
         return rest;
     }
 
@@ -68,69 +115,104 @@ final class ReferenceSection {
         List<PairRow> rows = new ArrayList<>();
         List<String> differing = new ArrayList<>();
         int alike = 0;
+        Map<String, Set<String>> sweptBy = new HashMap<>();
         for (ResultRow n : summary.rows()) {
             if (!NETTY.is(n.model())) {
                 continue;
             }
+            Set<String> swept = sweptBy.computeIfAbsent(n.scenario(), s -> swept(summary, s));
             // netty with offload=executor stands beside eventloop+offload, whatever that one offloads to
             ModelKind counterpart = n.params().containsKey(ModelParams.OFFLOAD) ? EVENTLOOP_OFFLOAD : EVENTLOOP;
-            Optional<ResultRow> ours = summary.rows().stream().filter(r -> counterpart.is(r.model())
-                    && r.scenario().equals(n.scenario()) && beside(r.params()).equals(beside(n.params()))
-                    && r.metric().equals(n.metric()))
-                    .findFirst();
-            if (ours.isEmpty()) {
-                continue;
-            }
-            PairRow row = pair(ours.get(), n);
-            rows.add(row);
-            if (row.css().equals("differs")) {
-                differing.add(row.what() + " (" + row.verdict() + ")");
-            } else if (row.css().equals("alike")) {
-                alike++;
+            Map<String, String> shared = beside(n, swept);
+            List<ResultRow> ours = summary.rows(n.scenario()).stream().filter(r -> counterpart.is(r.model())
+                    && r.metric().equals(n.metric()) && beside(r, swept).equals(shared)).toList();
+            for (ResultRow o : ours) {
+                PairRow row = pair(o, n, ours.size() > 1);
+                rows.add(row);
+                if (row.outcome() == Outcome.DIFFERS) {
+                    differing.add(row.what() + " (" + row.verdict() + ")");
+                } else if (row.outcome() == Outcome.ALIKE) {
+                    alike++;
+                }
             }
         }
         if (rows.isEmpty()) {
             return null;
         }
-        String summaryText = alike + " of " + rows.size() + " metrics alike within their error; "
-                + (differing.isEmpty() ? "none differs beyond it."
-                        : differing.size() + " differ beyond it: " + String.join("; ", differing) + ".");
-        return new ReferenceView(rows, summaryText);
+        return new ReferenceView(rows, summary(rows, alike, differing));
+    }
+
+    /**
+     * E.g. {@code "7 of 38 metrics alike within their error; none differs beyond it; 31 could not be
+     * compared: 25 too noisy to tell (...), 6 with a guarded row."}
+     */
+    private static String summary(List<PairRow> rows, int alike, List<String> differing) {
+        Map<Outcome, Long> unknown = new java.util.EnumMap<>(Outcome.class);
+        rows.stream().filter(r -> r.outcome().why != null).forEach(r -> unknown.merge(r.outcome(), 1L, Long::sum));
+        long notCompared = unknown.values().stream().mapToLong(Long::longValue).sum();
+        return alike + " of " + rows.size() + " metrics alike within their error; "
+                + (differing.isEmpty() ? "none differs beyond it"
+                        : differing.size() + " differ beyond it: " + String.join("; ", differing))
+                + (notCompared == 0 ? "." : "; " + notCompared + " could not be compared: " + String.join(", ",
+                        unknown.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().why).toList()) + ".");
     }
 
     /** Our row and Netty's, compared. */
     static PairRow pair(ResultRow ours, ResultRow netty) {
+        return pair(ours, netty, false);
+    }
+
+    /**
+     * Our row and Netty's, compared.
+     *
+     * @param oursParams whether to name our row's parameters (when several of our rows stand beside this one of Netty)
+     */
+    private static PairRow pair(ResultRow ours, ResultRow netty, boolean oursParams) {
+        String against = ours.model() + (oursParams ? " " + ours.params() : "");
         String what = ours.scenario() + (netty.params().isEmpty() ? "" : " " + netty.params()) + ": " + ours.metric()
-                + (EVENTLOOP.is(ours.model()) ? "" : " (against " + ours.model() + ")");
+                + (EVENTLOOP.is(ours.model()) && !oursParams ? "" : " (against " + against + ")");
         Measure a = Measure.of(ours);
         Measure b = Measure.of(netty);
         Optional<Measure> ratio = Double.isFinite(a.value()) && Double.isFinite(b.value()) ? b.overIfDefined(a) : Optional.empty();
         String ratioText = ratio.map(Measure::format).orElse("-");
         String verdict;
-        String css = "unknown";
+        Outcome outcome;
         if (!ours.trusted() || !netty.trusted()) {
             verdict = "not compared: " + (ours.trusted() ? "netty's" : "our") + " row is guarded";
+            outcome = Outcome.GUARDED;
         } else if (a.value() == b.value()) {
             verdict = "equal";
-            css = "alike";
+            outcome = Outcome.ALIKE;
         } else if (ratio.isEmpty()) {
             verdict = "no ratio: our value is not positive";
-        } else if (!ratio.get().errorKnown() || !Double.isFinite(ratio.get().error())) {
-            verdict = "cannot tell: a row has no error";
-        } else if (ratio.get().low() <= 1 && ratio.get().high() >= 1) {
-            verdict = "alike within the error";
-            css = "alike";
-        } else {
+            outcome = Outcome.NO_RATIO;
+        } else if (!a.errorKnown() || !b.errorKnown()) {
+            verdict = "cannot tell: " + (a.errorKnown() ? "netty's" : "our") + " row has no error";
+            outcome = Outcome.NO_ERROR;
+        } else if (ratio.get().low() > 1 || ratio.get().high() < 1) {
             verdict = differs(ratio.get(), ours.better());
-            css = "differs";
+            outcome = Outcome.DIFFERS;
+        } else if (!Double.isFinite(ratio.get().low()) || !Double.isFinite(ratio.get().high())) {
+            verdict = "too noisy to tell (interval " + Measure.number(ratio.get().low()) + ".."
+                    + Measure.number(ratio.get().high()) + ")";
+            outcome = Outcome.TOO_NOISY;
+        } else {
+            verdict = "alike within the error";
+            outcome = Outcome.ALIKE;
         }
-        return new PairRow(what, ReportPage.row(ours).value(), ReportPage.row(netty).value(), ratioText, verdict, css);
+        String measured = NettyMechanisms.of(netty).map(NettyMechanisms.Note::text).orElse("");
+        return new PairRow(what, measured, ReportPage.row(ours).value(), ReportPage.row(netty).value(), ratioText,
+                verdict, outcome.css, outcome);
     }
 
+    /** Which loop is ahead and by how much; "at least" the interval's near end when its far end is unbounded. */
     private static String differs(Measure ratio, Direction better) {
-        boolean nettyHigher = ratio.value() > 1;
+        boolean nettyHigher = ratio.low() > 1;
         double factor = nettyHigher ? ratio.value() : 1 / ratio.value();
         String size = String.format(Locale.ROOT, "%.2fx", factor);
+        if (nettyHigher && Double.isInfinite(ratio.high())) {
+            size = String.format(Locale.ROOT, "at least %.2fx", ratio.low());
+        }
         return switch (better) {
             case NEUTRAL -> "netty " + (nettyHigher ? "higher" : "lower") + " by " + size;
             case LOWER_IS_BETTER, HIGHER_IS_BETTER -> {

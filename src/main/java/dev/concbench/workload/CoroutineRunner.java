@@ -12,7 +12,8 @@ import java.util.List;
  * Runs a {@link Workload} as a coroutine on the event loop: the same non-blocking steps as
  * {@link LoopRunner} (a timer for a wait, the loop's connection pool for requests, the burn through
  * the same {@link LoopRunner.CpuStep}), written straight-line with {@code await} at each switch
- * point, as the seed writes them. A fan-out is {@code gather} over two child coroutines.
+ * point, as the seed writes them. A fan-out is {@code gather} over two child coroutines. A step
+ * records its placement after its {@code await}, on the thread the coroutine resumed on.
  *
  * <p>Loop thread only, inside a coroutine ({@link EventLoop#spawnCoroutine}).
  */
@@ -37,8 +38,8 @@ public final class CoroutineRunner {
         loop.checkInLoop("CoroutineRunner.run");
         return switch (workload) {
             case Workload.TimerWait w -> {
-                log.add(Placement.here(Step.WAIT, loop::inLoop));
                 await(loop.sleep(Duration.ofMillis(w.millis())));
+                log.add(Placement.here(Step.WAIT, loop::inLoop));   // where the coroutine goes on after the wait
                 yield WorkResult.EMPTY;
             }
             case Workload.BlockingSleep b -> {
@@ -62,7 +63,8 @@ public final class CoroutineRunner {
         if (http == null) {
             throw new IllegalStateException("workload requests " + path + " but this model was started without a delay server");
         }
-        log.add(Placement.here(Step.IO, loop::inLoop));
-        return WorkResult.ofResponse(await(http.get(path)));
+        WorkResult result = WorkResult.ofResponse(await(http.get(path)));
+        log.add(Placement.here(Step.IO, loop::inLoop));         // where the coroutine goes on after the response
+        return result;
     }
 }

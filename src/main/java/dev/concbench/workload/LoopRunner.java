@@ -12,6 +12,10 @@ import java.util.List;
  * thread pool through {@code runInExecutor} for {@code eventloop+offload}. The blocking-sleep
  * pitfall really blocks the loop thread, which is the point of it.
  *
+ * <p>A step records its placement where it continues, not where it starts: a wait when its timer
+ * has fired, a request in its response handler. A wait or a response carried on by some other loop
+ * is then seen on that loop's thread, and the model's check refuses it.
+ *
  * <p>Loop thread only.
  */
 public final class LoopRunner {
@@ -24,6 +28,8 @@ public final class LoopRunner {
     }
 
     private final EventLoop loop;
+    /** Where a wait or a response continues once it is done: {@link #loop}, but in the placement proof's own test. */
+    private final EventLoop continueOn;
     private final LoopConnectionPool http;
     private final CpuStep cpu;
 
@@ -32,7 +38,17 @@ public final class LoopRunner {
      * @param cpu where the burn runs; {@link #inline(EventLoop)} for the plain event loop
      */
     public LoopRunner(EventLoop loop, LoopConnectionPool http, CpuStep cpu) {
+        this(loop, loop, http, cpu);
+    }
+
+    /**
+     * A runner whose waits and responses continue on {@code continueOn} once done: with anything but
+     * {@code loop}, a hop off the loop that the placement proof must catch (its test builds one);
+     * a model always passes its loop.
+     */
+    public LoopRunner(EventLoop loop, EventLoop continueOn, LoopConnectionPool http, CpuStep cpu) {
         this.loop = loop;
+        this.continueOn = continueOn;
         this.http = http;
         this.cpu = cpu;
     }
@@ -49,10 +65,10 @@ public final class LoopRunner {
     public LoopFuture<WorkResult> run(Workload workload, PlacementLog log) {
         loop.checkInLoop("LoopRunner.run");
         return switch (workload) {
-            case Workload.TimerWait w -> {
-                log.add(Placement.here(Step.WAIT, loop::inLoop));
-                yield loop.sleep(java.time.Duration.ofMillis(w.millis())).map(v -> WorkResult.EMPTY);
-            }
+            case Workload.TimerWait w -> continued(loop.sleep(java.time.Duration.ofMillis(w.millis())), v -> {
+                log.add(Placement.here(Step.WAIT, loop::inLoop));   // where the wait goes on, its timer fired
+                return WorkResult.EMPTY;
+            });
             case Workload.BlockingSleep b -> blockingSleep(b.millis(), log);
             case Workload.HttpGet g -> request(g.path(), log);
             case Workload.CpuBurn c -> cpu.burn(c.iterations(), log);
@@ -78,7 +94,20 @@ public final class LoopRunner {
             return loop.failed(new IllegalStateException("workload requests " + path
                     + " but this model was started without a delay server"));
         }
-        log.add(Placement.here(Step.IO, loop::inLoop));
-        return http.get(path).map(WorkResult::ofResponse);
+        return continued(http.get(path), response -> {
+            log.add(Placement.here(Step.IO, loop::inLoop));     // where the request goes on: its response handler
+            return WorkResult.ofResponse(response);
+        });
+    }
+
+    /**
+     * {@code next} applied to {@code first}'s result on {@link #continueOn}: a callback on the loop
+     * (always, in a model's runner), else handed to that other loop and its result back to this one.
+     */
+    private <A, B> LoopFuture<B> continued(LoopFuture<A> first, java.util.function.Function<A, B> next) {
+        if (continueOn == loop) {
+            return first.map(next);
+        }
+        return first.then(a -> loop.adapt(continueOn.submit(() -> continueOn.completed(next.apply(a)))));
     }
 }

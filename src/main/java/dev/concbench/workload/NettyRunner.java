@@ -2,10 +2,12 @@ package dev.concbench.workload;
 
 import dev.concbench.workload.http.NettyConnectionPool;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.PromiseCombiner;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -16,6 +18,11 @@ import java.util.function.Function;
  * Netty {@link EventExecutorGroup} (what a Netty pipeline gives a blocking handler), a fan-out is two
  * requests joined by a {@link PromiseCombiner}, and a step that follows another is a listener on the
  * first one's future. The blocking-sleep pitfall really blocks the loop thread, as on our loop.
+ *
+ * <p>A step records its placement where it continues, not where it starts: a wait in its timer task,
+ * a request in its response handler. A timer or a response handled on some other executor (Netty's
+ * {@code GlobalEventExecutor}, say) is then seen on that executor's thread, and the model's check
+ * refuses it.
  *
  * <p>Loop thread only; every future it returns notifies its listeners on the loop.
  */
@@ -29,6 +36,8 @@ public final class NettyRunner {
     }
 
     private final EventLoop loop;
+    /** Where each wait's timer and each response's handler run: {@link #loop}, but in the placement proof's own test. */
+    private final EventExecutor continueOn;
     private final NettyConnectionPool http;
     private final CpuStep cpu;
 
@@ -37,7 +46,17 @@ public final class NettyRunner {
      * @param cpu  where the burn runs: {@link #inline(EventLoop)} or {@link #offloaded(EventLoop, EventExecutorGroup)}
      */
     public NettyRunner(EventLoop loop, NettyConnectionPool http, CpuStep cpu) {
+        this(loop, loop, http, cpu);
+    }
+
+    /**
+     * A runner whose waits and responses continue on {@code continueOn}: with anything but
+     * {@code loop}, a hop off the loop that the placement proof must catch (its test builds one);
+     * a model always passes its loop.
+     */
+    public NettyRunner(EventLoop loop, EventExecutor continueOn, NettyConnectionPool http, CpuStep cpu) {
         this.loop = loop;
+        this.continueOn = continueOn;
         this.http = http;
         this.cpu = cpu;
     }
@@ -68,10 +87,10 @@ public final class NettyRunner {
             throw new IllegalStateException("NettyRunner.run called off its loop thread, from " + Thread.currentThread().getName());
         }
         return switch (workload) {
-            case Workload.TimerWait w -> {
-                log.add(here(Step.WAIT));
-                yield loop.schedule(() -> WorkResult.EMPTY, w.millis(), TimeUnit.MILLISECONDS);
-            }
+            case Workload.TimerWait w -> continueOn.schedule(() -> {
+                log.add(here(Step.WAIT));   // where the wait goes on: the thread its timer fires on
+                return WorkResult.EMPTY;
+            }, w.millis(), TimeUnit.MILLISECONDS);
             case Workload.BlockingSleep b -> blockingSleep(b.millis(), log);
             case Workload.HttpGet g -> request(g.path(), log);
             case Workload.CpuBurn c -> cpu.burn(c.iterations(), log);
@@ -84,7 +103,6 @@ public final class NettyRunner {
     private Placement here(Step step) {
         return Placement.here(step, loop::inEventLoop);
     }
-
 
     private Future<WorkResult> blockingSleep(long millis, PlacementLog log) {
         log.add(here(Step.BLOCK));
@@ -102,8 +120,22 @@ public final class NettyRunner {
             return loop.newFailedFuture(new IllegalStateException("workload requests " + path
                     + " but this model was started without a delay server"));
         }
-        log.add(here(Step.IO));
-        return then(http.get(path), response -> loop.newSucceededFuture(WorkResult.ofResponse(response)));
+        return then(http.get(path), response -> continued(() -> {
+            log.add(here(Step.IO));         // where the request goes on: the thread that handles its response
+            return WorkResult.ofResponse(response);
+        }));
+    }
+
+    /** {@code step} on {@link #continueOn}: inline when the caller is on it (always, in a model's runner). */
+    private <T> Future<T> continued(Callable<T> step) {
+        if (!continueOn.inEventLoop()) {
+            return continueOn.submit(step);
+        }
+        try {
+            return continueOn.newSucceededFuture(step.call());
+        } catch (Exception e) {
+            return continueOn.newFailedFuture(e);
+        }
     }
 
     /** {@code first}, then the future {@code next} makes of its result; {@code next} runs on the loop. */

@@ -50,7 +50,7 @@ class RuleProofTest {
 
     private static final String NO_ERROR = "has no error bar";
     private static final String GUARDED = "a guarded row never decides a verdict";
-    private static final String VOIDS_EVERY = "what voids one model's row voids every model's";
+    private static final String VOIDS_EVERY = "what voids one compared model's row voids every compared model's";
     private static final String STRADDLES = "inconclusive";
 
     static Stream<Case> cases() {

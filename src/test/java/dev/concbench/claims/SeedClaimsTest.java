@@ -201,7 +201,7 @@ class SeedClaimsTest {
             ClaimResult c = r.get(id);
             assertEquals(Verdict.NOT_MEASURED, c.verdict(), id);
             assertTrue(c.explanation().contains("a guarded row never decides a verdict")
-                    || c.explanation().contains("what voids one model's row voids every model's"), c.explanation());
+                    || c.explanation().contains("what voids one compared model's row voids every compared model's"), c.explanation());
         }
         // a guarded context row (process-pool speed-up) is shown as such but does not change the verdict
         ClaimResult gil = r.get("table.gil");

@@ -2,9 +2,13 @@ package dev.concbench.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concbench.loop.EventLoop;
+import dev.concbench.loop.LoopOptions;
 import dev.concbench.server.DelayServerProcess;
 import dev.concbench.workload.BlockingRunner;
 import dev.concbench.workload.Placement;
@@ -14,17 +18,21 @@ import dev.concbench.workload.ThreadKind;
 import dev.concbench.workload.WorkResult;
 import dev.concbench.workload.Workload;
 import dev.concbench.workload.http.BlockingConnectionPool;
+import io.netty.util.concurrent.DefaultEventExecutor;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every workload through every model gives the result the reference gives (the workload run inline
@@ -79,6 +87,37 @@ class ModelEquivalenceTest {
                     r.placements().forEach(p -> assertPlacement(modelCase, p));
                 }
                 assertWhereTasksRanTogether(modelCase, results);
+            }
+        }
+    }
+
+    /**
+     * The proof checks where a step continues, not only where it starts: a runner that carries each
+     * wait and each response on to another thread (a Netty executor beside the Netty loop, a second
+     * loop of ours) must have each such task fail, naming that thread.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"eventloop", "netty"})
+    @Timeout(30)
+    void aStepThatContinuesOnAnotherThreadIsCaught(String name) throws Exception {
+        String elsewhere = "concbench-test-elsewhere";
+        AutoCloseable other;
+        ExecutionModel model;
+        if (name.equals("netty")) {
+            DefaultEventExecutor executor = new DefaultEventExecutor((java.util.concurrent.ThreadFactory) r -> new Thread(r, elsewhere));
+            other = () -> executor.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).sync();
+            model = NettyModel.continuingOn(executor, target);
+        } else {
+            EventLoop loop = EventLoop.start(LoopOptions.defaults().withThreadName(elsewhere));
+            other = loop::close;
+            model = EventLoopModel.continuingOn(loop, target);
+        }
+        try (other; model) {
+            for (Workload w : List.of(new Workload.TimerWait(5), new Workload.HttpGet("/bytes/100"))) {
+                CompletionException e = assertThrows(CompletionException.class, () -> model.submit(w).join(),
+                        name + " let " + w + " continue on '" + elsewhere + "'");
+                ModelViolationException v = assertInstanceOf(ModelViolationException.class, e.getCause());
+                assertTrue(v.getMessage().contains("'" + elsewhere + "'"), v.getMessage());
             }
         }
     }
