@@ -105,6 +105,48 @@ class NetnsLinkTest {
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aNamespaceWhosePidNowBelongsToAnotherProcessIsStale() throws Exception {
+        // this process is alive, but it did not start at tick 1: its pid was reused
+        long pid = ProcessHandle.current().pid();
+        String reused = NetnsLink.PREFIX + pid + "-1-9998";
+        String reusedLink = "cb" + pid + "-9998h";
+        String orphan = "cb" + pid + "-9999h";   // a link with no namespace at all
+        try {
+            IpTool.run(List.of("ip", "netns", "add", reused));
+            IpTool.run(List.of("ip", "link", "add", reusedLink, "type", "veth", "peer", "name", "cb" + pid + "-9998s",
+                    "netns", reused));
+            IpTool.run(List.of("ip", "link", "add", orphan, "type", "veth", "peer", "name", "cb" + pid + "-9999s"));
+            List<String> removed = NetnsLink.removeStale();
+            assertFalse(NetnsLink.namespaces().contains(reused), removed.toString());
+            assertFalse(NetnsLink.links().contains(reusedLink), removed.toString());
+            assertFalse(NetnsLink.links().contains(orphan), removed.toString());
+        } finally {
+            IpTool.tryRun(List.of("ip", "link", "del", reusedLink));
+            IpTool.tryRun(List.of("ip", "link", "del", orphan));
+            IpTool.tryRun(List.of("ip", "netns", "del", reused));
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aCleanupThatStartsDuringSetupWaitsForItAndLeavesNothing() throws Exception {
+        Thread[] cleanup = new Thread[1];
+        // as a Ctrl-C's shutdown hook would: the removal starts before anything is made
+        NetnsLink link = NetnsLink.open(new NetworkProfile("custom", 0, 0, 0), l -> {
+            cleanup[0] = Thread.ofPlatform().start(l::close);
+            try {
+                cleanup[0].join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        cleanup[0].join();
+        assertFalse(NetnsLink.namespaces().contains(link.name()), "the namespace is gone: " + NetnsLink.namespaces());
+        assertFalse(NetnsLink.links().contains(link.hostLink()), "the link is gone: " + NetnsLink.links());
+    }
+
+    @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void removingStaleLeavesLiveRunsAlone() throws Exception {
         try (NetnsLink mine = NetnsLink.open(new NetworkProfile("custom", 0, 0, 0))) {
