@@ -4,6 +4,7 @@ import dev.concbench.ab.SideBuilder;
 import dev.concbench.ab.SideException;
 import dev.concbench.bench.BenchmarkCatalog;
 import dev.concbench.history.StoredRun;
+import dev.concbench.net.ServerSite;
 import dev.concbench.regress.CompareOptions;
 import dev.concbench.regress.GateStudy;
 import dev.concbench.regress.MarkdownSummary;
@@ -57,7 +58,8 @@ final class AbCommand implements Command {
     public String usage() {
         return "ab [--a-ref REF|--a-jar JAR] [--b-ref REF|--b-jar JAR] [--a-jvm-arg A]... [--b-jvm-arg B]..."
                 + " [--profile P] [--scenario NAME]... [--model NAME]... [--threshold F] [--trials N] [--out DIR] [--db JDBC_URL]"
-                + " [--no-python]";
+                + " [--no-python] [--network lan|wan|lossy [--network-delay MS] [--network-jitter MS] [--network-loss PCT]"
+                + " | --target HOST:PORT]";
     }
 
     @Override
@@ -77,6 +79,7 @@ final class AbCommand implements Command {
             o.addOption(Option.builder().longOpt(side + "-jvm-arg").hasArg().argName("ARG")
                     .desc("a JVM argument for side " + s + "'s forks (repeatable), e.g. -XX:+UseZGC").get());
         }
+        NetworkFlags.addTo(o);
         return o
                 .addOption(Option.builder().longOpt("profile").hasArg().argName("P")
                         .desc("what to run (default " + Profile.GATE.id() + ": the rows worth gating)").get())
@@ -114,7 +117,17 @@ final class AbCommand implements Command {
         if (plan.items().isEmpty()) {
             throw new UsageException("ab: nothing to run for profile " + profile.id() + " with these --scenario/--model filters");
         }
+        NetworkFlags.Request network = NetworkFlags.check("ab", line);
         List<ForkSide> sides = List.of(side(line, "a"), side(line, "b"));
+        // both sides' forks reach the same delay server, where --network/--target put it; the
+        // namespace (if any) exists for the comparison only
+        try (ServerSite site = NetworkFlags.open(network, System.err)) {
+            return compare(line, profile, plan, sides, trials, threshold, catalog, out, site);
+        }
+    }
+
+    private static int compare(CommandLine line, Profile profile, Planner.Plan plan, List<ForkSide> sides, int trials,
+            Double threshold, ScenarioCatalog catalog, Path out, ServerSite site) throws IOException {
         // the history lives beside the ab folder (results/history.db by default), as run's does
         Path historyRoot = out.toAbsolutePath().getParent();
         RunHistory.preflight("ab", line, historyRoot);
@@ -130,8 +143,8 @@ final class AbCommand implements Command {
             if (trials > 1) {
                 System.err.printf("ab: trial %d of %d%n", t, trials);
             }
-            InterleavedRun.Outcome o = new InterleavedRun(dir, profile, plan, sides, command, Clock.systemUTC(), System.err)
-                    .run();
+            InterleavedRun.Outcome o = new InterleavedRun(dir, profile, plan, sides, command, Clock.systemUTC(), System.err,
+                    site).run();
             Comparison c = trial(dir, o, options);
             for (InterleavedRun.SideResult side : o.sides()) {
                 RunHistory.append("ab", line, historyRoot, side.results().path(),

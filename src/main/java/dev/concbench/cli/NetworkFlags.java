@@ -42,13 +42,21 @@ final class NetworkFlags {
     }
 
     /**
-     * The site the flags of {@code line} ask for, opened: a namespace is created, a target is
-     * checked; first, namespaces and links of killed runs are removed, each said on {@code log}.
+     * What the flags ask for, checked but not made: a profile (with {@code --network}), a
+     * {@code HOST:PORT} (with {@code --target}), or neither (loopback).
+     */
+    record Request(String command, String network, NetworkProfile profile, String target) {
+    }
+
+    /**
+     * Checks the flags of {@code line} without making anything: a bad value, both flags, an
+     * override without {@code --network}, a missing tool or privilege for {@code --network}. Callers
+     * check every flag this way before they write anything (a history database, a results folder).
      *
      * @param command the command's name, for messages
      * @throws UsageException for any problem, as one line
      */
-    static ServerSite open(String command, CommandLine line, PrintStream log) {
+    static Request check(String command, CommandLine line) {
         OptionalDouble delay = number(command, line, "network-delay");
         OptionalDouble jitter = number(command, line, "network-jitter");
         OptionalDouble loss = number(command, line, "network-loss");
@@ -58,19 +66,13 @@ final class NetworkFlags {
                 throw new UsageException(command + ": --target and --network" + (line.hasOption("network") ? "" : "-*")
                         + " exclude each other (the network of a remote target is the real one)");
             }
-            removeStale(log);
-            try {
-                return new ServerSite.Remote(TargetCheck.verify(line.getOptionValue("target")));
-            } catch (NetworkException e) {
-                throw new UsageException(command + ": --target " + e.getMessage());
-            }
+            return new Request(command, null, null, line.getOptionValue("target"));
         }
         if (!line.hasOption("network")) {
             if (overrides) {
                 throw new UsageException(command + ": --network-delay/--network-jitter/--network-loss need --network lan|wan|lossy");
             }
-            removeStale(log);
-            return new ServerSite.Loopback();
+            return new Request(command, null, null, null);
         }
         String name = line.getOptionValue("network");
         NetworkProfile profile;
@@ -87,14 +89,35 @@ final class NetworkFlags {
         NetnsLink.missing().ifPresent(m -> {
             throw new UsageException(command + ": --network " + name + " needs " + m);
         });
+        return new Request(command, name, profile, null);
+    }
+
+    /**
+     * The site {@code request} asks for, opened: a namespace is created, a target is checked;
+     * first, namespaces and links of killed runs are removed, each said on {@code log}.
+     *
+     * @throws UsageException when the target does not answer like our server or the namespace cannot be made
+     */
+    static ServerSite open(Request request, PrintStream log) {
+        String command = request.command();
         removeStale(log);
+        if (request.target() != null) {
+            try {
+                return new ServerSite.Remote(TargetCheck.verify(request.target()));
+            } catch (NetworkException e) {
+                throw new UsageException(command + ": --target " + e.getMessage());
+            }
+        }
+        if (request.profile() == null) {
+            return new ServerSite.Loopback();
+        }
         try {
-            NetnsLink link = NetnsLink.open(profile);
-            log.println("run-bench.sh: network " + profile.describe() + "; server in namespace " + link.name()
+            NetnsLink link = NetnsLink.open(request.profile());
+            log.println("run-bench.sh: network " + request.profile().describe() + "; server in namespace " + link.name()
                     + " at " + link.serverHost());
             return new ServerSite.Namespace(link);
         } catch (NetworkException e) {
-            throw new UsageException(command + ": --network " + name + ": " + e.getMessage());
+            throw new UsageException(command + ": --network " + request.network() + ": " + e.getMessage());
         }
     }
 

@@ -129,15 +129,17 @@ public final class RunCommand implements Command {
                     + nothingToRun(plan, python, values(line, "scenario"), values(line, "model")));
         }
         checkBudget(plan, python, profile, line.hasOption("over-budget"));
-        if (!python.side().runs()) {
-            System.err.println("run-bench.sh: no CPython side: " + python.side().info().absent());
-        }
-        RunHistory.preflight("run", line, out);
+        NetworkFlags.Request network = NetworkFlags.check("run", line);
         String command = CommandText.of("run", line);
         BenchRun.Outcome outcome;
         // the network (a namespace, or a checked target) exists for the run only: closed on the way
         // out however the run ends (its own shutdown hook covers Ctrl-C)
-        try (ServerSite site = NetworkFlags.open("run", line, System.err)) {
+        try (ServerSite site = NetworkFlags.open(network, System.err)) {
+            // the history database is made only once every flag, the target included, proved good
+            RunHistory.preflight("run", line, out);
+            if (!python.side().runs()) {
+                System.err.println("run-bench.sh: no CPython side: " + python.side().info().absent());
+            }
             long forks = plan.items().stream().mapToLong(i -> (long) i.combinations() * i.settings().forks()).sum();
             System.err.printf("run-bench.sh: %s profile: %d JMH runs in %d forks, %d CPython scenario(s) (budget %d min)%n",
                     profile.id(), plan.items().size(), forks, python.scenarios().size(), profile.budgetSeconds() / 60);

@@ -47,11 +47,6 @@ final class DelayServerHost implements AutoCloseable {
         this.network = network;
     }
 
-    /** Starts a server on loopback when an item of {@code plan} needs it. */
-    static DelayServerHost startIfNeeded(Planner.Plan plan, PrintStream log) {
-        return startIfNeeded(plan, new ServerSite.Loopback(), false, log);
-    }
-
     /**
      * Starts (or finds) the server at {@code site} when an item of {@code plan} or the CPython side
      * ({@code pythonNeedsIt}) needs it; otherwise (or when it fails) a host without one.

@@ -1,6 +1,7 @@
 package dev.concbench.run;
 
 import dev.concbench.metrics.EnvCapture;
+import dev.concbench.net.ServerSite;
 import dev.concbench.results.EnvInfo;
 import dev.concbench.results.ResultRow;
 import dev.concbench.results.ResultsDir;
@@ -65,6 +66,7 @@ public final class InterleavedRun {
     private final String command;
     private final Clock clock;
     private final PrintStream progress;
+    private final ServerSite site;
 
     /**
      * @param out     a new directory: each side's results go to {@code out/<side name>}
@@ -73,6 +75,15 @@ public final class InterleavedRun {
      */
     public InterleavedRun(Path out, Profile profile, Planner.Plan plan, List<ForkSide> sides, String command,
             Clock clock, PrintStream progress) {
+        this(out, profile, plan, sides, command, clock, progress, new ServerSite.Loopback());
+    }
+
+    /**
+     * @param site where the delay server is ({@code ab --network/--target}); both sides' forks use it,
+     *             and its address and round trip go into each side's env.json
+     */
+    public InterleavedRun(Path out, Profile profile, Planner.Plan plan, List<ForkSide> sides, String command,
+            Clock clock, PrintStream progress, ServerSite site) {
         if (sides.size() != 2) {
             throw new IllegalArgumentException("an interleaved run has two sides, got " + sides.size());
         }
@@ -83,6 +94,7 @@ public final class InterleavedRun {
         this.command = command;
         this.clock = clock;
         this.progress = progress;
+        this.site = site;
     }
 
     /** Runs every item of the plan, both sides interleaved, and writes both results directories. */
@@ -95,7 +107,14 @@ public final class InterleavedRun {
         Thread hook = new Thread(BenchRun::killDescendants, "concbench-ab-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
         List<String> failures = new ArrayList<>();
-        try (DelayServerHost server = DelayServerHost.startIfNeeded(plan, progress)) {
+        try (DelayServerHost server = DelayServerHost.startIfNeeded(plan, site, false, progress)) {
+            if (server.network().isPresent()) {
+                for (Side s : state) {
+                    s.env = s.env.withNetwork(server.network().get());
+                    s.results.writeEnv(s.env);
+                }
+                progress.println("ab: delay server: " + server.network().get().describe());
+            }
             int index = 0;
             for (PlanItem item : plan.items()) {
                 index++;
@@ -144,7 +163,7 @@ public final class InterleavedRun {
         final ForkSide fork;
         final ResultsDir results;
         final String runId;
-        final EnvInfo env;
+        EnvInfo env;
         final List<ResultRow> rows = new ArrayList<>();
         final List<RunResult> merged = new ArrayList<>();
         final List<String> missing = new ArrayList<>();

@@ -62,10 +62,14 @@ class AbCommandTest {
                 List.of("--a-ref", "no-such-ref-anywhere"),
                 List.of("--b-jvm-arg", "-XX:+NoSuchFlagAnywhere"),
                 List.of("--scenario", "nope"),
-                List.of("--no-python", "--profile", "huge"));
+                List.of("--no-python", "--profile", "huge"),
+                List.of("--network", "moon"),
+                List.of("--network", "wan", "--target", "127.0.0.1:9"),
+                List.of("--target", "127.0.0.1:1"));
         List<String> expected = List.of("--trials", "--threshold", "--profile", "not both",
                 "--b-jar", "--b-jar", "no such file", "--a-ref: 'no-such-ref-anywhere' is not a commit",
-                "--b-jvm-arg", "--scenario", "ab: --profile");
+                "--b-jvm-arg", "--scenario", "ab: --profile", "--network: unknown network profile 'moon'",
+                "exclude each other", "--target 127.0.0.1:1:");
         for (int i = 0; i < cases.size(); i++) {
             Path out = tmp.resolve("out-" + i);
             List<String> args = new java.util.ArrayList<>(cases.get(i));

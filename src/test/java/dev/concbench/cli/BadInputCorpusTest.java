@@ -102,6 +102,12 @@ class BadInputCorpusTest {
                 "smoke", "--scenario", "io-load", "--target", "nowhere", "--out", d.resolve("r").toString())));
         c.add(new Case("run --target where nothing listens", d -> Invocation.of("--target 127.0.0.1:1:", "run", "--profile",
                 "smoke", "--scenario", "io-load", "--target", "127.0.0.1:1", "--out", d.resolve("r").toString())));
+        c.add(new Case("run --no-python --target where nothing listens", d -> Invocation.of("--target 127.0.0.1:1:", "run",
+                "--profile", "smoke", "--scenario", "io-load", "--no-python", "--target", "127.0.0.1:1", "--out",
+                d.resolve("r").toString())));
+        c.add(new Case("run --no-python --network unknown profile", d -> Invocation.of("--network: unknown network profile",
+                "run", "--profile", "smoke", "--scenario", "io-load", "--no-python", "--network", "moon", "--out",
+                d.resolve("r").toString())));
         c.add(new Case("compare --threshold negative", d -> compare(d, "--threshold", "-1").expecting("--threshold")));
         c.add(new Case("report with two folders", d -> Invocation.of("expected one RESULTS_DIR", "report", "a", "b")));
         // ---- results that cannot be read
@@ -212,7 +218,9 @@ class BadInputCorpusTest {
                 () -> assertEquals(2, r.exit(), r.describe()),
                 () -> assertEquals(1, r.stderrLines().size(), r.describe()),
                 () -> assertFalse(r.stderr().contains("Exception") || r.stderr().contains("\tat "), r.describe()),
-                () -> assertTrue(r.stderr().contains(inv.expected()), "expected '" + inv.expected() + "' in\n" + r.describe()));
+                () -> assertTrue(r.stderr().contains(inv.expected()), "expected '" + inv.expected() + "' in\n" + r.describe()),
+                // no work done: not even the history database a run's --out folder would get
+                () -> assertFalse(Files.exists(dir.resolve("r").resolve("history.db")), "a history.db was made: " + r.describe()));
         if (dir.toFile().exists()) {
             restorePermissions(dir);
         }

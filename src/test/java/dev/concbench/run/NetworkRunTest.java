@@ -96,6 +96,24 @@ class NetworkRunTest {
         }
     }
 
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void abPutsBothSidesBehindTheLinkAndLeavesNothing() throws Exception {
+        NamespaceSupport.assumeNamespaces();
+        Path out = tmp.resolve("ab");
+        Process ab = launch(SCENARIO.formatted("virtual", 200, "", 1),
+                List.of("ab", "--profile", "smoke", "--out", out.toString(), "--network", "lan"));
+        assertTrue(ab.waitFor(220, TimeUnit.SECONDS), "ab ends");
+        // 0: B did not regress, 1: it did (A and B are the same build: either is chance)
+        assertTrue(ab.exitValue() == 0 || ab.exitValue() == 1, "exit " + ab.exitValue() + ": " + log());
+        assertNothingLeft(ab.pid());
+        for (String side : List.of("A", "B")) {
+            EnvInfo env = ResultsDir.open(out.resolve(side)).readEnv();
+            assertEquals("lan", env.network().profile(), side + ": " + env.network());
+            assertTrue(env.network().setup().contains(NetnsLink.PREFIX + ab.pid()), env.network().setup());
+        }
+    }
+
     /** Runs {@code scenario} to its end: it exits with {@code exit} and leaves nothing. */
     private Process runToEnd(String scenario, int exit, String... where) throws Exception {
         Process run = start(scenario, where);
@@ -107,14 +125,20 @@ class NetworkRunTest {
 
     /** A child {@code run --profile smoke} of {@code scenario}; {@code where} defaults to {@code --network lan}. */
     private Process start(String scenario, String... where) throws Exception {
+        List<String> words = new java.util.ArrayList<>(List.of("run", "--profile", "smoke", "--out", tmp.resolve("results").toString()));
+        words.addAll(where.length == 0 ? List.of("--network", "lan") : List.of(where));
+        return launch(scenario, words);
+    }
+
+    /** A child concbench JVM running {@code words} with {@code scenario} as its only scenario. */
+    private Process launch(String scenario, List<String> words) throws Exception {
         Path scenarios = Files.createDirectories(tmp.resolve("scenarios"));
         Files.writeString(scenarios.resolve("preemption.yaml"), scenario);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, dev.concbench.loop.Coroutine.JVM_FLAG,
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "-Dconcbench.scenarios=" + scenarios, "dev.concbench.cli.Main",
-                "run", "--profile", "smoke", "--out", tmp.resolve("results").toString()));
-        command.addAll(where.length == 0 ? List.of("--network", "lan") : List.of(where));
+                "-Dconcbench.scenarios=" + scenarios, "dev.concbench.cli.Main"));
+        command.addAll(words);
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("run.log").toFile())
