@@ -9,7 +9,7 @@
 #      power of the wall-clock row here, docs/regression-gate.md), or GATE_PROOF_METRIC=handoff.
 # Exits 0 when both hold, 1 when the gate flags the A/A pair or misses the slowdown, 2 when a run fails.
 # Takes two ab runs of one scenario: 3 models x 16 interleaved forks, then the loop's 16 forks
-# (about 100 s + 35 s on 2 cores).
+# (about 100 s + 35 s on 2 cores at a load of ~8; 212 s at ~17).
 # Env: GATE_PROOF_FRACTION (default 0.3), GATE_PROOF_METRIC (handoffCpu, the default, or handoff),
 # GATE_PROOF_KEEP=DIR to keep the runs.
 set -euo pipefail
