@@ -7,7 +7,8 @@
 #      exits 1 with the eventloop row of that metric failing the gate. The metric is handoffCpu (the
 #      loop thread's CPU time per hand-off, which a busy machine does not inflate; about twice the
 #      power of the wall-clock row here, docs/regression-gate.md), or GATE_PROOF_METRIC=handoff.
-# Exits 0 when both hold, 1 when the gate flags the A/A pair or misses the slowdown, 2 when a run fails.
+# Exits 0 when both hold, 1 when the gate flags the A/A pair or misses the slowdown in every attempt
+# (GATE_PROOF_ATTEMPTS, default 2), 2 when a run fails.
 # Takes two ab runs of one scenario: 3 models x 16 interleaved forks, then the loop's 16 forks
 # (about 100 s + 35 s on 2 cores at a load of ~8; 212 s at ~17).
 # Env: GATE_PROOF_FRACTION (default 0.3), GATE_PROOF_METRIC (handoffCpu, the default, or handoff),
@@ -67,14 +68,26 @@ PY
 spin="$(python3 -c "print(max(1, round($fraction * $handoff)))")"
 say "the loop's $metric measured on side A (lower decile): ${handoff} ns; side B spins ${spin} ns per callback ($fraction x)"
 
-say "--- proof 2: A vs A with B's loop slowed (-Dconcbench.inject.loopSpinNanos=$spin): expect exit 1, eventloop $metric regressed"
-code=0; ab "$work/ab" --model eventloop --b-jvm-arg "-Dconcbench.inject.loopSpinNanos=$spin" || code=$?
-sed -n '/^status/,/^compare: /p' "$work/ab.log"
-fails="$(loop_row "$work/ab" failsGate)"
-if [ "$code" -eq 1 ] && [ "$fails" = "True" ]; then
-  say "ok: caught: $(loop_row "$work/ab" change); detectable in this run: $(loop_row "$work/ab" detectable)"
-else
-  say "FAIL: the injected slowdown was not caught (exit $code, eventloop $metric fails the gate: $fails)"; failed=1
+# The study (docs/regression-gate.md) measures how often one ab catches +30%: 14 of 20 on a machine at load
+# ~15, more when it is quiet. CI must not fail on a machine that happens to be busy, so the slowed pair
+# gets up to GATE_PROOF_ATTEMPTS runs (default 2) and the proof holds when one of them catches it; the
+# A/A pair gets one run and no second chance.
+attempts="${GATE_PROOF_ATTEMPTS:-2}"
+caught=0
+for attempt in $(seq 1 "$attempts"); do
+  say "--- proof 2, run $attempt of at most $attempts: A vs A with B's loop slowed (-Dconcbench.inject.loopSpinNanos=$spin): expect exit 1, eventloop $metric regressed"
+  code=0; ab "$work/ab$attempt" --model eventloop --b-jvm-arg "-Dconcbench.inject.loopSpinNanos=$spin" || code=$?
+  sed -n '/^status/,/^compare: /p' "$work/ab$attempt.log"
+  fails="$(loop_row "$work/ab$attempt" failsGate)"
+  if [ "$code" -eq 1 ] && [ "$fails" = "True" ]; then
+    say "ok: caught in run $attempt: $(loop_row "$work/ab$attempt" change); detectable in this run: $(loop_row "$work/ab$attempt" detectable)"
+    caught=1
+    break
+  fi
+  say "run $attempt missed it (exit $code, eventloop $metric fails the gate: $fails; detectable in this run: $(loop_row "$work/ab$attempt" detectable))"
+done
+if [ "$caught" -eq 0 ]; then
+  say "FAIL: the injected slowdown was not caught in $attempts run(s)"; failed=1
 fi
 
 say "took $((SECONDS - start)) s in all"
