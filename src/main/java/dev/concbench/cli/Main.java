@@ -1,6 +1,7 @@
 package dev.concbench.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,7 +138,7 @@ public final class Main {
                 continue;
             }
             String name = o.getLongOpt() != null ? "--" + o.getLongOpt() : "-" + o.getOpt();
-            seen.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(o.getValue() == null ? "" : o.getValue());
+            seen.computeIfAbsent(name, k -> new ArrayList<>()).add(o.getValue() == null ? "" : o.getValue());
         }
         seen.forEach((name, values) -> {
             if (values.size() > 1) {
