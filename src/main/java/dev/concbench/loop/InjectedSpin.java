@@ -16,6 +16,14 @@ package dev.concbench.loop;
  * {@link #before} hands the callback back through an array slot indexed by the chain's result
  * (always 0, which the JIT cannot know): the callback's first use waits for the whole chain.
  *
+ * <p>A spin of a few nanoseconds is a handful of iterations: rounding to whole iterations, the
+ * out-of-order overlap with the loop's own work around it and the call itself then decide what it
+ * costs, not N (a 7 ns probe added 1-11% to a 23 ns hand-off on CI's machine, 39% here on a slower
+ * one). So a short spin is paid in lumps: every {@code period}-th callback spins {@code period x N}
+ * ns, at least {@value #MIN_LUMP_NANOS} ns, and the others pay a counter decrement. A benchmark
+ * iteration runs thousands of callbacks, so its mean cost per callback grows by N, whichever machine
+ * it runs on; a single callback's latency does not (the probe is for the gate's per-hand-off means).
+ *
  * <p>One instance per loop, used by the loop thread only; the calibration is once per JVM.
  */
 final class InjectedSpin {
@@ -30,11 +38,18 @@ final class InjectedSpin {
     /** Always 0; not final, so the JIT cannot fold {@code chain & ZERO} away (see {@link #before}). */
     private static long zero = 0;
 
+    /** The shortest spin run at once: long enough that what surrounds it no longer decides its cost. */
+    static final long MIN_LUMP_NANOS = 200;
+
     private final long iterations;
+    private final int period;
+    private int countdown;
     private final Runnable[] slot = new Runnable[1];
 
-    private InjectedSpin(long iterations) {
+    private InjectedSpin(long iterations, int period) {
         this.iterations = iterations;
+        this.period = period;
+        this.countdown = period;
     }
 
     /**
@@ -43,11 +58,32 @@ final class InjectedSpin {
      * @param nanos the time to add per callback, in nanoseconds, >= 0
      */
     static InjectedSpin forNanos(long nanos) {
-        return nanos <= 0 ? null : new InjectedSpin(iterationsFor(nanos));
+        if (nanos <= 0) {
+            return null;
+        }
+        int period = periodFor(nanos);
+        return new InjectedSpin(iterationsFor(nanos * period), period);
     }
 
-    /** Runs the spin and returns {@code callback}, reachable only once the spin is done. Loop thread only. */
+    /** Every how many callbacks a spin of {@code nanos} per callback runs: 1 from {@value #MIN_LUMP_NANOS} ns on. */
+    static int periodFor(long nanos) {
+        return (int) Math.max(1, (MIN_LUMP_NANOS + nanos - 1) / Math.max(1, nanos));
+    }
+
+    /** Callbacks per spin (see the class comment). */
+    int period() {
+        return period;
+    }
+
+    /**
+     * Runs the spin when this callback's turn has come (every {@link #period()}-th) and returns
+     * {@code callback}, reachable only once the spin is done. Loop thread only.
+     */
     Runnable before(Runnable callback) {
+        if (--countdown > 0) {
+            return callback;
+        }
+        countdown = period;
         slot[0] = callback;
         Runnable same = slot[(int) (spin(iterations) & zero)];
         slot[0] = null;

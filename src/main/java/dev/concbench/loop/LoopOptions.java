@@ -16,7 +16,8 @@ import java.util.Objects;
  *                              {@link LoopStats#slowCallbacks()}, and reported to the listener in
  *                              debug mode (asyncio's {@code slow_callback_duration}, default 100 ms)
  * @param injectedSpinNanos     nanoseconds of CPU work (a counted loop calibrated once per JVM) the
- *                              loop adds before each ready callback; only for proving the
+ *                              loop adds per ready callback on average (short spins in lumps,
+ *                              see {@code InjectedSpin}); only for proving the
  *                              regression gate (see {@link #INJECT_SPIN_ENV}); 0 normally
  * @param listener              receives slow-callback, callback-failure and task-failure reports
  */

@@ -117,6 +117,20 @@ class LoopRobustnessTest {
     }
 
     @Test
+    void aShortSpinIsPaidInLumpsOfAtLeastTheMinimumWithTheSameMeanPerCallback() {
+        assertEquals(1, InjectedSpin.periodFor(InjectedSpin.MIN_LUMP_NANOS), "long spins run every callback");
+        assertEquals(1, InjectedSpin.periodFor(5_000));
+        assertEquals(29, InjectedSpin.periodFor(7), "7 ns a callback: 203 ns every 29th");
+        assertEquals(200, InjectedSpin.periodFor(1));
+        InjectedSpin spin = InjectedSpin.forNanos(7);
+        assertEquals(29, spin.period());
+        Runnable callback = () -> { };
+        for (int i = 0; i < 3 * spin.period(); i++) {
+            assertTrue(spin.before(callback) == callback, "every callback comes back, spun or not");
+        }
+    }
+
+    @Test
     void aLoopWithAnInjectedSpinStillRunsEveryCallbackInOrder() throws Exception {
         try (EventLoop loop = EventLoop.start(LoopOptions.defaults().withInjectedSpinNanos(500))) {
             List<Integer> seen = new ArrayList<>();
