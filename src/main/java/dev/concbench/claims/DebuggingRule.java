@@ -1,6 +1,8 @@
 package dev.concbench.claims;
 
 import dev.concbench.results.Measure;
+import java.util.List;
+import java.util.stream.Collectors;
 import dev.concbench.results.ClaimResult.Verdict;
 
 /**
@@ -14,7 +16,8 @@ import dev.concbench.results.ClaimResult.Verdict;
  * points are in the code). "Deterministic switch points" is judged on both variants' distinct
  * outcomes: 1 each. Threads lose a different number each run: more than 1 outcome.
  *
- * <p>Supported: both loop variants 1 outcome, platform threads more than 1. Refuted: either loop
+ * <p>Supported: both loop variants 1 outcome, platform threads more than 1 in at least one shot
+ * (one shot whose runs disagree is a race; the mean over shots and its error are not the question). Refuted: either loop
  * variant gave more than 1 outcome. Not measured: a row is missing or has fewer than 3 runs, or
  * the race did not show on threads (1 outcome): a race that did not happen proves nothing.
  *
@@ -64,7 +67,10 @@ public record DebuggingRule(Cast cast) implements Rule {
                 "distinctOutcomes"));
         evidence.decisiveNote(cast.loop() + " distinct outcomes: " + plain.format() + " without an await, "
                 + awaiting.format() + " with one, losing " + awaitingLost.format() + " updates per run (needs 1 and 1)");
-        evidence.decisiveNote(cast.pool() + " distinct outcomes: " + threads.format() + " (needs > 1)");
+        List<Double> shots = perShot(data, q(cast.pool(), "distinctOutcomes"));
+        long racing = shots.stream().filter(n -> n > 1).count();
+        evidence.decisiveNote(cast.pool() + " distinct outcomes per shot: " + describeShots(shots, threads)
+                + " (needs > 1 in a shot)");
         if (plain.value() > 1 || awaiting.value() > 1) {
             return new Judgement(Verdict.REFUTED, "The event loop was not deterministic: " + plain.format()
                     + " distinct outcomes without an await between read and write, " + awaiting.format()
@@ -76,15 +82,32 @@ public record DebuggingRule(Cast cast) implements Rule {
                     + " updates per run: no switch point fell between a read and its write, so its single outcome"
                     + " proves nothing");
         }
-        if (threads.value() > 1) {
+        if (shots.isEmpty() ? threads.value() > 1 : racing > 0) {
             return new Judgement(Verdict.SUPPORTED, "The loop gave one answer every run, with or without an await"
                     + " between read and write (with one it lost " + awaitingLost.format() + " updates per run, the"
-                    + " same each time: the switch point is in the code); " + cast.threads() + " gave " + threads.format()
-                    + " different answers: a race that shows up differently each run is what makes threads hard"
+                    + " same each time: the switch point is in the code); " + cast.threads() + " gave different"
+                    + " answers: " + describeShots(shots, threads) + " distinct outcomes: a race that shows up differently each run is what makes threads hard"
                     + " to debug.");
         }
         throw new NotMeasured("no race showed on " + cast.threads() + " in this run (1 distinct outcome);"
                 + " a race that did not happen proves nothing");
+    }
+
+    /** Each shot's value of the row {@code q} names (its raw samples), empty when the run kept none. */
+    private static List<Double> perShot(RunData data, Query q) throws NotMeasured {
+        return data.row(q).perFork().stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * A count per shot as the shots gave it ("2, 2, 9 per shot (3 shots)"): its mean's Student-t error over
+     * three shots (e.g. 4.33 +- 89.99) would say nothing a reader can use. The mean when no shot was kept.
+     */
+    static String describeShots(List<Double> shots, Measure mean) {
+        if (shots.isEmpty()) {
+            return mean.format();
+        }
+        return shots.stream().map(n -> n == Math.rint(n) ? String.valueOf(n.longValue()) : String.valueOf(n))
+                .collect(Collectors.joining(", ")) + " per shot (" + shots.size() + " shots)";
     }
 
     private static Query q(String model, String metric) {

@@ -71,6 +71,21 @@ final class RowEdits {
         };
     }
 
+    /** Gives the matching rows one fork per shot with these values: their mean, raw samples and a t error. */
+    static UnaryOperator<ResultRow> shots(String scenario, String model, String metric, String param,
+            double... values) {
+        return r -> {
+            if (!matches(r, scenario, model, metric, param)) {
+                return r;
+            }
+            double mean = java.util.Arrays.stream(values).average().orElseThrow();
+            java.util.List<java.util.List<Double>> perFork = java.util.Arrays.stream(values)
+                    .mapToObj(v -> java.util.List.of(v)).toList();
+            return new ResultRow(r.scenario(), r.benchmark(), r.model(), r.params(), r.metric(), mean, r.unit(),
+                    mean * 10 + 1, values.length, r.better(), r.guards(), perFork);
+        };
+    }
+
     /** Sets the error (NaN: none) and the samples of the matching rows. */
     static UnaryOperator<ResultRow> error(String scenario, String model, String metric, String param, double error,
             long samples) {

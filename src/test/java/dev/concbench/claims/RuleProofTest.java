@@ -148,6 +148,11 @@ class RuleProofTest {
                 List.of(set("determinism", "eventloop", "lostUpdates", "await=between", 0))));
         all.add(c(dbg, "no race on threads", Verdict.NOT_MEASURED, "no race showed",
                 List.of(set("determinism", "platform-pool", "distinctOutcomes", null, 1))));
+        all.add(c(dbg, "threads raced in one shot of three (a mean of 1.67 with a t error wider than itself)",
+                Verdict.SUPPORTED, "different answers: 1, 1, 3 per shot (3 shots) distinct outcomes",
+                List.of(RowEdits.shots("determinism", "platform-pool", "distinctOutcomes", null, 1, 1, 3))));
+        all.add(c(dbg, "threads gave one answer in every shot", Verdict.NOT_MEASURED, "no race showed",
+                List.of(RowEdits.shots("determinism", "platform-pool", "distinctOutcomes", null, 1, 1, 1))));
         all.add(c(dbg, "a run without the awaiting variant (an older results folder)", Verdict.NOT_MEASURED,
                 "no row for determinism/eventloop [await=between]",
                 List.of(drop("determinism", "eventloop", null, "await=between"))));
