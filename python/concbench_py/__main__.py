@@ -10,6 +10,8 @@ from .scenarios import NAMES, load
 
 # "missing": what should have been measured and was not (a failed fork): the run lists it as missing.
 # "skipped": what this interpreter cannot run (uvloop not installed): recorded, not missing.
+# "logs": each combination's raw latencies in ms per fork and shot (runner.latency_log), which the run
+# records into HdrHistogram logs (run/CPythonLogs): the HdrHistogram format is the Java library's.
 
 
 def _target(text):
@@ -45,7 +47,7 @@ def main(argv=None):
     p.add_argument("--out", required=True, help="where the rows go (JSON)")
     p.add_argument("--quiet", action="store_true")
     args = p.parse_args(argv)
-    rows, missing, skipped = [], [], []
+    rows, missing, skipped, logs = [], [], [], []
     for name in [n for n in NAMES if not args.scenario or n in args.scenario]:
         scenario = load(name)
         for model in [m for m in scenario.MODELS if not args.model or m in args.model]:
@@ -57,12 +59,12 @@ def main(argv=None):
                 missing.append("%s/%s: no delay server (--target HOST:PORT)" % (name, model))
                 continue
             log = None if args.quiet else (lambda label: print("concbench_py: " + label, file=sys.stderr))
-            got, lost = runner.run(name, model, args.profile, args.target, log=log)
+            got, lost, logged = runner.run(name, model, args.profile, args.target, log=log)
             rows.extend(got)
             missing.extend(lost)
+            logs.extend(logged)
     out = {"format": "concbench-python/1", "profile": args.profile, "python": environment.describe(),
-           "rows": rows, "missing": missing,
-           "skipped": skipped}
+           "rows": rows, "missing": missing, "skipped": skipped, "logs": logs}
     tmp = args.out + ".tmp"
     with open(tmp, "w") as f:
         json.dump(encodable(out), f, indent=1, allow_nan=False)

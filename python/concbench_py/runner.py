@@ -5,18 +5,24 @@ Every parameter combination runs `forks` times in a child interpreter (`python3 
 the mean of all measured shots, its error the 99.9% Student-t half-width (stats), its samples the
 shot count and perFork the shots of each fork. Guards are published as counts by the key of
 concbench's vocab.Guard ("guardCounts"); the run turns them into the row's guard text.
+
+A shot that measures a latency distribution (preemption, io-load, scalability) also returns its raw
+values under LOG, in milliseconds; they leave as the combination's "log" (`latency_log`), each shot
+with the wall-clock span it ran in, and the run records them into an HdrHistogram log beside the JVM's.
 """
 import itertools
 import json
 import subprocess
 import sys
+import time
 
 from . import stats
-from .scenarios import load
+from .scenarios import LOG, load
 
 GUARD = "guard:"
 STALL = "stall:"
 STALL_SHOTS = 2  # a stall counts once it showed in at least this many shots, as on the JVM
+LOG_LIMIT = 200_000  # the most values one shot hands over (a full-profile scalability shot has 20,000)
 
 
 def combinations(scenario, model, profile):
@@ -38,10 +44,38 @@ def child(spec):
     try:
         for _ in range(spec["warmup"]):
             scenario.shot(spec["model"], params, state)
-        return [scenario.shot(spec["model"], params, state) for _ in range(spec["iterations"])]
+        return [_measured(scenario, spec["model"], params, state) for _ in range(spec["iterations"])]
     finally:
         if hasattr(scenario, "teardown"):
             scenario.teardown(state)
+
+
+def _measured(scenario, model, params, state):
+    """One measured shot; its LOG values (if any) bounded and stamped with the epoch ms it started and ended."""
+    start = time.time()
+    got = scenario.shot(model, params, state)
+    if LOG in got:
+        got[LOG] = {"startMs": int(start * 1000), "endMs": int(time.time() * 1000), "values": bounded(got[LOG])}
+    return got
+
+
+def bounded(values, limit=LOG_LIMIT):
+    """`values`, or past `limit` of them, `limit` evenly spaced in sorted order, the least and the most
+    included: the distribution's shape is kept, its count is not (no profile's shot comes near it)."""
+    if len(values) <= limit:
+        return list(values)
+    ordered = sorted(values)
+    step = (len(ordered) - 1) / (limit - 1)
+    return [ordered[round(i * step)] for i in range(limit)]
+
+
+def latency_log(scenario, model, params, forks):
+    """The combination's histogram log: each fork's measured shots' LOG values (ms), or None when the
+    scenario logs none."""
+    shots = [[s[LOG] for s in f if LOG in s] for f in forks]
+    if not any(shots):
+        return None
+    return {"scenario": scenario.NAME, "model": model, "params": params, "unit": "ms", "forks": shots}
 
 
 def fork(spec, timeout):
@@ -88,9 +122,10 @@ def rows(scenario, model, params, forks):
 
 
 def run(scenario_name, model, profile, target=None, timeout=600, log=None):
-    """Every row of one scenario on one model, and what could not be measured (a list of lines)."""
+    """Every row of one scenario on one model, what could not be measured (a list of lines), and the
+    combinations' histogram logs (`latency_log`)."""
     scenario = load(scenario_name)
-    result, missing = [], []
+    result, missing, logs = [], [], []
     plan = scenario.PROFILES[profile]
     for params in combinations(scenario, model, profile):
         spec = {"scenario": scenario_name, "model": model, "params": params, "warmup": plan["warmup"],
@@ -104,6 +139,9 @@ def run(scenario_name, model, profile, target=None, timeout=600, log=None):
             missing.append("%s: %s" % (label, str(e).splitlines()[0]))
             continue
         result.extend(rows(scenario, model, params, forks))
+        entry = latency_log(scenario, model, params, forks)
+        if entry is not None:
+            logs.append(entry)
         if log:
             log(label)
-    return result, missing
+    return result, missing, logs

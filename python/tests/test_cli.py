@@ -55,7 +55,7 @@ class CommandLineTest(unittest.TestCase):
                "perFork": [[1.5]], "extra": [float("inf"), -float("inf")]}
         with tempfile.TemporaryDirectory() as tmp:
             out = os.path.join(tmp, "rows.json")
-            with mock.patch.object(cli.runner, "run", return_value=([row], [])):
+            with mock.patch.object(cli.runner, "run", return_value=([row], [], [])):
                 self.assertEqual(cli.main(["--quiet", "--scenario", "spawn", "--model", models.THREADS, "--out", out]), 0)
             with open(out) as f:
                 text = f.read()
@@ -65,6 +65,17 @@ class CommandLineTest(unittest.TestCase):
         self.assertEqual(written["rows"][0]["error"], "NaN")
         self.assertEqual(written["rows"][0]["extra"], ["Infinity", "-Infinity"])
         self.assertEqual(written["rows"][0]["value"], 1.5)
+
+    def test_the_latency_logs_are_written_beside_the_rows(self):
+        log = {"scenario": "preemption", "model": models.THREADS, "params": {"disturbance": "none"}, "unit": "ms",
+               "forks": [[{"startMs": 1, "endMs": 2, "values": [0.5, 1.25]}]]}
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "rows.json")
+            with mock.patch.object(cli.runner, "run", return_value=([], [], [log])):
+                cli.main(["--quiet", "--scenario", "preemption", "--model", models.THREADS, "--out", out])
+            with open(out) as f:
+                written = json.load(f)
+        self.assertEqual(written["logs"], [log])
 
     def test_a_model_the_interpreter_lacks_is_skipped_not_missing(self):
         with tempfile.TemporaryDirectory() as tmp:

@@ -5,7 +5,7 @@ import time
 import unittest
 
 from concbench_py import models
-from concbench_py.scenarios import io_load
+from concbench_py.scenarios import LOG, io_load
 
 
 class _Delay(http.server.BaseHTTPRequestHandler):
@@ -40,6 +40,8 @@ class IoLoadTest(unittest.TestCase):
             self.assertEqual(got["notCompleted"], 0, m)
             self.assertGreaterEqual(got["latency.p50"], 20 * 0.99, m)
             self.assertLessEqual(got["latency.p50"], got["latency.max"], m)
+            self.assertEqual(len(got[LOG]), 5, m)  # every request's latency (ms): 50/s for 100 ms
+            self.assertEqual(max(got[LOG]), got["latency.max"], m)
 
 
 if __name__ == "__main__":

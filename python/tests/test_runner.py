@@ -58,6 +58,30 @@ class RunnerRowsTest(unittest.TestCase):
                     self.assertIn(param, combo, "%s %s %s" % (name, model, profile))
         self.assertEqual(len(NAMES), 8)
 
+    def test_a_logging_scenarios_shots_hand_over_their_raw_values_in_ms(self):
+        spec = {"scenario": "preemption", "model": "python-threads", "warmup": 0, "iterations": 2,
+                "params": {"disturbance": "none", "durationMs": "30"}}
+        shots = runner.child(spec)
+        for shot in shots:
+            log = shot[runner.LOG]
+            self.assertLessEqual(log["startMs"], log["endMs"])
+            # every beat's lateness, the list the shot's percentiles come from
+            self.assertEqual(max(log["values"]), shot["lateness.max"])
+            self.assertGreaterEqual(len(log["values"]), 3)
+        entry = runner.latency_log(load("preemption"), "python-threads", spec["params"], [shots])
+        self.assertEqual((entry["scenario"], entry["model"], entry["unit"]), ("preemption", "python-threads", "ms"))
+        self.assertEqual(entry["forks"], [[s[runner.LOG] for s in shots]])
+
+    def test_a_scenario_without_a_log_gives_none(self):
+        self.assertIsNone(runner.latency_log(load("context-switch"), "python-asyncio", {}, [[{"handoff": 1.0}]]))
+
+    def test_a_shots_log_is_bounded_keeping_its_extremes(self):
+        self.assertEqual(runner.bounded([3, 1, 2], limit=5), [3, 1, 2])
+        got = runner.bounded(list(range(1000, 0, -1)), limit=10)
+        self.assertEqual(len(got), 10)
+        self.assertEqual((got[0], got[-1]), (1, 1000))
+        self.assertEqual(got, sorted(got))
+
     def test_every_profile_gives_at_least_three_samples(self):
         from concbench_py.scenarios import NAMES
         for name in NAMES:

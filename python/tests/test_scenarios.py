@@ -3,6 +3,7 @@ import threading
 import unittest
 
 from concbench_py import cpu, models, procfs
+from concbench_py.scenarios import LOG
 from concbench_py.scenarios import (context_switch, cpu_bound, determinism, memory, preemption, scalability,
                                     spawn)
 
@@ -39,6 +40,9 @@ class ScenarioShotsTest(unittest.TestCase):
         for m in available(scalability):
             got = scalability.shot(m, {"tasks": "10"}, None)
             self.assertGreaterEqual(got["latencyFromGate.p99"], 100 * 0.99, m)
+            # the log: every unit's completion, from its creation (so not before its gate-timed figure)
+            self.assertEqual(len(got[LOG]), 10, m)
+            self.assertGreaterEqual(min(got[LOG]), 100 * 0.99, m)
 
     def test_cpu_bound_checksum_and_pools(self):
         self.assertEqual(cpu_bound.burn(4), 0 + 1 + 4 + 9)

@@ -10,7 +10,8 @@ one period or 10 ms after its due time counts as dropped; more than 5% of a shot
 is the dropped guard (the JVM driver's rules). In CPython the driver shares the interpreter (and
 its GIL) with the model it loads: the latency from the intended time still tells. The rates are
 lower than the JVM's: one CPython loop cannot open 1,000 connections a second here and keep its
-schedule, so those rows would all be guarded.
+schedule, so those rows would all be guarded. Every completed request's latency goes to LOG (the
+JVM's io-load log).
 """
 import asyncio
 import concurrent.futures
@@ -19,6 +20,7 @@ import threading
 import time
 
 from .. import models
+from . import LOG
 from .scalability import percentile
 
 NAME = "io-load"
@@ -130,5 +132,5 @@ def shot(model, params, state):
         "latency.p50": percentile(lat, 50), "latency.p99": percentile(lat, 99),
         "latency.p999": percentile(lat, 99.9), "latency.max": max(lat),
         "throughput": len(lat) / max(1e-9, last - start), "notCompleted": not_completed, "dropped": late,
-        "guard:dropped": late if late > 0.05 * n else 0,
+        "guard:dropped": late if late > 0.05 * n else 0, LOG: lat,
     }

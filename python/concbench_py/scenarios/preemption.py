@@ -3,7 +3,8 @@
 disturbance: none; cpu-hog (the seed's `i * i` loop for durationMs without ever awaiting: on a loop
 it holds the only thread; as a thread the interpreter hands the GIL over every switch interval,
 5 ms by default); blocking-sleep (time.sleep(durationMs) inside a coroutine or a thread). Lateness
-is measured from each beat's intended time; per shot its p50, p99 and max. A probe (heartbeat) late
+is measured from each beat's intended time; per shot its p50, p99 and max, and every beat's value
+(LOG, the JVM's preemption log). A probe (heartbeat) late
 by more than the slow-callback threshold (100 ms, as on the JVM) in at least 2 shots is a stall:
 loopBlocked on a loop, threadStalled on threads.
 """
@@ -12,6 +13,7 @@ import threading
 import time
 
 from .. import models
+from . import LOG
 from .scalability import percentile
 
 NAME = "preemption"
@@ -49,7 +51,7 @@ def _disturb(kind, seconds):
 
 def _figures(lateness_ms, model):
     out = {"lateness.p50": percentile(lateness_ms, 50), "lateness.p99": percentile(lateness_ms, 99),
-           "lateness.max": max(lateness_ms)}
+           "lateness.max": max(lateness_ms), LOG: lateness_ms}
     stalled = 1 if max(lateness_ms) > SLOW_MS else 0
     out["stall:" + ("threadStalled" if model == models.THREADS else "loopBlocked")] = stalled
     return out

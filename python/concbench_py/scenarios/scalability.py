@@ -4,13 +4,15 @@ Every unit is created and waiting before the gate opens (createCost: us per unit
 sleeps 100 ms (asyncio.sleep / time.sleep) and records when it finished. latencyFromGate.p99 is
 the p99 of gate-to-completion times in ms (what the seed's "thrashing" would show); wallTime from
 the first creation to the last completion. A thread that cannot start ends the shot with
-startFailure = the units that did start.
+startFailure = the units that did start. LOG: each unit's completion from the first creation, in ms
+(creation included, as the JVM's scalability log records it; latencyFromGate excludes it).
 """
 import asyncio
 import threading
 import time
 
 from .. import models, procfs
+from . import LOG
 
 NAME = "scalability"
 BENCHMARK = "concbench_py.scale"
@@ -52,6 +54,7 @@ def _figures(n, first, created, gate, done, before, peak):
         "throughput": n / wall,
         "createCost": (created - first) / n * 1e6,
         "rssPerTask": (peak - before) / n,
+        LOG: [(d - first) * 1000 for d in done],
     }
 
 

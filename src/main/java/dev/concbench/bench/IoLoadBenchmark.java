@@ -99,10 +99,18 @@ public class IoLoadBenchmark {
     public void start() {
         Map<String, String> params = ModelSession.poolParams(model, poolSize);
         session = new ModelSession(model, params, CONNECTIONS, true);
-        Map<String, String> logParams = new LinkedHashMap<>();
-        logParams.put("delayMs", Integer.toString(delayMs));
-        logParams.put("rate", Integer.toString(rate));
-        log = new LatencyRecorder(new LogIdentity("io-load", model, logParams, "rate"));
+        log = new LatencyRecorder(logIdentity(model, Integer.toString(delayMs), Integer.toString(rate)));
+    }
+
+    /**
+     * Whose log this is: the model, the server delay (ms) and the rate (req/s), swept by rate; the CPython
+     * side's io-load logs are named by the same (run/CPythonLogs), so both runtimes share the spectra.
+     */
+    public static LogIdentity logIdentity(String model, String delayMs, String rate) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("delayMs", delayMs);
+        params.put("rate", rate);
+        return new LogIdentity("io-load", model, params, "rate");
     }
 
     @TearDown(Level.Iteration)

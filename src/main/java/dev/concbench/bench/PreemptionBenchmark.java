@@ -132,7 +132,8 @@ public class PreemptionBenchmark extends TaskBenchmark {
 
     @Override
     void startTrial() {
-        log = new LatencyRecorder(new LogIdentity("preemption", model, logParams(), "disturbance"));
+        String carriers = System.getProperty(CarrierFlags.PARALLELISM);
+        log = new LatencyRecorder(logIdentity(model, model.equals(VIRTUAL.id()) ? carriers : null, disturbance));
         if (model.equals(EVENTLOOP_OFFLOAD.id())) {
             if (!offload.equals(ModelParams.OFFLOAD_THREADS)) {
                 throw new IllegalArgumentException("preemption offloads to threads only (offload=threads), not '" + offload + "'");
@@ -151,15 +152,18 @@ public class PreemptionBenchmark extends TaskBenchmark {
         return model.equals(EVENTLOOP_OFFLOAD.id()) || nettyOffloads() || disturbance.equals("none");
     }
 
-    /** The log's parameters: the carriers of a virtual-thread fork that set them, and the disturbance. */
-    private Map<String, String> logParams() {
+    /**
+     * Whose log this is: the model, the carriers of a virtual-thread fork that set them ({@code null}
+     * for none) and the disturbance, swept by disturbance; the CPython side's preemption logs are named
+     * by the same (run/CPythonLogs), so both runtimes share the heartbeat charts.
+     */
+    public static LogIdentity logIdentity(String model, String carriers, String disturbance) {
         Map<String, String> params = new LinkedHashMap<>();
-        String carriers = System.getProperty(CarrierFlags.PARALLELISM);
-        if (model.equals(VIRTUAL.id()) && carriers != null) {
+        if (carriers != null) {
             params.put(CarrierFlags.PARAM, carriers);
         }
         params.put("disturbance", disturbance);
-        return params;
+        return new LogIdentity("preemption", model, params, "disturbance");
     }
 
     @TearDown(Level.Iteration)

@@ -112,11 +112,19 @@ public class ScalabilityBenchmark extends TaskBenchmark {
             // one connection per task: this measures how many tasks a model keeps waiting, not a connector limit
             session = new ModelSession(model, ModelSession.poolParams(model, poolSize), tasks, true);
         }
+        log = new LatencyRecorder(logIdentity(model, work, Integer.toString(tasks)));
+        idleThreads = ProcMemory.read().threads();
+    }
+
+    /**
+     * Whose log this is: the model, the work and the task count, swept by tasks; the CPython side's
+     * scalability logs are named by the same (run/CPythonLogs).
+     */
+    public static LogIdentity logIdentity(String model, String work, String tasks) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("work", work);
-        params.put("tasks", Integer.toString(tasks));
-        log = new LatencyRecorder(new LogIdentity("scalability", model, params, "tasks"));
-        idleThreads = ProcMemory.read().threads();
+        params.put("tasks", tasks);
+        return new LogIdentity("scalability", model, params, "tasks");
     }
 
     @TearDown(Level.Iteration)

@@ -36,7 +36,7 @@ public final class LatencyRecorder {
 
     private final LogIdentity identity;
     // the log's start must not be later than the recorder's first interval, or readers drop it
-    private final long startMillis = System.currentTimeMillis();
+    private long startMillis = System.currentTimeMillis();
     private final Recorder recorder = new Recorder(DIGITS);
     private final List<Histogram> intervals = new ArrayList<>();
 
@@ -59,6 +59,19 @@ public final class LatencyRecorder {
     public Histogram endInterval() {
         Histogram h = recorder.getIntervalHistogram();
         intervals.add(h);
+        return h;
+    }
+
+    /**
+     * Closes the current interval as one that ran from {@code startMillis} to {@code endMillis} (epoch
+     * ms): for values measured elsewhere and recorded afterwards (a CPython shot, run/CPythonLogs), whose
+     * interval is when they were measured, not when they were recorded. The log starts no later than it.
+     */
+    public Histogram endInterval(long startMillis, long endMillis) {
+        Histogram h = endInterval();
+        h.setStartTimeStamp(startMillis);
+        h.setEndTimeStamp(endMillis);
+        this.startMillis = Math.min(this.startMillis, startMillis);
         return h;
     }
 

@@ -155,7 +155,8 @@ final class LatencyCharts {
         };
         return Optional.of(out.write(chart, name, "Heartbeat lateness over time: " + disturbance,
                 "Each point is the worst lateness of a 10 ms heartbeat in one interval of the histogram log (ms, log"
-                        + " axis)." + meaning + " Source: " + group.stream().map(LatencyLog::file)
+                        + " axis; a JMH iteration on the JVM, one shot on CPython)." + meaning + " Series: "
+                        + group.stream().map(LatencyLog::label).collect(Collectors.joining(", ")) + ". Source: " + group.stream().map(LatencyLog::file)
                         .collect(Collectors.joining(", ")) + " in histograms/."));
     }
 }

@@ -289,6 +289,9 @@ public final class BenchRun {
                 if (state != State.RUNNING) {
                     return;
                 }
+                for (LatencyRecorder log : r.logs()) {
+                    log.write(results.path().resolve(ResultsDir.HISTOGRAMS));
+                }
                 rows.addAll(r.rows());
                 failed.addAll(r.missing());
                 nextPython++;

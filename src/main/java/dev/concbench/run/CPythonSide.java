@@ -2,6 +2,7 @@ package dev.concbench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.concbench.metrics.LatencyRecorder;
 import dev.concbench.results.PythonInfo;
 import dev.concbench.results.ResultRow;
 import dev.concbench.results.ResultsDir;
@@ -44,8 +45,11 @@ public final class CPythonSide {
             "preemption", "determinism", "io-load");
     private static final long SCENARIO_TIMEOUT_S = 600;
 
-    /** What one scenario gave: rows, and what failed to be measured. */
-    public record Result(List<ResultRow> rows, List<String> missing) {
+    /**
+     * What one scenario gave: rows, what failed to be measured, and its latency logs ({@link CPythonLogs}:
+     * one per fork of a combination, for the run to write into its histograms directory).
+     */
+    public record Result(List<ResultRow> rows, List<String> missing, List<LatencyRecorder> logs) {
     }
 
     private final String executable;
@@ -215,11 +219,11 @@ public final class CPythonSide {
             return rows(ResultsDir.json().readTree(out.toFile()));
         } catch (IOException e) {
             log.println("run-bench.sh: CPython " + scenario + ": " + e.getMessage());
-            return new Result(List.of(), List.of(scenario + "/python: " + e.getMessage()));
+            return new Result(List.of(), List.of(scenario + "/python: " + e.getMessage()), List.of());
         }
     }
 
-    /** The rows of one {@code concbench_py} output, guards turned into {@link Guard} text. */
+    /** The rows and logs of one {@code concbench_py} output, guards turned into {@link Guard} text. */
     static Result rows(JsonNode output) throws IOException {
         List<ResultRow> rows = new ArrayList<>();
         for (JsonNode row : output.path("rows")) {
@@ -242,7 +246,7 @@ public final class CPythonSide {
         }
         List<String> missing = new ArrayList<>();
         output.path("missing").forEach(m -> missing.add(m.asText()));
-        return new Result(rows, missing);
+        return new Result(rows, missing, CPythonLogs.read(output.path("logs")));
     }
 
     /**

@@ -88,6 +88,25 @@ class LatencyRecorderTest {
                 Map.of("carriers", "1"), "disturbance"), "a swept parameter the log does not have");
     }
 
+    /** Values measured elsewhere (a CPython shot) keep the span they were measured in, before the recorder existed. */
+    @Test
+    void anIntervalRecordedAfterwardsKeepsTheTimeItRanIn() throws Exception {
+        long now = System.currentTimeMillis();
+        LatencyRecorder log = new LatencyRecorder(IO);
+        log.record(2_000_000L);
+        log.endInterval(now - 60_000, now - 59_700);
+        log.record(3_000_000L);
+        log.endInterval(now - 30_000, now - 29_700);
+        try (HistogramLogReader reader = new HistogramLogReader(log.write(dir).toFile())) {
+            EncodableHistogram first = reader.nextIntervalHistogram();
+            EncodableHistogram second = reader.nextIntervalHistogram();
+            assertEquals(now - 60_000, first.getStartTimeStamp(), 1, "the first shot's start, not the recording's");
+            assertEquals(now - 59_700, first.getEndTimeStamp(), 1);
+            assertEquals(now - 30_000, second.getStartTimeStamp(), 1);
+            assertEquals(1, ((Histogram) second).getTotalCount());
+        }
+    }
+
     @Test
     void totalMergesEveryInterval() {
         assertEquals(1001, twoIntervals().total().getTotalCount());

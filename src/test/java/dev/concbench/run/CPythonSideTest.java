@@ -46,7 +46,7 @@ class CPythonSideTest {
      * CI is not set. A python3 >= 3.10 that the side cannot use (a broken concbench_py) fails, and so
      * does any missing side under {@code CI=true} (.ci/run has python3), as ChromiumTest does.
      */
-    private static CPythonSide requireSide() throws Exception {
+    static CPythonSide requireSide() throws Exception {
         CPythonSide side = side();
         if (side.runs()) {
             return side;
@@ -182,18 +182,9 @@ class CPythonSideTest {
      */
     @Test
     void theCPythonScenariosNotYetRunAreMissing(@TempDir Path dir) throws Exception {
-        Path stub = dir.resolve("python3");
-        Files.writeString(stub, """
-                #!/bin/sh
-                if [ "$1" = "-c" ]; then
-                  echo '{"executable": "'"$0"'", "version": "3.11.0", "models": {"python-asyncio": "available"},
-                    "scenarios": {"spawn": ["python-asyncio"], "memory": ["python-asyncio"]}}'
-                  exit 0
-                fi
-                while [ $# -gt 0 ]; do [ "$1" = "--out" ] && echo '{"rows": [], "missing": []}' > "$2"; shift; done
-                """);
-        assertTrue(stub.toFile().setExecutable(true));
-        CPythonSide side = CPythonSide.locate(PROJECT, stub.toString());
+        CPythonSide side = stubSide(dir, """
+                {"spawn": ["python-asyncio"], "memory": ["python-asyncio"]}""", """
+                {"rows": [], "missing": []}""");
         assertTrue(side.runs(), side.info().absent());
         CPythonRun python = CPythonRun.of(side, List.of(), List.of());
         assertEquals(List.of("spawn", "memory"), python.scenarios());
@@ -220,6 +211,26 @@ class CPythonSideTest {
         assertEquals(List.of("spawn/python: not run (the run was interrupted or is still running)",
                 "memory/python: not run (the run was interrupted or is still running)"), atFirst.get());
         assertTrue(outcome.summary().complete(), outcome.summary().missing().toString());
+    }
+
+    /**
+     * A side whose interpreter is a shell stub in {@code dir}: it describes itself as a CPython 3.11 running
+     * {@code python-asyncio} in {@code scenarios} (JSON), and writes {@code output} (JSON, no single quote) as
+     * every scenario's output file.
+     */
+    static CPythonSide stubSide(Path dir, String scenarios, String output) throws IOException {
+        Path stub = dir.resolve("python3");
+        Files.writeString(stub, """
+                #!/bin/sh
+                if [ "$1" = "-c" ]; then
+                  echo '{"executable": "'"$0"'", "version": "3.11.0", "models": {"python-asyncio": "available"},
+                    "scenarios": %s}'
+                  exit 0
+                fi
+                while [ $# -gt 0 ]; do [ "$1" = "--out" ] && echo '%s' > "$2"; shift; done
+                """.formatted(scenarios, output));
+        assertTrue(stub.toFile().setExecutable(true));
+        return CPythonSide.locate(PROJECT, stub.toString());
     }
 
     @Test
