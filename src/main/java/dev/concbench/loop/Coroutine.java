@@ -2,6 +2,7 @@ package dev.concbench.loop;
 
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -51,21 +52,20 @@ import java.util.concurrent.CompletionException;
  * body never runs and the task is cancelled at once.
  *
  * <p>Pinning: an await under a native frame (a static initializer, a JNI or foreign-function
- * upcall) or in a JDK critical section cannot suspend, in every mode: the JDK refuses to move such a
- * stack off the thread, and the await throws {@link IllegalStateException} naming the reason
- * instead of hanging (inside a static initializer it reaches the caller as an
- * {@link ExceptionInInitializerError}, which fails the task). An await inside a {@code synchronized}
- * block is different on JDK 24 and later (JEP 491): the JDK suspends the coroutine with the monitor
- * held, and if the loop thread then enters that monitor it spins there for ever (measured on JDK 25:
- * the thread stays {@code RUNNABLE}), since only the loop could resume the holder. The JDK offers no
- * cheap way to ask whether a thread holds a monitor: a thread dump with monitors costs about 50
- * microseconds and a stack walk with monitors about 20 (measured), against about 0.2 for the await
- * itself, so only debug mode ({@link LoopOptions#debug()}) checks at each await and throws the same
- * {@code IllegalStateException} there. Outside debug mode such an await is not detected.
+ * upcall) or in a JDK critical section cannot suspend: the JDK refuses to move such a stack off the
+ * thread, and the await throws {@link IllegalStateException} naming the reason instead of hanging
+ * (inside a static initializer it reaches the caller as an {@link ExceptionInInitializerError},
+ * which fails the task). An await inside {@code synchronized} is refused the same way, though the
+ * JDK (24 and later, JEP 491) would suspend it: the monitor would stay locked while the coroutine
+ * waits, and the next coroutine to enter it would block the loop thread for ever, since only the
+ * loop could resume the holder. {@link ContinuationAccess} sees it by comparing the thread's lock
+ * stack at the await with its depth when the coroutine was resumed (a few nanoseconds); a monitor
+ * the JVM has inflated is not on that stack, and only debug mode ({@link LoopOptions#debug()})
+ * finds it too (a stack walk, tens of microseconds). Guard such a section with an
+ * {@link AsyncSemaphore} of one permit ({@link #acquire}), which suspends instead of blocking.
  *
- * <p>How the suspension works is isolated in {@link ContinuationAccess}; it needs the JVM flag
- * {@value ContinuationAccess#FLAG}, and without it the first coroutine fails with one line naming
- * the flag.
+ * <p>How the suspension works is isolated in {@link ContinuationAccess}; it needs the JVM flags
+ * {@link #JVM_FLAGS}, and without one the first coroutine fails with one line naming it.
  *
  * @param <T> the result type
  */
@@ -84,15 +84,15 @@ public final class Coroutine<T> implements Runnable {
     }
 
     /**
-     * The JVM flag coroutines need, for command lines that start a JVM which may run them (JMH
-     * forks); the jar's manifest gives it to {@code java -jar}, the pom to the compiler and tests.
+     * The JVM flags coroutines need, for command lines that start a JVM which may run them (JMH
+     * forks): continuations, and the lock-stack probe that refuses an await inside
+     * {@code synchronized}. The jar's manifest gives them to {@code java -jar}, the pom to the
+     * compiler and tests.
      */
-    public static final String JVM_FLAG = ContinuationAccess.FLAG;
+    public static final List<String> JVM_FLAGS = List.of(ContinuationAccess.FLAG, LockStack.FLAG);
 
     /** Null when this JVM may use continuations; otherwise the one line saying which flag is missing. */
-    private static final String MISSING_FLAG = Object.class.getModule()
-            .isExported("jdk.internal.vm", Coroutine.class.getModule()) ? null
-            : "coroutines need the JVM flag " + ContinuationAccess.FLAG + " (this JVM was started without it)";
+    private static final String MISSING_FLAG = missingFlag();
 
     private final EventLoop loop;
     private final LoopTask<T> task;
@@ -283,8 +283,7 @@ public final class Coroutine<T> implements Runnable {
             String pinnedBy = ContinuationAccess.suspend(frame, loop.options().debug());
             if (pinnedBy != null) {
                 parkedOn = null;
-                throw new IllegalStateException(this + " cannot await here: it is pinned by " + pinnedBy
-                        + "; move the await out of it (a pinned coroutine could never be resumed)");
+                throw pinned(pinnedBy);
             }
         }
         if (cancelRequested) {
@@ -305,6 +304,19 @@ public final class Coroutine<T> implements Runnable {
         throw new CompletionException(failure);
     }
 
+    /** The one-line error of an await that cannot suspend: what pinned it and what to do instead. */
+    private IllegalStateException pinned(String pinnedBy) {
+        if (pinnedBy.equals(ContinuationAccess.HELD_MONITOR)) {
+            return new IllegalStateException(this + " cannot await inside synchronized on loop thread '"
+                    + Thread.currentThread().getName() + "': it is pinned by " + pinnedBy + "; a coroutine cannot"
+                    + " suspend while it holds a monitor (the next one to enter it would block the loop for ever):"
+                    + " guard the section with an AsyncSemaphore of one permit (try (var p = Coroutine.acquire(semaphore)))"
+                    + " or move the await out of it");
+        }
+        return new IllegalStateException(this + " cannot await here: it is pinned by " + pinnedBy
+                + "; move the await out of it (a pinned coroutine could never be resumed)");
+    }
+
     private static Coroutine<?> current(String what) {
         requireFlag();
         Coroutine<?> self = ContinuationAccess.current();
@@ -319,6 +331,14 @@ public final class Coroutine<T> implements Runnable {
     /** Empty when this JVM can run coroutines; otherwise one line naming the missing JVM flag. Any thread. */
     public static Optional<String> unavailable() {
         return Optional.ofNullable(MISSING_FLAG);
+    }
+
+    private static String missingFlag() {
+        Module base = Object.class.getModule();
+        Module ours = Coroutine.class.getModule();
+        String missing = !base.isExported("jdk.internal.vm", ours) ? ContinuationAccess.FLAG
+                : !base.isExported("jdk.internal.misc", ours) ? LockStack.FLAG : null;
+        return missing == null ? null : "coroutines need the JVM flag " + missing + " (this JVM was started without it)";
     }
 
     private static void requireFlag() {

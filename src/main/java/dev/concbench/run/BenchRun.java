@@ -97,12 +97,13 @@ public final class BenchRun {
      * benchmark: where its histogram logs go, and the flags the harness itself needs.
      */
     static List<String> forkArgs(Path resultsDir) {
-        return List.of(
+        List<String> args = new ArrayList<>(List.of(
                 "-D" + LatencyRecorder.DIR_PROPERTY + "=" + resultsDir.resolve(ResultsDir.HISTOGRAMS).toAbsolutePath(),
                 // JMH 1.37 uses sun.misc.Unsafe; JDK 24+ warns about it on every fork's stderr
-                "--sun-misc-unsafe-memory-access=allow",
-                // the coroutines model; the jar's manifest gives it to this JVM, not to JMH's forks
-                dev.concbench.loop.Coroutine.JVM_FLAG);
+                "--sun-misc-unsafe-memory-access=allow"));
+        // the coroutines model; the jar's manifest gives them to this JVM, not to JMH's forks
+        args.addAll(dev.concbench.loop.Coroutine.JVM_FLAGS);
+        return List.copyOf(args);
     }
 
     /** A run with the delay server on loopback that measures {@code python}'s scenarios after the JVM's plan. */

@@ -57,7 +57,7 @@ final class CliProcess {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xshare:auto");
         command.add("--sun-misc-unsafe-memory-access=allow");
-        command.add(dev.concbench.loop.Coroutine.JVM_FLAG);  // coroutines: the jar's manifest has it, -cp needs it
+        command.addAll(dev.concbench.loop.Coroutine.JVM_FLAGS);  // coroutines: the jar's manifest has them, -cp needs them
         command.add("--enable-native-access=ALL-UNNAMED");  // sqlite-jdbc (the history): likewise
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));

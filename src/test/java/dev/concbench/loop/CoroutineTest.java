@@ -185,11 +185,12 @@ class CoroutineTest {
     }
 
     @Test
-    void inDebugModeAnAwaitInsideSynchronizedFailsLoudlyInsteadOfHanging() throws Exception {
+    void inDebugModeAnAwaitInsideAnInflatedMonitorFailsLoudlyToo() throws Exception {
         try (ManualLoop debug = new ManualLoop(LoopOptions.defaults().withDebug(true))) {
             Object lock = new Object();
             LoopTask<String> task = debug.call(() -> debug.loop.spawnCoroutine("pinned", () -> {
                 synchronized (lock) {
+                    lock.wait(1);  // inflates the monitor: off the lock stack, so only debug mode's stack walk sees it
                     return await(debug.loop.sleep(Duration.ofSeconds(1)).map(v -> "resumed"));
                 }
             }));

@@ -135,8 +135,9 @@ class NetworkRunTest {
         Path scenarios = Files.createDirectories(tmp.resolve("scenarios"));
         Files.writeString(scenarios.resolve("preemption.yaml"), scenario);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, dev.concbench.loop.Coroutine.JVM_FLAG,
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(dev.concbench.loop.Coroutine.JVM_FLAGS);
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "-Dconcbench.scenarios=" + scenarios, "dev.concbench.cli.Main"));
         command.addAll(words);
         return new ProcessBuilder(command)
