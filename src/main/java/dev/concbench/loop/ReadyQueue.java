@@ -24,7 +24,7 @@ final class ReadyQueue {
     private int head;
     /** The slot the next entry's callback goes to. */
     private int tail;
-    /** The argument of the entry {@link #poll()} returned last (null for a {@link Runnable}). */
+    /** The argument of the entry {@link #poll()} returned last, until {@link #polledArgument()} takes it. */
     private Object polledArgument;
 
     /** Queues {@code callback} to run after every entry already queued. */
@@ -59,9 +59,14 @@ final class ReadyQueue {
         return callback;
     }
 
-    /** The argument of the entry {@link #poll()} returned last: null for a {@link Runnable}. */
+    /**
+     * The argument of the entry {@link #poll()} returned last: null for a {@link Runnable}. Once per
+     * poll: the queue lets go of it, so an idle loop keeps no finished future reachable.
+     */
     Object polledArgument() {
-        return polledArgument;
+        Object argument = polledArgument;
+        polledArgument = null;
+        return argument;
     }
 
     /** Runs an entry {@link #poll()} returned: {@code callback.run()}, or {@code callback.accept(argument)}. */
