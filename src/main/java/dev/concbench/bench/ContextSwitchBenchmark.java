@@ -1,6 +1,7 @@
 package dev.concbench.bench;
 
 import static dev.concbench.vocab.ModelKind.COROUTINES;
+import static dev.concbench.vocab.ModelKind.EVENTLOOP;
 
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.vocab.Guard;
@@ -43,6 +44,11 @@ import org.openjdk.jmh.annotations.TearDown;
  *       inline, a call rather than a switch).
  * </ul>
  *
+ * <p>{@code mechanism=execute} ({@code eventloop} only) runs Netty's idiom on our loop: two tasks that
+ * {@code execute} each other ({@link ExecutePingPong}, the very code of the {@code netty} row), each
+ * pass one trip through our loop's ready queue. Beside the {@code netty} row it compares the two loops
+ * on one mechanism; the default, {@code futures}, is the hand-off the claim reads.
+ *
  * <p>{@code pinned=true} confines the whole fork to one CPU ({@link OneCpu}: every thread's
  * affinity set before the model starts, so the virtual-thread scheduler also sees one CPU), so a
  * platform hand-off is a switch on one core rather than a wake-up of another, often idle, vCPU (the
@@ -69,6 +75,20 @@ public class ContextSwitchBenchmark extends TaskBenchmark {
     /** The model under test; the values listed are the ones this build implements. */
     @Param({"eventloop", "virtual", "platform-pool", "coroutines", "netty"})
     public String model;
+
+    /**
+     * {@code eventloop}'s hand-off: {@value #FUTURES} (two tasks waking each other through loop futures,
+     * {@link LoopHandoff}) or, when the scenario asks for it, {@value #EXECUTE} (two tasks that
+     * {@code execute} each other, Netty's idiom). One default only: JMH runs every listed value of a
+     * parameter the run does not set, and a row's name carries only the parameters the scenario sets.
+     */
+    @Param(FUTURES)
+    public String mechanism;
+
+    /** The default hand-off: through loop futures. */
+    static final String FUTURES = "futures";
+    /** Netty's hand-off, on our loop: {@code execute} of each other. */
+    static final String EXECUTE = "execute";
 
     /** Whether the fork runs on one CPU ({@code true}) or on all the CPUs it was given ({@code false}). */
     @Param("false")
@@ -120,6 +140,10 @@ public class ContextSwitchBenchmark extends TaskBenchmark {
 
     @Override
     void beforeModel() {
+        // checked before the model starts, so a wrong combination leaves nothing running
+        if (EXECUTE.equals(mechanism) && !EVENTLOOP.is(model)) {
+            throw new IllegalArgumentException("mechanism=" + EXECUTE + " is eventloop's (found model=" + model + ")");
+        }
         if (pinned) {
             oneCpu = OneCpu.pin();
         }
@@ -149,6 +173,11 @@ public class ContextSwitchBenchmark extends TaskBenchmark {
         handoffs += PASSES;
         if (netty != null) {
             netty.handoff(PASSES);
+            return;
+        }
+        if (loop != null && EXECUTE.equals(mechanism)) {
+            loop.run(() -> loop.loop().completed(null)); // the placement check, once per invocation, as netty's
+            ExecutePingPong.play(loop.loop(), PASSES);
             return;
         }
         if (loop != null) {

@@ -57,12 +57,18 @@ import java.util.function.Supplier;
 public final class EventLoop implements Executor, AutoCloseable {
 
     private final LoopOptions options;
+    /** {@link LoopOptions#debug()}, a field of the loop so the hot paths read no record. */
+    private final boolean debug;
     private final LoopBridges bridges = new LoopBridges(this);
     private final LoopCore core;
+    /** The loop's thread, held here too: the loop-thread checks of every future call read one field, not two. */
+    private final Thread thread;
 
     private EventLoop(LoopOptions options) {
         this.options = options;
+        this.debug = options.debug();
         this.core = new LoopCore(options, bridges::failPending);
+        this.thread = core.thread();
     }
 
     /** Starts a loop with {@link LoopOptions#defaults()}. */
@@ -105,12 +111,14 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     /** True when called on this loop's thread. */
     public boolean inLoop() {
-        return core.inLoop();
+        return Thread.currentThread() == thread;
     }
 
     /** Throws unless on the loop thread; {@code what} names the caller in the message. */
     public void checkInLoop(String what) {
-        core.checkInLoop(what);
+        if (Thread.currentThread() != thread) {
+            core.checkInLoop(what); // throws, naming both threads
+        }
     }
 
     /** A snapshot of the counters. Any thread. */
@@ -361,9 +369,19 @@ public final class EventLoop implements Executor, AutoCloseable {
         core.callSoon(callback);
     }
 
+    /** Queues {@code callback.accept(future)} from the loop thread: a done-callback without a wrapper. */
+    <T> void callSoon(Consumer<? super T> callback, T future) {
+        core.callSoon(callback, future);
+    }
+
+    /** Whether the loop runs in debug mode ({@link LoopOptions#debug()}), read once at construction. */
+    boolean debug() {
+        return debug;
+    }
+
     /** In debug mode, wraps {@code action} with where it is being scheduled from. */
     Runnable traced(Runnable action, Object described) {
-        return options.debug() ? new TracedCallback(action, described) : action;
+        return debug ? new TracedCallback(action, described) : action;
     }
 
     /** The selector wake-up protocol's state, for tests: is the loop blocked in select, and how often was it woken. */

@@ -44,7 +44,7 @@ final class InjectedSpin {
     private final long iterations;
     private final int period;
     private int countdown;
-    private final Runnable[] slot = new Runnable[1];
+    private final Object[] slot = new Object[1];
 
     private InjectedSpin(long iterations, int period) {
         this.iterations = iterations;
@@ -79,13 +79,13 @@ final class InjectedSpin {
      * Runs the spin when this callback's turn has come (every {@link #period()}-th) and returns
      * {@code callback}, reachable only once the spin is done. Loop thread only.
      */
-    Runnable before(Runnable callback) {
+    Object before(Object callback) {
         if (--countdown > 0) {
             return callback;
         }
         countdown = period;
         slot[0] = callback;
-        Runnable same = slot[(int) (spin(iterations) & zero)];
+        Object same = slot[(int) (spin(iterations) & zero)];
         slot[0] = null;
         return same;
     }

@@ -6,7 +6,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Queue;
@@ -34,8 +33,8 @@ final class LoopCore {
     private final Thread thread;
     private final IoSelector io = new IoSelector();
     private final TimerQueue timers = new TimerQueue();
-    /** Loop-thread submissions, in order. */
-    private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
+    /** Loop-thread submissions and done-callbacks, in order. */
+    private final ReadyQueue ready = new ReadyQueue();
     /** Submissions from other threads, moved to {@link #ready} at the start of each phase. */
     private final Queue<Runnable> submissions = new ConcurrentLinkedQueue<>();
     private final Set<LoopTask<?>> liveTasks = new LinkedHashSet<>();
@@ -106,12 +105,22 @@ final class LoopCore {
         return thread.getName();
     }
 
+    /** The loop's thread (not yet started before {@link #start()}). */
+    Thread thread() {
+        return thread;
+    }
+
     /** Throws unless on the loop thread; {@code what} names the caller in the message. Any thread. */
     void checkInLoop(String what) {
         if (Thread.currentThread() != thread) {
-            throw new IllegalStateException(what + " must be called on the loop thread '" + thread.getName()
-                    + "', not on '" + Thread.currentThread().getName() + "'");
+            throw notInLoop(what);
         }
+    }
+
+    /** The failure of {@link #checkInLoop}, out of line so the check itself stays small enough to inline everywhere. */
+    private IllegalStateException notInLoop(String what) {
+        return new IllegalStateException(what + " must be called on the loop thread '" + thread.getName()
+                + "', not on '" + Thread.currentThread().getName() + "'");
     }
 
     /** A snapshot of the counters. Any thread. */
@@ -150,6 +159,11 @@ final class LoopCore {
     /** Queues a callback from the loop thread (futures' done-callbacks). */
     void callSoon(Runnable callback) {
         ready.add(callback);
+    }
+
+    /** Queues {@code callback.accept(future)} from the loop thread: a done-callback without a wrapper. */
+    <T> void callSoon(Consumer<? super T> callback, T future) {
+        ready.add(callback, future);
     }
 
     /** {@link EventLoop#callAt} with {@code callback} already traced. Any thread. */
@@ -263,23 +277,25 @@ final class LoopCore {
     /** Runs ready callbacks until none is left or the turn's budget is spent (time checked every 64). */
     private void runReadyBatch(long start) {
         for (int n = 1; n <= MAX_CALLBACKS_PER_TURN; n++) {
-            Runnable callback = ready.poll();
+            Object callback = ready.poll();
             if (callback == null) {
                 return;
             }
-            runReady(callback);
+            runReady(callback, ready.polledArgument());
             if ((n & 63) == 0 && clock.nanoTime() - start > MAX_TURN_NANOS) {
                 return;
             }
         }
     }
 
-    private void runReady(Runnable next) {
-        Runnable callback = spin == null ? next : spin.before(next);
+    /** Runs one entry of the ready queue ({@link ReadyQueue#poll()}: a callback and its argument, or null). */
+    private void runReady(Object next, Object argument) {
+        Object callback = spin == null ? next : spin.before(next);
         if (debug) {
-            runTimed(callback, callback);
+            Runnable whole = ReadyQueue.asRunnable(callback, argument);
+            runTimed(whole, whole);
         } else {
-            runIsolated(callback, callback);
+            runIsolated(callback, argument, callback);
         }
     }
 
@@ -307,11 +323,11 @@ final class LoopCore {
         }
     }
 
-    /** Runs one callback: a failure is counted and reported, an Error stops the loop. */
-    private void runIsolated(Runnable callback, Object described) {
+    /** Runs one ready-queue entry ({@link ReadyQueue#run}): a failure is counted and reported, an Error stops the loop. */
+    private void runIsolated(Object callback, Object argument, Object described) {
         countRun();
         try {
-            callback.run();
+            ReadyQueue.run(callback, argument);
         } catch (RuntimeException e) {
             countCallbackFailure(described, e);
         }
@@ -321,7 +337,7 @@ final class LoopCore {
     private void runTimed(Runnable callback, Object described) {
         long start = clock.nanoTime();
         try {
-            runIsolated(callback, described);
+            runIsolated(callback, null, described);
         } finally {
             long took = clock.nanoTime() - start;
             if (recordTook(took)) {
@@ -353,8 +369,8 @@ final class LoopCore {
         timers.clear();
         new ArrayList<>(liveTasks).forEach(LoopTask::cancel);
         moveSubmissions();
-        while (!ready.isEmpty()) {
-            runReady(ready.poll());
+        for (Object callback = ready.poll(); callback != null; callback = ready.poll()) {
+            runReady(callback, ready.polledArgument());
             moveSubmissions();
         }
     }

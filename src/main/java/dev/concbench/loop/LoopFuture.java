@@ -54,7 +54,13 @@ public class LoopFuture<T> implements Cancellable {
     private State state = State.PENDING;
     private T value;
     private Throwable failure;
-    /** The done-callbacks while pending: null, one Runnable, or a List of them (most futures have one). */
+    /**
+     * The first done-callback while pending, when it came through {@link #onDone} and nothing was
+     * registered before it: queued with this future as its argument, no wrapper (most futures have
+     * one callback). It runs before {@link #callbacks}, which were all registered after it.
+     */
+    private Consumer<? super LoopFuture<T>> first;
+    /** The other done-callbacks while pending: null, one Runnable, or a List of them. */
     private Object callbacks;
     /** What {@link #cancel()} propagates to while this is pending: a Cancellable or a List of them. */
     private Object awaiting;
@@ -144,7 +150,15 @@ public class LoopFuture<T> implements Cancellable {
     /** Runs {@code callback} on the loop once this is done (soon, if it already is). */
     public LoopFuture<T> onDone(Consumer<? super LoopFuture<T>> callback) {
         loop.checkInLoop("LoopFuture.onDone");
-        whenDone(loop.traced(() -> callback.accept(this), callback));
+        if (loop.debug()) {
+            whenDone(loop.traced(() -> callback.accept(this), callback));
+        } else if (state != State.PENDING) {
+            loop.callSoon(callback, this);
+        } else if (first == null && callbacks == null) {
+            first = callback;
+        } else {
+            whenDone(() -> callback.accept(this));
+        }
         return this;
     }
 
@@ -158,9 +172,9 @@ public class LoopFuture<T> implements Cancellable {
             loop.callSoon(scheduled);
         } else if (callbacks == null) {
             callbacks = scheduled;
-        } else if (callbacks instanceof Runnable first) {
+        } else if (callbacks instanceof Runnable only) {
             List<Runnable> all = new ArrayList<>(4);
-            all.add(first);
+            all.add(only);
             all.add(scheduled);
             callbacks = all;
         } else {
@@ -336,8 +350,13 @@ public class LoopFuture<T> implements Cancellable {
         value = result;
         failure = error;
         STATE.setRelease(this, outcome);
+        Consumer<? super LoopFuture<T>> firstToRun = first;
         Object toRun = callbacks;
+        first = null;
         callbacks = null;
+        if (firstToRun != null) {
+            loop.callSoon(firstToRun, this);
+        }
         if (toRun instanceof Runnable one) {
             loop.callSoon(one);
         } else if (toRun != null) {

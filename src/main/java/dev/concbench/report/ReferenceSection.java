@@ -30,7 +30,9 @@ import java.util.TreeSet;
  * <p>Rows pair on every parameter but the ones that only name a model's own settings
  * ({@link #beside}): {@code cpu-bound}'s netty row at {@code workers=4} stands beside our row at
  * {@code workers=4}; {@code netty} with {@code offload=executor} stands beside {@code eventloop+offload}
- * whatever that one offloads to. A pair differs when the ratio's interval excludes 1 (both rows unguarded, both with an error);
+ * whatever that one offloads to; in {@code context-switch} Netty's hand-off stands beside both of ours, the
+ * one through futures and the one by Netty's own mechanism ({@link NettyMechanisms#OUR_MECHANISM}),
+ * and the row of the first says it is not like for like. A pair differs when the ratio's interval excludes 1 (both rows unguarded, both with an error);
  * it is "alike" when a bounded interval holds 1; otherwise the row says why it cannot tell (a guarded
  * row, a row without an error, an interval unbounded because a row's error reaches 0), and the
  * summary counts each reason. Each row also says what each side measured ({@link NettyMechanisms}).
@@ -101,12 +103,13 @@ final class ReferenceSection {
     /**
      * The parameters two rows must share to stand side by side: all of a row's parameters but those
      * that only name its model's own settings (a key of {@link ModelKind#params()} the scenario does
-     * not sweep, such as where and how widely the burn is offloaded).
+     * not sweep, such as where and how widely the burn is offloaded), and which of our hand-offs it
+     * measured ({@link NettyMechanisms#OUR_MECHANISM}).
      */
     static Map<String, String> beside(ResultRow row, Set<String> swept) {
         List<String> own = ModelKind.of(row.model()).map(ModelKind::params).orElse(List.of());
         Map<String, String> rest = new TreeMap<>(row.params());
-        rest.keySet().removeIf(k -> own.contains(k) && !swept.contains(k));
+        rest.keySet().removeIf(k -> own.contains(k) && !swept.contains(k) || k.equals(NettyMechanisms.OUR_MECHANISM));
         return rest;
     }
 
@@ -200,7 +203,7 @@ final class ReferenceSection {
             verdict = "alike within the error";
             outcome = Outcome.ALIKE;
         }
-        String measured = NettyMechanisms.of(netty).map(NettyMechanisms.Note::text).orElse("");
+        String measured = NettyMechanisms.of(ours).map(NettyMechanisms.Note::text).orElse("");
         return new PairRow(what, measured, ReportPage.row(ours).value(), ReportPage.row(netty).value(), ratioText,
                 verdict, outcome.css, outcome);
     }

@@ -48,6 +48,29 @@ class ReferenceRowsTest {
         });
     }
 
+    /**
+     * The context-switch claim reads our hand-off through futures: an {@code eventloop} row of Netty's
+     * mechanism ({@code mechanism=execute}) beside each of ours, far faster or far slower, changes no verdict.
+     */
+    @ParameterizedTest(name = "our execute hand-off at {0}x our futures one")
+    @ValueSource(doubles = {0.01, 100})
+    void ourExecuteHandoffRowsChangeNoVerdict(double factor) {
+        RunData base = Fixtures.data(FixtureRuns.COMPLETE);
+        RunSummary s = base.summary();
+        List<ResultRow> rows = new ArrayList<>(s.rows());
+        for (ResultRow r : s.rows(ContextSwitchRule.SCENARIO)) {
+            if (ModelKind.EVENTLOOP.is(r.model())) {
+                Map<String, String> params = new java.util.TreeMap<>(r.params());
+                params.put("mechanism", "execute");
+                rows.add(new ResultRow(r.scenario(), r.benchmark(), r.model(), params, r.metric(), r.value() * factor,
+                        r.unit(), r.error() * factor, r.samples(), r.better(), r.guards()));
+            }
+        }
+        assertFalse(rows.size() == s.rows().size(), "the fixture has eventloop context-switch rows to mirror");
+        assertEquals(RowEdits.judge(base), RowEdits.judge(new RunData(new RunSummary(s.format(), s.runId(), s.profile(),
+                s.complete(), s.missing(), rows), base.env().orElseThrow())));
+    }
+
     /** The complete fixture judged with a netty row beside each eventloop row: {@code factor} x its value and error. */
     private static Map<String, ClaimResult> withNetty(double factor, UnaryOperator<ResultRow> edit) {
         RunData base = Fixtures.data(FixtureRuns.COMPLETE);

@@ -111,6 +111,28 @@ class ReferenceSectionTest {
         assertTrue(NettyMechanisms.of(http).orElseThrow().text().startsWith("both: the same workloads"));
     }
 
+    /** Netty's hand-off stands beside both of ours; the futures pair says it is not like for like, the execute pair says both ran the same. */
+    @Test
+    void nettysHandoffStandsBesideOursByBothMechanismsAndSaysWhichIsLikeForLike() {
+        ResultRow execute = new ResultRow("context-switch", "ContextSwitchBenchmark.handoff", "eventloop",
+                Map.of("pinned", "false", "mechanism", "execute"), "handoff", 20, "ns/op", 1, 10, Direction.LOWER_IS_BETTER,
+                List.of());
+        ReferenceSection.ReferenceView view = ReferenceSection.of(summary(
+                row("eventloop", "handoff", 40, 1, Direction.LOWER_IS_BETTER), execute,
+                row("netty", "handoff", 30, 1, Direction.LOWER_IS_BETTER),
+                new ResultRow("context-switch", "ContextSwitchBenchmark.handoff", "eventloop", Map.of("pinned", "true"),
+                        "handoff", 50, "ns/op", 1, 10, Direction.LOWER_IS_BETTER, List.of())));
+        assertEquals(2, view.rows().size(), view.rows().toString());
+        ReferenceSection.PairRow futures = view.rows().stream().filter(r -> !r.what().contains("mechanism")).findFirst().orElseThrow();
+        ReferenceSection.PairRow same = view.rows().stream().filter(r -> r.what().contains("mechanism=execute")).findFirst().orElseThrow();
+        assertTrue(futures.measured().startsWith("ours: two tasks waking each other through loop futures")
+                && futures.measured().endsWith("(different mechanisms; like for like: our mechanism=execute row)"),
+                futures.measured());
+        assertEquals("netty ahead by 1.33x", futures.verdict());
+        assertTrue(same.measured().startsWith("both: two tasks that execute each other"), same.measured());
+        assertEquals("ours ahead by 1.50x", same.verdict());
+    }
+
     @Test
     void everyShippedScenarioThatRunsNettyHasANote() throws Exception {
         ScenarioCatalog catalog = ScenarioCatalog.load(Path.of("scenarios"), "scenarios",

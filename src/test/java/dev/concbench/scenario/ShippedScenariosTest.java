@@ -75,6 +75,25 @@ class ShippedScenariosTest {
         }
     }
 
+    /**
+     * context-switch runs eventloop's hand-off by Netty's mechanism beside the netty row in quick and
+     * full, for eventloop only, and never in the gate (whose rows keep their names).
+     */
+    @Test
+    void contextSwitchRunsOurExecuteHandoffBesideNettysInQuickAndFullOnly() throws Exception {
+        Scenario s = shipped().scenarios().stream().filter(x -> x.name().equals("context-switch")).findFirst().orElseThrow();
+        for (Profile p : List.of(Profile.QUICK, Profile.FULL)) {
+            List<ParamSweep> execute = s.plan(p).sweeps().stream()
+                    .filter(w -> w.params().getOrDefault("mechanism", List.of()).contains("execute")).toList();
+            assertEquals(1, execute.size(), p.id());
+            assertEquals(List.of("eventloop"), execute.getFirst().models(), p.id());
+            assertEquals(List.of("false"), execute.getFirst().params().get("pinned"), p.id() + ": beside netty's pinned=false row");
+        }
+        for (Profile p : List.of(Profile.SMOKE, Profile.GATE)) {
+            assertTrue(s.plan(p).sweeps().stream().noneMatch(w -> w.params().containsKey("mechanism")), p.id());
+        }
+    }
+
     @Test
     void smokeIsSmallerThanQuickIsSmallerThanFull() throws Exception {
         for (Scenario s : shipped().scenarios()) {
