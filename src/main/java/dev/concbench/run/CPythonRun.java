@@ -12,8 +12,11 @@ import java.util.List;
  */
 public record CPythonRun(CPythonSide side, List<String> scenarios, List<String> models) {
 
-    /** Rough seconds each scenario takes in the quick profile here (3 min for 8 under load), for progress. */
-    private static final double SECONDS_PER_SCENARIO = 20;
+    /**
+     * Rough seconds each scenario takes in the quick profile here, for progress and the budget: the
+     * trimmed quick profile's 8 took 106 s at load 10-17 (2026-12-02; mostly sleeps, so load moves it less).
+     */
+    private static final double SECONDS_PER_SCENARIO = 15;
 
     public CPythonRun {
         scenarios = List.copyOf(scenarios);

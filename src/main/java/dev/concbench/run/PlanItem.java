@@ -42,7 +42,9 @@ public record PlanItem(Scenario scenario, ModelSpec model, Map<String, List<Stri
 
     /**
      * A rough duration, in seconds, before anything ran: JVM start-up per fork plus the
-     * iterations (single-shot benchmarks take about an iteration's time per shot in our scenarios).
+     * iterations. A single-shot benchmark ignores the iteration time, so for those the scenario
+     * file's {@code time:} is the planner's figure for one shot, its per-shot set-up included (e.g.
+     * io-load's drain window); the shipped quick profiles set it from measured runs.
      */
     public double estimatedSeconds() {
         double perFork = FORK_OVERHEAD_SECONDS
@@ -50,6 +52,11 @@ public record PlanItem(Scenario scenario, ModelSpec model, Map<String, List<Stri
         return combinations() * settings.forks() * perFork;
     }
 
-    /** The start-up cost of one JMH fork on a small machine, in seconds (a planning figure only). */
+    /**
+     * The start-up cost of one JMH fork on a small machine at modest load, in seconds (a planning
+     * figure only): on 2026-12-02 a context-switch item of 2 forks x 2.5 s of iterations took 8.2 to
+     * 11.6 s at load 7 to 16, about 2 s a fork beyond its iterations, and a run at load 7-9 takes
+     * about twice as long as at load 2 (docs/measurements.md).
+     */
     static final double FORK_OVERHEAD_SECONDS = 1.0;
 }

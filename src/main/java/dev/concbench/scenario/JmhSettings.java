@@ -6,7 +6,8 @@ package dev.concbench.scenario;
  * @param forks            JMH forks per parameter combination, at least 1
  * @param warmupIterations warm-up iterations per fork
  * @param iterations       measurement iterations per fork, at least 1
- * @param iterationMillis  the length of one iteration, in milliseconds (ignored by single-shot benchmarks)
+ * @param iterationMillis  the length of one iteration, in milliseconds; single-shot benchmarks ignore it, and the
+ *                         planner's estimate reads it as one shot's expected length ({@code run.PlanItem})
  */
 public record JmhSettings(int forks, int warmupIterations, int iterations, int iterationMillis) {
 

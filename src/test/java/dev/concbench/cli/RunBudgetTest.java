@@ -55,7 +55,7 @@ class RunBudgetTest {
         assertDoesNotThrow(() -> RunCommand.checkBudget(plan, CPythonRun.none("--no-python"), Profile.SMOKE, false));
         UsageException refused = assertThrows(UsageException.class,
                 () -> RunCommand.checkBudget(plan, python, Profile.SMOKE, false));
-        assertTrue(refused.getMessage().contains("the CPython side: 3 min"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("the CPython side: 2 min"), refused.getMessage());
         assertDoesNotThrow(() -> RunCommand.checkBudget(plan, python, Profile.SMOKE, true));
     }
 }
