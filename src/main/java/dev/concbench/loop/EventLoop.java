@@ -293,22 +293,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * cleanup first; one that swallows the cancellation gives its own outcome instead). Loop thread.
      */
     public <T> LoopFuture<T> waitFor(LoopFuture<T> work, Duration timeout) {
-        LoopFuture<T> out = newFuture();
-        boolean[] timedOut = {false};
-        TimerHandle timer = callLater(timeout, () -> {
-            if (!out.isDone()) {
-                timedOut[0] = true;
-                work.cancel();
-            }
-        });
-        work.onDone(w -> {  // registered before follow's copy, so the timeout wins over the cancellation
-            if (timedOut[0] && w.isCancelled()) {
-                out.fail(new AsyncTimeoutException(timeout));
-            }
-        });
-        out.follow(work);
-        out.onDone(o -> timer.cancel());
-        return out;
+        return Timeouts.waitFor(this, work, timeout);
     }
 
     // ---- I/O -------------------------------------------------------------------------------

@@ -109,8 +109,26 @@ final class IoSelector implements AutoCloseable {
         return channel.register(selector, ops);
     }
 
-    Set<SelectionKey> keys() {
-        return selector.keys();
+    /**
+     * At shutdown: closes the channels the loop owns, cancels every key and closes the selector; a
+     * failure to close is reported to {@code listener}, never thrown. Loop thread.
+     */
+    void closeAll(LoopListener listener) {
+        for (SelectionKey key : selector.keys()) {
+            if (key.attachment() instanceof IoRegistration r && r.ownedByLoop()) {
+                try {
+                    key.channel().close();
+                } catch (IOException e) {
+                    listener.callbackFailed("close " + key.channel(), new UncheckedIOException(e));
+                }
+            }
+            key.cancel();
+        }
+        try {
+            close();
+        } catch (IOException e) {
+            listener.callbackFailed("selector close", new UncheckedIOException(e));
+        }
     }
 
     @Override

@@ -376,17 +376,7 @@ final class LoopCore {
     }
 
     private void releaseResources() {
-        for (SelectionKey key : io.keys()) {
-            if (key.attachment() instanceof IoRegistration r && r.ownedByLoop()) {
-                closeQuietly(key.channel());
-            }
-            key.cancel();
-        }
-        try {
-            io.close();
-        } catch (IOException e) {
-            options.listener().callbackFailed("selector close", new UncheckedIOException(e));
-        }
+        io.closeAll(options.listener());
         onStopped.run();
     }
 
@@ -400,14 +390,6 @@ final class LoopCore {
         if (dropped > 0) {
             options.listener().callbackFailed("shutdown", new RejectedExecutionException(
                     dropped + " callback(s) submitted while event loop '" + thread.getName() + "' was stopping were dropped"));
-        }
-    }
-
-    private void closeQuietly(SelectableChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            options.listener().callbackFailed("close " + channel, new UncheckedIOException(e));
         }
     }
 }
