@@ -13,6 +13,7 @@ import java.util.Set;
  *       where the claim says it stalls, it is what the claim predicts; elsewhere it voids the row;
  *   <li>a <b>model</b> guard ({@code not-virtual}, {@code not-process}, {@code pinned}, {@code worker-replaced}): the model
  *       did not run as itself, so its own row is void and no other model's;
+ *   <li>a <b>row fault</b> ({@code negative-memory}): the row's own snapshots failed; its row only;
  *   <li>a <b>condition</b> guard (every other key: {@code cpu-contended}, {@code dropped-sends},
  *       {@code incomplete}, {@code heap-resized}, ...): the conditions of the measurement were off,
  *       so it voids its row and the same row of every other model the claim compares (its
@@ -34,6 +35,13 @@ public final class Guards {
     /** Guards that void only the row they sit on: the model did not run as itself. */
     public static final Set<String> MODEL_ONLY = Set.of(Guard.NOT_VIRTUAL.kind(), Guard.NOT_PROCESS.kind(),
             Guard.PINNED.kind(), Guard.WORKER_REPLACED.kind());
+    /**
+     * A snapshot fault of the row's own fork: a negative per-unit figure (a collection or the JIT
+     * moved the memory between the two snapshots) is impossible as a cost, so the row is void, but it
+     * says nothing of the conditions another model's fork ran in; voiding the loop's memory row for a
+     * negative figure in virtual's fork (a quick run, 2026-12-02) threw away a valid comparison.
+     */
+    public static final Set<String> ROW_FAULT = Set.of(Guard.NEGATIVE_MEMORY.kind());
 
     private Guards() {
     }
@@ -47,7 +55,7 @@ public final class Guards {
     /** Whether {@code guard} voids the same row of every model, not only its own. */
     public static boolean voidsEveryModel(String guard) {
         String key = key(guard);
-        return !STALLS.contains(key) && !MODEL_ONLY.contains(key);
+        return !STALLS.contains(key) && !MODEL_ONLY.contains(key) && !ROW_FAULT.contains(key);
     }
 
     /** The stall guards among {@code guards}. */

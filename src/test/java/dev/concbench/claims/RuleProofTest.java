@@ -125,6 +125,12 @@ class RuleProofTest {
                 List.of(error("memory", "thread-per-task", "rssPerUnit", null, 100, 2))));
         all.add(c(mem, "a resized heap on virtual's row voids every model's", Verdict.NOT_MEASURED, VOIDS_EVERY,
                 List.of(guard("memory", "virtual", "rssPerUnit", null, "heap-resized: 1 shot(s)"))));
+        all.add(c(mem, "a negative figure in virtual's fork voids its own row only", Verdict.DIFFERS_ON_THE_JVM,
+                "not ~8 MB", List.of(guard("memory", "virtual", "rssPerUnit", null,
+                        "negative-memory: 1 shot(s) in which a memory-per-unit figure came out negative"))));
+        all.add(c(mem, "a negative figure in the loop's own fork", Verdict.NOT_MEASURED, GUARDED,
+                List.of(guard("memory", "eventloop", "rssPerUnit", null,
+                        "negative-memory: 1 shot(s) in which a memory-per-unit figure came out negative"))));
 
         // table.gil: asyncio ~1 x; threads <= 1.1 x supported, >= 1.5 x differs, between not measured
         String gil = "table.gil";
