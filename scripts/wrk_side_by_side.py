@@ -22,14 +22,34 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / TICK  # utime, stime
 
 
+def java25():
+    """The java of JAVA_HOME when it is >= 25, else the newest JDK >= 25 under /usr/lib/jvm (as run-bench.sh)."""
+    def major(home):
+        if not os.access(os.path.join(home, "bin", "java"), os.X_OK):
+            return 0
+        out = subprocess.run([os.path.join(home, "bin", "java"), "-XshowSettings:properties", "-version"],
+                             capture_output=True, text=True).stderr
+        m = re.search(r"java\.specification\.version = (\d+)", out)
+        return int(m.group(1)) if m else 0
+    homes = [os.environ["JAVA_HOME"]] if os.environ.get("JAVA_HOME") else []
+    root = "/usr/lib/jvm"
+    homes += sorted((os.path.join(root, d) for d in os.listdir(root) if not os.path.islink(os.path.join(root, d))),
+                    key=lambda h: -major(h)) if os.path.isdir(root) else []
+    for home in homes:
+        if os.access(os.path.join(home, "bin", "java"), os.X_OK) and major(home) >= 25:
+            return os.path.join(home, "bin", "java")
+    sys.exit("wrk_side_by_side.py: no JDK >= 25 (checked JAVA_HOME and /usr/lib/jvm)")
+
+
 def start(kind, port, args):
     if kind in ("loop", "netty"):
-        cmd = ["java", *args.jvm_arg, "-cp", args.jar, "dev.concbench.server.DelayServerMain",
+        cmd = [java25(), *args.jvm_arg, "-cp", args.jar, "dev.concbench.server.DelayServerMain",
                "--port", str(port), "--impl", kind]
     else:
         cmd = ["/usr/bin/python3", os.path.join(HERE, "asyncio_server.py"), str(port), kind]
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True)
-    p.stdout.readline()
+    if not p.stdout.readline():  # each server prints one line once it listens
+        sys.exit(f"wrk_side_by_side.py: the {kind} server did not start (exit {p.wait()}): {' '.join(cmd)}")
     return p
 
 

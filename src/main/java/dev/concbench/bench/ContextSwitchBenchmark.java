@@ -83,7 +83,7 @@ public class ContextSwitchBenchmark extends TaskBenchmark {
      * parameter the run does not set, and a row's name carries only the parameters the scenario sets.
      */
     @Param(FUTURES)
-    public String mechanism;
+    public String mechanism = FUTURES; // JMH sets it; a benchmark built in-process (tests) gets the default
 
     /** The default hand-off: through loop futures. */
     static final String FUTURES = "futures";
@@ -141,6 +141,11 @@ public class ContextSwitchBenchmark extends TaskBenchmark {
     @Override
     void beforeModel() {
         // checked before the model starts, so a wrong combination leaves nothing running
+        if (!FUTURES.equals(mechanism) && !EXECUTE.equals(mechanism)) {
+            // a value nothing reads would otherwise measure the futures hand-off under another name
+            throw new IllegalArgumentException("mechanism=" + mechanism + " is not a hand-off mechanism (expected "
+                    + FUTURES + " or " + EXECUTE + ")");
+        }
         if (EXECUTE.equals(mechanism) && !EVENTLOOP.is(model)) {
             throw new IllegalArgumentException("mechanism=" + EXECUTE + " is eventloop's (found model=" + model + ")");
         }

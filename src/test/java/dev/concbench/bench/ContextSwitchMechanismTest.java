@@ -70,4 +70,12 @@ class ContextSwitchMechanismTest {
             assertTrue(b.loop == null && b.netty == null && b.threads == null, "refused before the model started");
         }
     }
+
+    @Test
+    void anUnknownMechanismIsRefusedRatherThanMeasuredAsTheFuturesHandoff() {
+        ContextSwitchBenchmark b = benchmark("eventloop", "bogus");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b::openTasks);
+        assertTrue(e.getMessage().contains("mechanism=bogus") && e.getMessage().contains("futures"), e.getMessage());
+        assertTrue(b.loop == null && b.threads == null, "refused before the model started");
+    }
 }
