@@ -1,9 +1,9 @@
 package dev.concbench.claims;
 
+import dev.concbench.results.ClaimResult.Verdict;
 import dev.concbench.results.Measure;
 import java.util.List;
 import java.util.stream.Collectors;
-import dev.concbench.results.ClaimResult.Verdict;
 
 /**
  * The debugging row, measured by what makes concurrent code hard to debug: nondeterminism. The
@@ -17,8 +17,8 @@ import dev.concbench.results.ClaimResult.Verdict;
  * outcomes: 1 each. Threads lose a different number each run: more than 1 outcome.
  *
  * <p>Supported: both loop variants 1 outcome, platform threads more than 1 in at least one shot
- * (one shot whose runs disagree is a race; the mean over shots and its error are not the question). Refuted: either loop
- * variant gave more than 1 outcome. Not measured: a row is missing or has fewer than 3 runs, or
+ * (one shot whose runs disagree is a race; the mean over shots and its error are not the question).
+ * Refuted: either loop variant gave more than 1 outcome. Not measured: a row is missing or has fewer than 3 runs, or
  * the race did not show on threads (1 outcome): a race that did not happen proves nothing.
  *
  * @param cast which models play the loop and the threads
@@ -68,7 +68,6 @@ public record DebuggingRule(Cast cast) implements Rule {
         evidence.decisiveNote(cast.loop() + " distinct outcomes: " + plain.format() + " without an await, "
                 + awaiting.format() + " with one, losing " + awaitingLost.format() + " updates per run (needs 1 and 1)");
         List<Double> shots = perShot(data, q(cast.pool(), "distinctOutcomes"));
-        long racing = shots.stream().filter(n -> n > 1).count();
         evidence.decisiveNote(cast.pool() + " distinct outcomes per shot: " + describeShots(shots, threads)
                 + " (needs > 1 in a shot)");
         if (plain.value() > 1 || awaiting.value() > 1) {
@@ -82,12 +81,13 @@ public record DebuggingRule(Cast cast) implements Rule {
                     + " updates per run: no switch point fell between a read and its write, so its single outcome"
                     + " proves nothing");
         }
-        if (shots.isEmpty() ? threads.value() > 1 : racing > 0) {
+        boolean raced = shots.isEmpty() ? threads.value() > 1 : shots.stream().anyMatch(n -> n > 1);
+        if (raced) {
             return new Judgement(Verdict.SUPPORTED, "The loop gave one answer every run, with or without an await"
                     + " between read and write (with one it lost " + awaitingLost.format() + " updates per run, the"
                     + " same each time: the switch point is in the code); " + cast.threads() + " gave different"
-                    + " answers: " + describeShots(shots, threads) + " distinct outcomes: a race that shows up differently each run is what makes threads hard"
-                    + " to debug.");
+                    + " answers: " + describeShots(shots, threads) + " distinct outcomes: a race that shows up"
+                    + " differently each run is what makes threads hard to debug.");
         }
         throw new NotMeasured("no race showed on " + cast.threads() + " in this run (1 distinct outcome);"
                 + " a race that did not happen proves nothing");
