@@ -67,7 +67,7 @@ final class ContinuationAccess {
     /**
      * Why {@code frame} must not suspend here because of a monitor, or null.
      *
-     * <p>Every mode (two memory reads, a few nanoseconds): the thread's lock stack ({@link LockStack})
+     * <p>Every mode (about a nanosecond): the thread's lock stack ({@link LockStack})
      * is deeper than at {@link Frame#resume()}, so the frame entered a monitor it still holds
      * (measured on JDK 25: a plain block or method, nested or recursive entries, a monitor another
      * thread contends on while it is held, one whose identity hash was taken). Or the lock stack was
@@ -79,8 +79,9 @@ final class ContinuationAccess {
      * (contended or waited on earlier, and not yet deflated), one inflated while held
      * ({@code wait}, or re-entered with another monitor in between). HotSpot keeps no per-thread
      * count of those under its default locking ({@code held_monitor_count} is kept for legacy
-     * locking only), so finding them takes a walk of the frames with their monitors, tens of
-     * microseconds with a safepoint: only {@code checkMonitors} (the loop's debug mode) pays it.
+     * locking only), so finding them takes a walk of the frames with their monitors, tens to
+     * hundreds of microseconds at a safepoint: only {@code checkMonitors} (the loop's debug mode)
+     * pays it.
      */
     private static String heldMonitor(Frame frame, boolean checkMonitors) {
         int depth = LockStack.depth();
@@ -96,7 +97,8 @@ final class ContinuationAccess {
     /**
      * How many monitors the current thread holds in the running coroutine's own frames (above the
      * continuation's entry), inflated ones included; monitors of the frames that resumed it do not
-     * count. A stack walk with lock information at a safepoint: tens of microseconds.
+     * count (nor do all, conservatively, if the entry frame is not found). A stack walk with lock
+     * information at a safepoint: tens to hundreds of microseconds.
      */
     private static int monitorsInCoroutineFrames() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

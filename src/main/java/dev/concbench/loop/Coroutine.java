@@ -62,7 +62,7 @@ import java.util.concurrent.CompletionException;
  * nanoseconds, when the monitor is on the thread's lock stack (a plain, nested or recursive block
  * or method, contended or hashed while held); a monitor the JVM has inflated before or while the
  * coroutine holds it ({@code wait}, earlier contention) leaves no cheap trace, and only debug mode
- * ({@link LoopOptions#debug()}, a stack walk of tens of microseconds) finds it: in the default mode
+ * ({@link LoopOptions#debug()}, a stack walk of tens to hundreds of microseconds) finds it: in the default mode
  * such an await suspends with the loop thread still owning the monitor, and another coroutine can
  * then enter it (docs/event-loop.md has the table of cases). Guard such a section with an
  * {@link AsyncSemaphore} of one permit ({@link #acquire}), which suspends instead of blocking.

@@ -65,7 +65,8 @@ class CoroutineMonitorCasesTest {
                         }
                     }
                 }),
-                new Case("(d) a recursive entry across another monitor", false, CoroutineMonitorCasesTest::reenteredAcross),
+                new Case("(d) a recursive entry across another monitor", false,
+                        CoroutineMonitorCasesTest::reenteredAcross),
                 new Case("(e) a synchronized method", true, (loop, lock) -> new Guarded().awaitInside(loop)),
                 new Case("(f) a monitor inflated before it was entered", false, (loop, lock) -> {
                     inflate(lock);
@@ -102,7 +103,8 @@ class CoroutineMonitorCasesTest {
         for (Case held : cases().filter(c -> c.name().startsWith("(b)") || c.name().contains("across")).toList()) {
             try (ManualLoop m = new ManualLoop()) {
                 Object lock = new Object();
-                LoopTask<String> task = m.call(() -> m.loop.spawnCoroutine("holder", () -> held.body().awaitHolding(m.loop, lock)));
+                LoopTask<String> task = m.call(() -> m.loop.spawnCoroutine("holder",
+                        () -> held.body().awaitHolding(m.loop, lock)));
                 m.settle();
                 assertTrue(m.call(() -> Thread.holdsLock(lock)), held + ": the suspended coroutine's monitor");
                 m.advance(Duration.ofSeconds(1));
@@ -187,10 +189,13 @@ class CoroutineMonitorCasesTest {
     private static void assertCaught(LoopOptions options, Case held) throws Exception {
         try (ManualLoop m = new ManualLoop(options)) {
             Object lock = new Object();
-            LoopTask<String> holder = m.call(() -> m.loop.spawnCoroutine("holder", () -> held.body().awaitHolding(m.loop, lock)));
-            LoopTask<String> bystander = m.call(() -> m.loop.spawnCoroutine("bystander", () -> sleepThenResume(m.loop)));
+            LoopTask<String> holder = m.call(() -> m.loop.spawnCoroutine("holder",
+                    () -> held.body().awaitHolding(m.loop, lock)));
+            LoopTask<String> bystander = m.call(() -> m.loop.spawnCoroutine("bystander",
+                    () -> sleepThenResume(m.loop)));
             m.advance(Duration.ofSeconds(1));
-            IllegalStateException failure = assertInstanceOf(IllegalStateException.class, m.call(holder::exception), held.name());
+            IllegalStateException failure =
+                    assertInstanceOf(IllegalStateException.class, m.call(holder::exception), held.name());
             String message = failure.getMessage();
             assertTrue(message.contains("cannot await inside synchronized on loop thread"), message);
             assertTrue(message.contains("pinned by a synchronized block or method"), message);
@@ -242,7 +247,7 @@ class CoroutineMonitorCasesTest {
         }
     }
 
-    /** Re-enters {@code lock} with another monitor in between (which inflates it), then awaits holding only {@code lock}. */
+    /** Re-enters {@code lock} with another monitor in between (which inflates it), then awaits holding only it. */
     private static String reenteredAcross(EventLoop loop, Object lock) {
         Object between = new Object();
         synchronized (lock) {
