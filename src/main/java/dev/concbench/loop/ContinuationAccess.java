@@ -1,6 +1,7 @@
 package dev.concbench.loop;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.MonitorInfo;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import jdk.internal.vm.Continuation;
@@ -24,6 +25,8 @@ final class ContinuationAccess {
     private static final ContinuationScope SCOPE = new ContinuationScope("concbench-coroutine");
     /** What pinned a frame that holds a monitor ({@link #suspend}'s answer). */
     static final String HELD_MONITOR = "a synchronized block or method (a held monitor)";
+    /** What pinned a frame resumed by a thread that held a monitor then ({@link #suspend}'s answer). */
+    static final String LOOP_MONITOR = "a monitor the loop thread entered before resuming it";
 
     private ContinuationAccess() {
     }
@@ -45,20 +48,14 @@ final class ContinuationAccess {
      * <p>Pinning: the JDK refuses to suspend a stack with a native frame or inside one of its
      * critical sections ({@code yield} returns false), and that is reported here. A held monitor
      * is different: since JEP 491 the JDK suspends it with the frames (outside a virtual thread
-     * too), and the next coroutine on the loop thread that enters the same monitor then blocks the
-     * loop for ever. So this refuses first when the frame entered a monitor since it was resumed:
-     * the thread's lock stack ({@link LockStack}, a few nanoseconds) is deeper than at
-     * {@link Frame#resume()}. That misses a monitor the JVM has inflated (after contention from
-     * another thread, or {@code wait}), which the loop thread keeps owning while the coroutine is
-     * suspended, so it cannot hang the loop (but another coroutine may enter it); finding those
-     * costs a stack walk with lock information (tens of microseconds), so only
-     * {@code checkMonitors} (the loop's debug mode) looks for them.
+     * too), so this refuses first; see {@link #heldMonitor} for what is caught, how and at what cost.
      *
      * @return null once resumed; when the frame did not suspend, what pinned it (the frame keeps running)
      */
     static String suspend(Frame frame, boolean checkMonitors) {
-        if (LockStack.depth() != frame.lockStackAtResume || checkMonitors && holdsMonitors()) {
-            return HELD_MONITOR;
+        String held = heldMonitor(frame, checkMonitors);
+        if (held != null) {
+            return held;
         }
         frame.pinnedBy = null;
         if (Continuation.yield(SCOPE)) {
@@ -67,10 +64,64 @@ final class ContinuationAccess {
         return frame.pinnedBy == null ? "unknown" : frame.pinnedBy;
     }
 
-    private static boolean holdsMonitors() {
+    /**
+     * Why {@code frame} must not suspend here because of a monitor, or null.
+     *
+     * <p>Every mode (about a nanosecond): the thread's lock stack ({@link LockStack})
+     * is deeper than at {@link Frame#resume()}, so the frame entered a monitor it still holds
+     * (measured on JDK 25: a plain block or method, nested or recursive entries, a monitor another
+     * thread contends on while it is held, one whose identity hash was taken). Or the lock stack was
+     * not empty at resume: the loop thread entered a monitor before resuming the frame, and the JDK
+     * would carry that record away with the suspended frames (the loop thread then no longer holds
+     * it by {@link Thread#holdsLock}, and a later resume brings a phantom entry back).
+     *
+     * <p>A monitor the JVM has inflated leaves no such trace: one entered while already inflated
+     * (contended or waited on earlier, and not yet deflated), one inflated while held
+     * ({@code wait}, or re-entered with another monitor in between). HotSpot keeps no per-thread
+     * count of those under its default locking ({@code held_monitor_count} is kept for legacy
+     * locking only), so finding them takes a walk of the frames with their monitors, tens to
+     * hundreds of microseconds at a safepoint: only {@code checkMonitors} (the loop's debug mode)
+     * pays it.
+     */
+    private static String heldMonitor(Frame frame, boolean checkMonitors) {
+        int depth = LockStack.depth();
+        if (depth != frame.lockStackAtResume) {
+            return HELD_MONITOR;
+        }
+        if (depth != LockStack.emptyDepth()) {
+            return LOOP_MONITOR;
+        }
+        return checkMonitors && monitorsInCoroutineFrames() > 0 ? HELD_MONITOR : null;
+    }
+
+    /**
+     * How many monitors the current thread holds in the running coroutine's own frames (above the
+     * continuation's entry), inflated ones included; monitors of the frames that resumed it do not
+     * count (nor do all, conservatively, if the entry frame is not found). A stack walk with lock
+     * information at a safepoint: tens to hundreds of microseconds.
+     */
+    private static int monitorsInCoroutineFrames() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         ThreadInfo[] info = threads.getThreadInfo(new long[] {Thread.currentThread().threadId()}, true, false);
-        return info.length == 1 && info[0] != null && info[0].getLockedMonitors().length > 0;
+        if (info.length != 1 || info[0] == null) {
+            return 0;
+        }
+        StackTraceElement[] stack = info[0].getStackTrace();
+        int entry = 0;
+        while (entry < stack.length && !isContinuationEntry(stack[entry])) {
+            entry++;
+        }
+        int inCoroutine = 0;
+        for (MonitorInfo monitor : info[0].getLockedMonitors()) {
+            if (monitor.getLockedStackDepth() < entry) {
+                inCoroutine++;
+            }
+        }
+        return inCoroutine;
+    }
+
+    private static boolean isContinuationEntry(StackTraceElement frame) {
+        return frame.getClassName().equals(Continuation.class.getName()) && frame.getMethodName().startsWith("enter");
     }
 
     /** One coroutine's stack: a JDK continuation that records why it could not yield instead of throwing. */

@@ -58,10 +58,13 @@ import java.util.concurrent.CompletionException;
  * which fails the task). An await inside {@code synchronized} is refused the same way, though the
  * JDK (24 and later, JEP 491) would suspend it: the monitor would stay locked while the coroutine
  * waits, and the next coroutine to enter it would block the loop thread for ever, since only the
- * loop could resume the holder. {@link ContinuationAccess} sees it by comparing the thread's lock
- * stack at the await with its depth when the coroutine was resumed (a few nanoseconds); a monitor
- * the JVM has inflated is not on that stack, and only debug mode ({@link LoopOptions#debug()})
- * finds it too (a stack walk, tens of microseconds). Guard such a section with an
+ * loop could resume the holder. {@link ContinuationAccess} sees it in every mode, in a few
+ * nanoseconds, when the monitor is on the thread's lock stack (a plain, nested or recursive block
+ * or method, contended or hashed while held); a monitor the JVM has inflated before or while the
+ * coroutine holds it ({@code wait}, earlier contention) leaves no cheap trace, and only debug mode
+ * ({@link LoopOptions#debug()}, a stack walk of tens to hundreds of microseconds) finds it: in the default mode
+ * such an await suspends with the loop thread still owning the monitor, and another coroutine can
+ * then enter it (docs/event-loop.md has the table of cases). Guard such a section with an
  * {@link AsyncSemaphore} of one permit ({@link #acquire}), which suspends instead of blocking.
  *
  * <p>How the suspension works is isolated in {@link ContinuationAccess}; it needs the JVM flags
@@ -312,6 +315,11 @@ public final class Coroutine<T> implements Runnable {
                     + " suspend while it holds a monitor (the next one to enter it would block the loop for ever):"
                     + " guard the section with an AsyncSemaphore of one permit (try (var p = Coroutine.acquire(semaphore)))"
                     + " or move the await out of it");
+        }
+        if (pinnedBy.equals(ContinuationAccess.LOOP_MONITOR)) {
+            return new IllegalStateException(this + " cannot await on loop thread '" + Thread.currentThread().getName()
+                    + "': it is pinned by " + pinnedBy + "; suspending would carry that monitor away with the"
+                    + " coroutine's frames: resume coroutines (Coroutine.run) outside synchronized");
         }
         return new IllegalStateException(this + " cannot await here: it is pinned by " + pinnedBy
                 + "; move the await out of it (a pinned coroutine could never be resumed)");

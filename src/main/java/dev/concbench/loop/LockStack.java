@@ -16,8 +16,10 @@ import jdk.internal.misc.Unsafe;
  * just past itself (it is an offset from the thread's start). When no field, or more than one,
  * passes, the probe is off ({@link #available()} false, {@link #depth()} always {@link #UNKNOWN}):
  * a JVM other than HotSpot, legacy locking ({@code -XX:LockingMode=1}, where the JDK itself pins
- * instead), or a layout this search does not recognize. A monitor the JVM has inflated (after
- * contention from another thread, or {@code wait}) leaves the lock stack and is not counted.
+ * instead), or a layout this search does not recognize. A monitor the JVM has inflated is not
+ * counted: one entered while already inflated, or inflated by its owner while held ({@code wait},
+ * a re-entry with another monitor in between, a ninth nested entry); one inflated by a thread that
+ * contends on it stays on its owner's stack until the owner next touches it.
  *
  * <p>Reading another structure's memory needs {@value #FLAG}. Threading: {@link #depth()} reads
  * the calling thread's own record; on a virtual thread it answers {@link #UNKNOWN}.
@@ -32,8 +34,10 @@ final class LockStack {
 
     private static final Unsafe U = Unsafe.getUnsafe();
     private static final long EETOP = U.objectFieldOffset(Thread.class, "eetop");
-    /** Where the lock stack's top lies in the native thread structure, or -1 when not found. */
-    private static final long TOP = Calibration.findTop(U, EETOP);
+    /** Where the lock stack's top lies in the native thread structure, and its value when empty; -1 when not found. */
+    private static final long[] FOUND = Calibration.findTop(U, EETOP);
+    private static final long TOP = FOUND[0];
+    private static final int EMPTY = TOP < 0 ? UNKNOWN : (int) FOUND[1];
 
     private LockStack() {
     }
@@ -41,6 +45,14 @@ final class LockStack {
     /** Whether {@link #depth()} can tell on this JVM. */
     static boolean available() {
         return TOP >= 0;
+    }
+
+    /**
+     * What {@link #depth()} answers on a thread whose lock stack is empty (it holds no monitor there),
+     * or {@link #UNKNOWN} when the probe is off.
+     */
+    static int emptyDepth() {
+        return EMPTY;
     }
 
     /**
@@ -75,11 +87,15 @@ final class LockStack {
         private Calibration() {
         }
 
-        static long findTop(Unsafe u, long eetop) {
-            long[] found = {-1};
+        /** The top's offset and its value on an empty stack, or {-1, -1}. */
+        static long[] findTop(Unsafe u, long eetop) {
+            long[] found = {-1, -1};
             Thread probe = Thread.ofPlatform().name("concbench-lock-stack-probe").unstarted(() -> {
                 try {
-                    found[0] = search(u, u.getLong(Thread.currentThread(), eetop));
+                    long thread = u.getLong(Thread.currentThread(), eetop);
+                    long top = search(u, thread);
+                    found[1] = top < 0 ? -1 : u.getInt(thread + top);  // this thread holds no monitor here
+                    found[0] = top;
                 } catch (RuntimeException | InternalError e) {
                     found[0] = -1;  // an unreadable layout: the probe stays off
                 }
@@ -89,9 +105,9 @@ final class LockStack {
                 probe.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return -1;
+                return new long[] {-1, -1};
             }
-            return found[0];
+            return found;
         }
 
         /** The offset of the one field that behaves as the lock stack's top, or -1. */

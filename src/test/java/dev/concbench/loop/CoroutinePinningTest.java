@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * An await that cannot suspend (under a native frame) or must not (inside {@code synchronized},
  * which the JDK would suspend with the monitor held) fails with a clear error at the await in every
- * mode, never a hang, and the loop goes on serving other coroutines. (A monitor the JVM has
- * inflated is caught in debug mode only: {@link CoroutineTest}.)
+ * mode, never a hang, and the loop goes on serving other coroutines. (Every way of holding a
+ * monitor, inflated ones included, and what each mode catches: {@link CoroutineMonitorCasesTest}.)
  */
 @Timeout(30)
 class CoroutinePinningTest {

@@ -185,23 +185,6 @@ class CoroutineTest {
     }
 
     @Test
-    void inDebugModeAnAwaitInsideAnInflatedMonitorFailsLoudlyToo() throws Exception {
-        try (ManualLoop debug = new ManualLoop(LoopOptions.defaults().withDebug(true))) {
-            Object lock = new Object();
-            LoopTask<String> task = debug.call(() -> debug.loop.spawnCoroutine("pinned", () -> {
-                synchronized (lock) {
-                    lock.wait(1);  // inflates the monitor: off the lock stack, so only debug mode's stack walk sees it
-                    return await(debug.loop.sleep(Duration.ofSeconds(1)).map(v -> "resumed"));
-                }
-            }));
-            debug.advance(Duration.ofSeconds(1));
-            IllegalStateException failure = assertInstanceOf(IllegalStateException.class, debug.call(task::exception));
-            assertTrue(failure.getMessage().contains("pinned by a synchronized block"), failure.getMessage());
-            assertEquals(LoopState.RUNNING, debug.loop.state());
-        }
-    }
-
-    @Test
     void aCoroutineThatHoldsTheLoopIsNamedInTheSlowCallbackReport() throws Exception {
         List<SlowCallback> slow = new java.util.concurrent.CopyOnWriteArrayList<>();
         LoopListener listener = new LoopListener() {
