@@ -39,6 +39,8 @@ public final class BenchmarkCatalog {
     public record Entry(String name, String include, Set<String> params, List<String> models) {}
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    /** Per benchmark name, the parameters that accept only some values ({@link ParamValues}) and those values. */
+    private final Map<String, Map<String, List<String>>> values = new LinkedHashMap<>();
 
     /** The catalog of this build. */
     public static BenchmarkCatalog of() {
@@ -49,10 +51,15 @@ public final class BenchmarkCatalog {
         for (Class<?> c : classes) {
             Set<String> params = new LinkedHashSet<>();
             List<String> models = new ArrayList<>();
+            Map<String, List<String>> accepted = new LinkedHashMap<>();
             for (Field f : c.getFields()) {
                 Param p = f.getAnnotation(Param.class);
                 if (p != null) {
                     params.add(f.getName());
+                    ParamValues only = f.getAnnotation(ParamValues.class);
+                    if (only != null) {
+                        accepted.put(f.getName(), List.of(only.value()));
+                    }
                     if (f.getName().equals(MODEL_PARAM)) {
                         // JMH wants the names as compile-time constants; they must still be the registry's
                         for (String model : p.value()) {
@@ -67,11 +74,13 @@ public final class BenchmarkCatalog {
             }
             String prefix = "^" + Pattern.quote(c.getName() + ".");
             entries.put(c.getSimpleName() + ".*", new Entry(c.getSimpleName() + ".*", prefix, Set.copyOf(params), List.copyOf(models)));
+            values.put(c.getSimpleName() + ".*", Map.copyOf(accepted));
             for (Method m : c.getMethods()) {
                 if (m.isAnnotationPresent(Benchmark.class)) {
                     String name = c.getSimpleName() + "." + m.getName();
                     entries.put(name, new Entry(name, prefix + Pattern.quote(m.getName()) + "$",
                             Set.copyOf(params), List.copyOf(models)));
+                    values.put(name, Map.copyOf(accepted));
                 }
             }
         }
@@ -82,6 +91,14 @@ public final class BenchmarkCatalog {
         Map<String, Set<String>> out = new LinkedHashMap<>();
         entries.forEach((k, v) -> out.put(k, v.params()));
         return out;
+    }
+
+    /**
+     * Every benchmark name with its parameters that accept only the values {@link ParamValues} lists,
+     * and those values, as {@link dev.concbench.scenario.ScenarioParser} wants.
+     */
+    public Map<String, Map<String, List<String>>> parameterValues() {
+        return Map.copyOf(values);
     }
 
     /**

@@ -178,7 +178,7 @@ public final class RunCommand implements Command {
                     + " (expected the checkout's scenarios/, or -D" + ScenarioDirectory.PROPERTY + "=DIR)");
         }
         try {
-            return ScenarioCatalog.load(dir, displayName(dir), new ScenarioParser(benchmarks.parameters()));
+            return ScenarioCatalog.load(dir, displayName(dir), new ScenarioParser(benchmarks.parameters(), benchmarks.parameterValues()));
         } catch (ScenarioException e) {
             throw new UsageException(e.getMessage());
         }

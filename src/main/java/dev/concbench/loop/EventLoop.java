@@ -354,9 +354,9 @@ public final class EventLoop implements Executor, AutoCloseable {
         core.callSoon(callback);
     }
 
-    /** Queues {@code callback.accept(future)} from the loop thread: a done-callback without a wrapper. */
-    <T> void callSoon(Consumer<? super T> callback, T future) {
-        core.callSoon(callback, future);
+    /** Queues {@code future}'s first done-callback from the loop thread: no wrapper ({@link ReadyQueue}). */
+    void callSoonFirst(LoopFuture<?> future) {
+        core.callSoonFirst(future);
     }
 
     /** Whether the loop runs in debug mode ({@link LoopOptions#debug()}), read once at construction. */

@@ -62,6 +62,11 @@ final class LoopCore {
     private final boolean debug;
     /** The gate's probe ({@link LoopOptions#injectedSpinNanos()}), run before each ready callback; null when off. */
     private final InjectedSpin spin;
+    /**
+     * Debug mode or the gate's probe is on: {@link #runReady} then wraps or delays each callback.
+     * One flag, so a plain loop's per-callback path tests one field, not two.
+     */
+    private final boolean instrumented;
     private final Consumer<SelectionKey> ioDispatch = this::runIoHandler;
     private final Consumer<Runnable> enqueue;
 
@@ -78,6 +83,7 @@ final class LoopCore {
         this.slowNanos = options.slowCallbackThreshold().toNanos();
         this.debug = options.debug();
         this.spin = InjectedSpin.forNanos(options.injectedSpinNanos());
+        this.instrumented = debug || spin != null;
         this.enqueue = ready::add;
         this.onStopped = onStopped;
         this.thread = Thread.ofPlatform().name(options.threadName()).daemon(true).unstarted(this::run);
@@ -161,9 +167,9 @@ final class LoopCore {
         ready.add(callback);
     }
 
-    /** Queues {@code callback.accept(future)} from the loop thread: a done-callback without a wrapper. */
-    <T> void callSoon(Consumer<? super T> callback, T future) {
-        ready.add(callback, future);
+    /** Queues {@code future}'s first done-callback from the loop thread ({@link ReadyQueue#add(LoopFuture)}). */
+    void callSoonFirst(LoopFuture<?> future) {
+        ready.add(future);
     }
 
     /** {@link EventLoop#callAt} with {@code callback} already traced. Any thread. */
@@ -277,25 +283,29 @@ final class LoopCore {
     /** Runs ready callbacks until none is left or the turn's budget is spent (time checked every 64). */
     private void runReadyBatch(long start) {
         for (int n = 1; n <= MAX_CALLBACKS_PER_TURN; n++) {
-            Object callback = ready.poll();
-            if (callback == null) {
+            Object entry = ready.poll();
+            if (entry == null) {
                 return;
             }
-            runReady(callback, ready.polledArgument());
+            runReady(entry);
             if ((n & 63) == 0 && clock.nanoTime() - start > MAX_TURN_NANOS) {
                 return;
             }
         }
     }
 
-    /** Runs one entry of the ready queue ({@link ReadyQueue#poll()}: a callback and its argument, or null). */
-    private void runReady(Object next, Object argument) {
-        Object callback = spin == null ? next : spin.before(next);
+    /** Runs one entry of the ready queue ({@link ReadyQueue#poll()}). */
+    private void runReady(Object next) {
+        if (!instrumented) {
+            runIsolated(next, next);
+            return;
+        }
+        Object entry = spin == null ? next : spin.before(next);
         if (debug) {
-            Runnable whole = ReadyQueue.asRunnable(callback, argument);
+            Runnable whole = ReadyQueue.asRunnable(entry);
             runTimed(whole, whole);
         } else {
-            runIsolated(callback, argument, callback);
+            runIsolated(entry, entry);
         }
     }
 
@@ -324,10 +334,10 @@ final class LoopCore {
     }
 
     /** Runs one ready-queue entry ({@link ReadyQueue#run}): a failure is counted and reported, an Error stops the loop. */
-    private void runIsolated(Object callback, Object argument, Object described) {
+    private void runIsolated(Object entry, Object described) {
         countRun();
         try {
-            ReadyQueue.run(callback, argument);
+            ReadyQueue.run(entry);
         } catch (RuntimeException e) {
             countCallbackFailure(described, e);
         }
@@ -337,7 +347,7 @@ final class LoopCore {
     private void runTimed(Runnable callback, Object described) {
         long start = clock.nanoTime();
         try {
-            runIsolated(callback, null, described);
+            runIsolated(callback, described);
         } finally {
             long took = clock.nanoTime() - start;
             if (recordTook(took)) {
@@ -369,8 +379,8 @@ final class LoopCore {
         timers.clear();
         new ArrayList<>(liveTasks).forEach(LoopTask::cancel);
         moveSubmissions();
-        for (Object callback = ready.poll(); callback != null; callback = ready.poll()) {
-            runReady(callback, ready.polledArgument());
+        for (Object entry = ready.poll(); entry != null; entry = ready.poll()) {
+            runReady(entry);
             moveSubmissions();
         }
     }

@@ -55,9 +55,11 @@ public class LoopFuture<T> implements Cancellable {
     private T value;
     private Throwable failure;
     /**
-     * The first done-callback while pending, when it came through {@link #onDone} and nothing was
-     * registered before it: queued with this future as its argument, no wrapper (most futures have
-     * one callback). It runs before {@link #callbacks}, which were all registered after it.
+     * The first done-callback, when it came through {@link #onDone} and nothing registered before it
+     * is still waiting: most futures have one callback, and it needs no wrapper. Once this future is
+     * done, the future itself is the ready-queue entry ({@link ReadyQueue}) and this field holds the
+     * callback until {@link #runFirstCallback()} runs it. While pending it runs before
+     * {@link #callbacks}, which were all registered after it.
      */
     private Consumer<? super LoopFuture<T>> first;
     /** The other done-callbacks while pending: null, one Runnable, or a List of them. */
@@ -152,14 +154,25 @@ public class LoopFuture<T> implements Cancellable {
         loop.checkInLoop("LoopFuture.onDone");
         if (loop.debug()) {
             whenDone(loop.traced(() -> callback.accept(this), callback));
-        } else if (state != State.PENDING) {
-            loop.callSoon(callback, this);
-        } else if (first == null && callbacks == null) {
-            first = callback;
+        } else if (first != null || (state == State.PENDING && callbacks != null)) {
+            whenDone(() -> callback.accept(this)); // the slot is taken, or callbacks came first
         } else {
-            whenDone(() -> callback.accept(this));
+            first = callback;
+            if (state != State.PENDING) {
+                loop.callSoonFirst(this);
+            }
         }
         return this;
+    }
+
+    /**
+     * Runs the done-callback held in {@link #first}, letting go of it first: the ready queue's entry
+     * for this future ({@link ReadyQueue#run}). Loop thread.
+     */
+    final void runFirstCallback() {
+        Consumer<? super LoopFuture<T>> callback = first;
+        first = null;
+        callback.accept(this);
     }
 
     /**
@@ -342,6 +355,11 @@ public class LoopFuture<T> implements Cancellable {
         }
     }
 
+    /**
+     * Settles a pending future and queues its done-callbacks. The hot path of every hand-off, so the
+     * common case (one callback in {@link #first}, nothing awaited) writes no field it need not: the
+     * other callbacks and {@link #awaiting} are touched only when there are some.
+     */
     private boolean settle(State outcome, T result, Throwable error) {
         loop.checkInLoop("LoopFuture completion");
         if (state != State.PENDING) {
@@ -350,22 +368,29 @@ public class LoopFuture<T> implements Cancellable {
         value = result;
         failure = error;
         STATE.setRelease(this, outcome);
-        Consumer<? super LoopFuture<T>> firstToRun = first;
-        Object toRun = callbacks;
-        first = null;
-        callbacks = null;
-        if (firstToRun != null) {
-            loop.callSoon(firstToRun, this);
+        if (first != null) {
+            loop.callSoonFirst(this); // first stays until it runs
         }
+        if (callbacks != null) {
+            queueCallbacks();
+        }
+        if (awaiting != null) {
+            awaiting = null;
+        }
+        return true;
+    }
+
+    /** Queues the done-callbacks registered after {@link #first}, in order, and lets go of them. */
+    private void queueCallbacks() {
+        Object toRun = callbacks;
+        callbacks = null;
         if (toRun instanceof Runnable one) {
             loop.callSoon(one);
-        } else if (toRun != null) {
+        } else {
             @SuppressWarnings("unchecked")
             List<Runnable> all = (List<Runnable>) toRun;
             all.forEach(loop::callSoon);
         }
-        awaiting = null;
-        return true;
     }
 
     private static void cancelAll(Object target) {

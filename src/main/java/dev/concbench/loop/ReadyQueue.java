@@ -1,15 +1,17 @@
 package dev.concbench.loop;
 
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
- * The loop's ready queue: the callbacks to run, in FIFO order. An entry is either a
- * {@link Runnable} or a done-callback with the future it is for ({@code callback.accept(future)}),
- * kept as a pair of slots in one growable ring, so completing a future queues its callback without
- * allocating a wrapper for it (asyncio's {@code call_soon(callback, future)} takes its argument the
- * same way). The profile of the context-switch hand-off had a wrapper per completion and
- * {@code ArrayDeque}'s bookkeeping among its top frames ({@code docs/loop-performance.md}).
+ * The loop's ready queue: the callbacks to run, in FIFO order, in one growable ring. An entry is a
+ * {@link Runnable}, or a {@link LoopFuture} whose first done-callback is due: the future holds
+ * that callback until it runs ({@link LoopFuture#runFirstCallback()}), so completing a future
+ * queues it with no wrapper and stores one reference here, not a (callback, future) pair.
+ *
+ * <p>Why one reference: {@link #push} and {@link #poll} were the top two frames of the
+ * context-switch hand-off's profile; a (callback, argument) pair per entry wrote two slots, cleared
+ * two, and handed the argument over through a field of its own ({@code docs/loop-performance.md},
+ * "Hand-off").
  *
  * <p>Loop thread only: no method is safe to call from another thread.
  */
@@ -18,77 +20,57 @@ final class ReadyQueue {
     /** Entries the ring holds before it first grows; a power of two. */
     private static final int INITIAL_ENTRIES = 64;
 
-    /** Pairs of slots: the callback, then its argument (null for a {@link Runnable}). Length a power of two. */
-    private Object[] ring = new Object[2 * INITIAL_ENTRIES];
-    /** The slot of the oldest entry's callback. */
+    /** The entries, oldest at {@link #head}. Length a power of two. */
+    private Object[] ring = new Object[INITIAL_ENTRIES];
+    /** The slot of the oldest entry. */
     private int head;
-    /** The slot the next entry's callback goes to. */
+    /** The slot the next entry goes to. */
     private int tail;
-    /** The argument of the entry {@link #poll()} returned last, until {@link #polledArgument()} takes it. */
-    private Object polledArgument;
 
     /** Queues {@code callback} to run after every entry already queued. */
     void add(Runnable callback) {
-        push(Objects.requireNonNull(callback), null);
+        push(Objects.requireNonNull(callback));
     }
 
-    /** Queues {@code callback.accept(argument)} to run after every entry already queued; {@code argument} is never null. */
-    <T> void add(Consumer<? super T> callback, T argument) {
-        push(Objects.requireNonNull(callback), Objects.requireNonNull(argument));
+    /** Queues {@code future}'s first done-callback ({@link LoopFuture#runFirstCallback()}) after every entry already queued. */
+    void add(LoopFuture<?> future) {
+        push(Objects.requireNonNull(future));
     }
 
     boolean isEmpty() {
         return head == tail;
     }
 
-    /**
-     * Removes the oldest entry and returns its callback, or null when the queue is empty. The
-     * callback is a {@link Runnable} when {@link #polledArgument()} is then null, else a
-     * {@link Consumer} of that argument; {@link #run} runs either.
-     */
+    /** Removes and returns the oldest entry ({@link #run} runs it), or null when the queue is empty. */
     Object poll() {
         if (head == tail) {
             return null;
         }
         Object[] r = ring;
-        Object callback = r[head];
-        polledArgument = r[head + 1];
+        Object entry = r[head];
         r[head] = null;
-        r[head + 1] = null;
-        head = (head + 2) & (r.length - 1);
-        return callback;
+        head = (head + 1) & (r.length - 1);
+        return entry;
     }
 
-    /**
-     * The argument of the entry {@link #poll()} returned last: null for a {@link Runnable}. Once per
-     * poll: the queue lets go of it, so an idle loop keeps no finished future reachable.
-     */
-    Object polledArgument() {
-        Object argument = polledArgument;
-        polledArgument = null;
-        return argument;
-    }
-
-    /** Runs an entry {@link #poll()} returned: {@code callback.run()}, or {@code callback.accept(argument)}. */
-    @SuppressWarnings("unchecked")
-    static void run(Object callback, Object argument) {
-        if (argument == null) {
-            ((Runnable) callback).run();
+    /** Runs an entry {@link #poll()} returned: a future's first done-callback, or the {@link Runnable}. */
+    static void run(Object entry) {
+        if (entry instanceof LoopFuture<?> future) {
+            future.runFirstCallback();
         } else {
-            ((Consumer<Object>) callback).accept(argument);
+            ((Runnable) entry).run();
         }
     }
 
     /** The entry as one {@link Runnable} (debug mode's timing and tracing take one). */
-    static Runnable asRunnable(Object callback, Object argument) {
-        return argument == null ? (Runnable) callback : () -> run(callback, argument);
+    static Runnable asRunnable(Object entry) {
+        return entry instanceof LoopFuture<?> future ? future::runFirstCallback : (Runnable) entry;
     }
 
-    private void push(Object callback, Object argument) {
+    private void push(Object entry) {
         Object[] r = ring;
-        r[tail] = callback;
-        r[tail + 1] = argument;
-        tail = (tail + 2) & (r.length - 1);
+        r[tail] = entry;
+        tail = (tail + 1) & (r.length - 1);
         if (tail == head) {
             grow();
         }

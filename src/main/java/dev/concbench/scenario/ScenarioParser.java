@@ -51,13 +51,24 @@ public final class ScenarioParser {
     static final int MAX_CARRIERS = 1024;
 
     private final Map<String, Set<String>> benchmarks;
+    private final Map<String, Map<String, List<String>>> values;
 
     /**
      * @param benchmarks the benchmarks this build has ({@code Class.method} and {@code Class.*}),
      *                   each with the names of the parameters it accepts
      */
     public ScenarioParser(Map<String, Set<String>> benchmarks) {
+        this(benchmarks, Map.of());
+    }
+
+    /**
+     * @param benchmarks as above
+     * @param values     per benchmark, the parameters that accept only some values, and those values:
+     *                   any other value in a file is an error with its line
+     */
+    public ScenarioParser(Map<String, Set<String>> benchmarks, Map<String, Map<String, List<String>>> values) {
         this.benchmarks = Map.copyOf(benchmarks);
+        this.values = Map.copyOf(values);
     }
 
     /**
@@ -72,6 +83,9 @@ public final class ScenarioParser {
 
     /** The state of parsing one file: its name, for errors. */
     private final class FileParse extends ScenarioFields {
+
+        /** The scenario's benchmark's parameters that accept only some values; set once the benchmark is known. */
+        private Map<String, List<String>> accepted = Map.of();
 
         FileParse(String file) {
             super(file);
@@ -92,6 +106,7 @@ public final class ScenarioParser {
                         + String.join(", ", new java.util.TreeSet<>(benchmarks.keySet())) + ")");
             }
             Set<String> benchParams = benchmarks.get(benchmark);
+            accepted = values.getOrDefault(benchmark, Map.of());
             String methodParam = "";
             if (top.entries().containsKey("methodParam")) {
                 YamlNode.Entry e = top.entries().get("methodParam");
@@ -162,6 +177,7 @@ public final class ScenarioParser {
                             + " (expected one of " + String.join(", ", new java.util.TreeSet<>(benchParams)) + ")");
                 }
                 String value = text(e, e.key());
+                checkValue(e.key(), value, e.value().line());
                 if (e.key().equals(ModelSpec.CARRIERS) && positiveInt(e.value(), ModelSpec.CARRIERS) > MAX_CARRIERS) {
                     throw error(e.value().line(), ModelSpec.CARRIERS + " must be 1.." + MAX_CARRIERS + " (found " + value + ")");
                 }
@@ -313,10 +329,10 @@ public final class ScenarioParser {
                 List<String> values = new ArrayList<>();
                 if (e.value() instanceof YamlNode.Sequence seq) {
                     for (YamlNode v : seq.items()) {
-                        values.add(scalar(v, "a value of " + e.key()).text());
+                        values.add(checkValue(e.key(), scalar(v, "a value of " + e.key()).text(), v.line()));
                     }
                 } else {
-                    values.add(scalar(e.value(), e.key()).text());
+                    values.add(checkValue(e.key(), scalar(e.value(), e.key()).text(), e.value().line()));
                 }
                 if (values.isEmpty()) {
                     throw error(e.value().line(), "parameter '" + e.key() + "' has no values (expected a list of at least one)");
@@ -324,6 +340,16 @@ public final class ScenarioParser {
                 out.put(e.key(), values);
             }
             return out;
+        }
+
+        /** {@code value}, unless {@code param} accepts only some values and this is not one of them. */
+        private String checkValue(String param, String value, int line) throws ScenarioException {
+            List<String> only = accepted.get(param);
+            if (only != null && !only.contains(value)) {
+                throw error(line, "parameter '" + param + "' has no value '" + value + "' (expected one of "
+                        + String.join(", ", only) + ")");
+            }
+            return value;
         }
     }
 }

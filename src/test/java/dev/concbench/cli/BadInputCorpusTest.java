@@ -190,6 +190,9 @@ class BadInputCorpusTest {
                 "time must be 1..60000"));
         c.add(scenarioCase("warmup: -1", d -> Files.writeString(d, shipped().replace("full: {}", "full: {warmup: -1}")),
                 "warmup must be 0..1000"));
+        c.add(scenarioCase("mechanism: [bogus]", d -> Files.writeString(d,
+                shipped().replace("mechanism: [execute]", "mechanism: [bogus]")),
+                "parameter 'mechanism' has no value 'bogus' (expected one of futures, execute)"));
         c.add(scenarioCase("a 300 KiB file", d -> Files.writeString(d, shipped() + "\n# " + "x".repeat(300 * 1024) + "\n"),
                 "bytes (a scenario file is at most"));
         c.add(new Case("run: a plan far beyond its profile's budget", d -> {

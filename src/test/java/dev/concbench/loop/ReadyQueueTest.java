@@ -2,26 +2,46 @@ package dev.concbench.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The ready queue runs Runnables and done-callbacks with their argument in FIFO order, across wrap-around and growth. */
+/** The ready queue runs Runnables and futures' first done-callbacks in FIFO order, across wrap-around and growth. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class ReadyQueueTest {
 
     @Test
     void mixedEntriesRunInFifoOrderWhileTheRingWrapsAndGrows() {
+        // futures take done-callbacks on their loop's thread only: build and drain the queue there
+        List<String> ran = EventLoop.run(LoopOptions.defaults(), loop -> loop.completed(fillAndDrain(loop)));
+        for (int i = 0; i < ran.size(); i++) {
+            assertEquals("e" + i, ran.get(i));
+        }
+        assertEquals(300, ran.size());
+    }
+
+    @Test
+    void aFutureLetsGoOfItsCallbackOnceItRan() {
+        String seen = EventLoop.run(LoopOptions.defaults(), loop -> {
+            LoopFuture<String> f = loop.newFuture();
+            List<String> got = new ArrayList<>();
+            f.onDone(done -> got.add(done.result())); // held as the future's first callback
+            f.complete("value");
+            LoopFuture<String> after = loop.newFuture();
+            f.onDone(done -> after.complete(got + " then " + done.result())); // runs after the first
+            return after;
+        });
+        assertEquals("[value] then value", seen);
+    }
+
+    /** 300 entries, alternately a Runnable and a completed future's callback, with polls in between. */
+    private static List<String> fillAndDrain(EventLoop loop) {
         ReadyQueue q = new ReadyQueue();
         List<String> ran = new ArrayList<>();
-        Consumer<String> record = ran::add;
         int next = 0;
-        int expected = 0;
         // fill past the initial 64 entries with polls in between, so the ring wraps before it grows
         for (int round = 0; round < 10; round++) {
             for (int i = 0; i < 30; i++, next++) {
@@ -29,36 +49,19 @@ class ReadyQueueTest {
                 if (next % 2 == 0) {
                     q.add(() -> ran.add(name));
                 } else {
-                    q.add(record, name);
+                    LoopFuture<String> f = loop.newFuture();
+                    f.onDone(pending -> ran.add(name)); // held by the future; never completed, so never on the loop's queue
+                    q.add(f);
                 }
             }
             for (int i = 0; i < 10; i++) {
-                runOne(q);
-                expected++;
+                ReadyQueue.run(q.poll());
             }
         }
         while (!q.isEmpty()) {
-            runOne(q);
-            expected++;
-        }
-        assertEquals(next, expected);
-        for (int i = 0; i < next; i++) {
-            assertEquals("e" + i, ran.get(i));
+            ReadyQueue.run(q.poll());
         }
         assertNull(q.poll(), "empty");
-    }
-
-    @Test
-    void theQueueLetsGoOfAnArgumentOnceTaken() {
-        ReadyQueue q = new ReadyQueue();
-        q.add((Consumer<Object>) o -> { }, "future");
-        assertTrue(q.poll() != null);
-        assertEquals("future", q.polledArgument());
-        assertNull(q.polledArgument(), "taken once");
-    }
-
-    private static void runOne(ReadyQueue q) {
-        Object callback = q.poll();
-        ReadyQueue.run(callback, q.polledArgument());
+        return ran;
     }
 }

@@ -123,6 +123,28 @@ class ScenarioParserTest {
                 .getMessage().contains("must be lower-case letters, digits and dashes"));
     }
 
+    /** A parameter that accepts only some values (the bench's {@code @ParamValues}) refuses others, as a profile's or a model's. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            profile sweep value  | params: {units: [10, 100]}          | params: {units: [10, 7]}              | 14: parameter 'units' has no value '7' (expected one of 10, 100, 1000000)
+            model parameter      | {name: platform-pool, poolSize: 8}  | {name: platform-pool, poolSize: 3}    | 5: parameter 'poolSize' has no value '3' (expected one of 4, 8)
+            """)
+    void aParameterWithListedValuesRefusesAnother(String what, String find, String replace, String expected) {
+        ScenarioParser only = new ScenarioParser(Map.of("FooBenchmark.run", Set.of("model", "units", "poolSize")),
+                Map.of("FooBenchmark.run", Map.of("units", List.of("10", "100", "1000000"), "poolSize", List.of("4", "8"))));
+        String text = VALID.replaceFirst(java.util.regex.Pattern.quote(find), java.util.regex.Matcher.quoteReplacement(replace));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> only.parse("scenarios/memory.yaml", text));
+        assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());
+    }
+
+    @Test
+    void listedValuesAreAccepted() throws ScenarioException {
+        ScenarioParser only = new ScenarioParser(Map.of("FooBenchmark.run", Set.of("model", "units", "poolSize")),
+                Map.of("FooBenchmark.run", Map.of("units", List.of("10", "100", "1000000"), "poolSize", List.of("4", "8"))));
+        assertEquals(List.of("10", "100"), only.parse("scenarios/memory.yaml", VALID).plan(Profile.QUICK).sweeps().get(0)
+                .params().get("units"));
+    }
+
     @Test
     void classWildcardTakesAMethodParam() throws ScenarioException {
         Scenario s = PARSER.parse("scenarios/ex.yaml", VALID.replace("benchmark: FooBenchmark.run",

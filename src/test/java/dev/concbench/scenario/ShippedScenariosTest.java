@@ -22,7 +22,7 @@ class ShippedScenariosTest {
 
     private static ScenarioCatalog shipped() throws Exception {
         assertTrue(Files.isDirectory(DIR), "run from the checkout: " + DIR.toAbsolutePath());
-        return ScenarioCatalog.load(DIR, "scenarios", new ScenarioParser(BenchmarkCatalog.of().parameters()));
+        return ScenarioCatalog.load(DIR, "scenarios", new ScenarioParser(BenchmarkCatalog.of().parameters(), BenchmarkCatalog.of().parameterValues()));
     }
 
     @Test
