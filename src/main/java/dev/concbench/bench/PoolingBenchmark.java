@@ -53,11 +53,25 @@ public class PoolingBenchmark extends TaskBenchmark {
     /**
      * The warm-up rule, the same for every model: 0.5 s slices of this benchmark's own requests
      * until, for 3 slices in a row, the time per request has not fallen 10% below its best and this
-     * JVM's compiler threads took at most 20% of its CPU; at least
-     * 1 s, at most 6 s (measured on 2026-12-02 at load 4.8-5.9 in 250 ms iterations: our loop's
-     * pooled request fell from ms to about 60-80 us within 5 s, Netty's client within about 9.5 s).
+     * JVM's compiler threads took at most 20% of its CPU; at least 1 s (or {@code maxSeconds} when
+     * less), at most {@code maxSeconds} (6 in quick and full: measured on 2026-12-02 at load 4.8-5.9
+     * in 250 ms iterations, our loop's pooled request fell from ms to about 60-80 us within 5 s,
+     * Netty's client within about 9.5 s).
+     *
+     * @param maxSeconds the cap, {@code >= 1}
      */
-    static final WarmUp WARM_UP = new WarmUp(2, 12, 3, 0.1, 0.2);
+    static WarmUp warmUpRule(int maxSeconds) {
+        int maxSlices = 2 * maxSeconds;
+        return new WarmUp(Math.min(2, maxSlices), maxSlices, 3, 0.1, 0.2);
+    }
+
+    /**
+     * The longest untimed warm-up a trial gets, in seconds ({@link #warmUpRule}). The gate and smoke
+     * profiles set 2: their rows compare one model with itself (A and B) or only show that it runs,
+     * and 6 s a fork would add minutes to CI's {@code ab}.
+     */
+    @Param("6")
+    public int warmUpMaxS;
 
     /** The model under test; the values listed are the ones this build implements. */
     @Param({"eventloop", "virtual", "coroutines", "netty"})
@@ -95,7 +109,7 @@ public class PoolingBenchmark extends TaskBenchmark {
         }
         // the client's JIT (and the run's shared server's) is cold in a fresh fork: every model gets
         // its own requests until their time stops falling, so the rows compare compiled clients
-        warmedUp = WARM_UP.run(this::warmUpSlice);
+        warmedUp = warmUpRule(warmUpMaxS).run(this::warmUpSlice);
     }
 
     /**
