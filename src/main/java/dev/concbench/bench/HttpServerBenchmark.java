@@ -2,6 +2,7 @@ package dev.concbench.bench;
 
 import dev.concbench.metrics.LatencyRecorder;
 import dev.concbench.results.LogIdentity;
+import dev.concbench.metrics.CompilerCpu;
 import dev.concbench.metrics.HostCpu;
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.server.DelayServerProcess;
@@ -47,8 +48,19 @@ public class HttpServerBenchmark {
     /** How late an open-loop send may leave (at least; one period at low rates) before it counts as dropped. */
     static final long LATE_NANOS = IoLoadBenchmark.LATE_NANOS;
 
-    /** Untimed closed-loop load each server gets once it started, in nanoseconds. */
-    static final long SERVER_WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** One slice of the untimed closed-loop warm-up each freshly started server gets, in nanoseconds. */
+    static final long WARM_UP_SLICE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /**
+     * The warm-up rule, the same for both servers: 1 s slices until, for 3 slices in a row, the
+     * server's CPU per request has not fallen 10% below its best and its JIT compiler threads took at
+     * most 20% of its CPU; at least 3 s (fewer when the cap is lower),
+     * at most {@code warmUpMaxS} (measured on 2026-12-02: ours was steady after about 10 s, Netty
+     * after about 14 s, at load 3.4-5.4).
+     */
+    static WarmUp warmUpRule(int maxSlices) {
+        return new WarmUp(Math.min(3, maxSlices), maxSlices, 3, 0.1, 0.2);
+    }
 
     /** Which server: {@code eventloop} is ours, {@code netty} Netty's. */
     @Param({"eventloop", "netty"})
@@ -62,6 +74,10 @@ public class HttpServerBenchmark {
     @Param("0")
     public int rate;
 
+    /** The longest untimed warm-up a freshly started server gets, in seconds (see {@link #warmUpRule}). */
+    @Param("20")
+    public int warmUpMaxS;
+
     /** How long the load runs per invocation, in milliseconds. */
     @Param("500")
     public int durationMs;
@@ -69,9 +85,10 @@ public class HttpServerBenchmark {
     private DelayServerProcess server;
     private HttpLoad load;
     private LatencyRecorder log;
+    private WarmUp.Outcome warmedUp;
 
     @Setup(Level.Trial)
-    public void start() throws IOException {
+    public void start() throws Exception {
         server = DelayServerProcess.start(serverFor(model), List.of(), DelayServerProcess.Placement.fromSystemProperties());
         // the log says whose it is in its header; the report groups spectra by rate (0: closed loop)
         Map<String, String> logParams = new LinkedHashMap<>();
@@ -80,9 +97,10 @@ public class HttpServerBenchmark {
         log = new LatencyRecorder(new LogIdentity("http-server", model, logParams, "rate"));
         // the warm-up's latencies are recorded nowhere that is written
         load = new HttpLoad(server.address(), connections, new LatencyRecorder(log.identity()));
-        // a server JVM starts cold: both get the same untimed second of load, so JMH's warm-up
-        // iterations do not compare JIT progress (Netty's larger code path takes longer to compile)
-        load.closedLoop(connections, SERVER_WARM_UP_NANOS);
+        // a server JVM starts cold: both get untimed load until their CPU per request stops falling,
+        // so the rows compare compiled servers, not how far each JIT got (Netty's larger code path
+        // takes longer to compile); this also warms the generator in this JVM
+        warmedUp = warmUpRule(warmUpMaxS).run(this::warmUpSlice);
         load.close();
         load = new HttpLoad(server.address(), connections, log);
     }
@@ -90,6 +108,7 @@ public class HttpServerBenchmark {
     @TearDown(Level.Iteration)
     public void publish() {
         LatencyPublisher.publish("latency.", log.endInterval(), new double[] {50, 99}, true);
+        warmedUp.publish(WARM_UP_SLICE_NANOS);
     }
 
     @TearDown(Level.Trial)
@@ -113,8 +132,7 @@ public class HttpServerBenchmark {
                 : load.openLoop(rate, durationNanos, Math.max(Math.round(1e9 / rate), LATE_NANOS));
         long ticks = HostCpu.processTicks(server.pid()) - ticksBefore;
         IterationMetrics.publish("throughput", t.completed() / t.seconds(), "req/s");
-        IterationMetrics.publish("cpuPerRequest",
-                t.completed() == 0 ? 0 : ticks * 1e6 / HostCpu.TICKS_PER_SECOND / t.completed(), "us");
+        IterationMetrics.publish("cpuPerRequest", t.completed() == 0 ? 0 : perRequestMicros(ticks, t.completed()), "us");
         if (rate > 0) {
             IterationMetrics.publish("dropped", t.dropped(), "count");
             IterationMetrics.guard(Guard.DROPPED,
@@ -122,6 +140,23 @@ public class HttpServerBenchmark {
         }
         IterationMetrics.guard(Guard.FAILED_TASKS, t.sent() - t.completed());
         return t.completed();
+    }
+
+    /**
+     * One closed-loop slice of the warm-up: the server's CPU per answer, in microseconds (NaN when
+     * none came), and the share of it the server's JIT compiler threads took.
+     */
+    private WarmUp.Sample warmUpSlice() {
+        CompilerCpu before = CompilerCpu.of(server.pid());
+        HttpLoad.Tally t = load.closedLoop(connections, WARM_UP_SLICE_NANOS);
+        CompilerCpu after = CompilerCpu.of(server.pid());
+        long ticks = after.processTicks() - before.processTicks();
+        return new WarmUp.Sample(t.completed() == 0 ? Double.NaN : perRequestMicros(ticks, t.completed()),
+                after.compileShareSince(before));
+    }
+
+    private static double perRequestMicros(long ticks, long requests) {
+        return ticks * 1e6 / HostCpu.TICKS_PER_SECOND / requests;
     }
 
     /** The server a model name stands for in this scenario. */

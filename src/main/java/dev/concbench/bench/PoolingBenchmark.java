@@ -4,6 +4,7 @@ import static dev.concbench.loop.Coroutine.await;
 import static dev.concbench.vocab.ModelKind.COROUTINES;
 
 import dev.concbench.loop.EventLoop;
+import dev.concbench.metrics.CompilerCpu;
 import dev.concbench.loop.LoopFuture;
 import dev.concbench.workload.http.BlockingConnectionPool;
 import dev.concbench.workload.http.LoopConnectionPool;
@@ -46,6 +47,32 @@ public class PoolingBenchmark extends TaskBenchmark {
     /** Requests per invocation. */
     static final int REQUESTS = 20;
 
+    /** One slice of the untimed warm-up each trial gets, in nanoseconds. */
+    static final long WARM_UP_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    /**
+     * The warm-up rule, the same for every model: 0.5 s slices of this benchmark's own requests
+     * until, for 3 slices in a row, the time per request has not fallen 10% below its best and this
+     * JVM's compiler threads took at most 20% of its CPU; at least 1 s (or {@code maxSeconds} when
+     * less), at most {@code maxSeconds} (6 in quick and full: measured on 2026-12-02 at load 4.8-5.9
+     * in 250 ms iterations, our loop's pooled request fell from ms to about 60-80 us within 5 s,
+     * Netty's client within about 9.5 s).
+     *
+     * @param maxSeconds the cap, {@code >= 1}
+     */
+    static WarmUp warmUpRule(int maxSeconds) {
+        int maxSlices = 2 * maxSeconds;
+        return new WarmUp(Math.min(2, maxSlices), maxSlices, 3, 0.1, 0.2);
+    }
+
+    /**
+     * The longest untimed warm-up a trial gets, in seconds ({@link #warmUpRule}). The gate and smoke
+     * profiles set 2: their rows compare one model with itself (A and B) or only show that it runs,
+     * and 6 s a fork would add minutes to CI's {@code ab}.
+     */
+    @Param("6")
+    public int warmUpMaxS;
+
     /** The model under test; the values listed are the ones this build implements. */
     @Param({"eventloop", "virtual", "coroutines", "netty"})
     public String model;
@@ -58,7 +85,7 @@ public class PoolingBenchmark extends TaskBenchmark {
     private BlockingConnectionPool pool;
     private LoopConnectionPool loopPool;
     private NettyConnectionPool nettyPool;
-
+    private WarmUp.Outcome warmedUp;
 
     public PoolingBenchmark() {
         super(1);
@@ -70,7 +97,7 @@ public class PoolingBenchmark extends TaskBenchmark {
     }
 
     @Override
-    void startTrial() {
+    void startTrial() throws Exception {
         server = ModelSession.requireServer();
         if (netty != null) {
             nettyPool = new NettyConnectionPool(netty.loop(), server, 1, WorkTarget.DEFAULT_TIMEOUT);
@@ -80,6 +107,32 @@ public class PoolingBenchmark extends TaskBenchmark {
         } else {
             pool = new BlockingConnectionPool(server, 1, WorkTarget.DEFAULT_TIMEOUT);
         }
+        // the client's JIT (and the run's shared server's) is cold in a fresh fork: every model gets
+        // its own requests until their time stops falling, so the rows compare compiled clients
+        warmedUp = warmUpRule(warmUpMaxS).run(this::warmUpSlice);
+    }
+
+    /**
+     * One slice of the warm-up: requests for {@link #WARM_UP_SLICE_NANOS}; the time per request, in
+     * nanoseconds, and the share of this JVM's CPU its JIT compiler threads took meanwhile.
+     */
+    private WarmUp.Sample warmUpSlice() throws Exception {
+        long pid = ProcessHandle.current().pid();
+        CompilerCpu before = CompilerCpu.of(pid);
+        long start = System.nanoTime();
+        long requests = 0;
+        long elapsed;
+        do {
+            request();
+            requests += REQUESTS;
+            elapsed = System.nanoTime() - start;
+        } while (elapsed < WARM_UP_SLICE_NANOS);
+        return new WarmUp.Sample((double) elapsed / requests, CompilerCpu.of(pid).compileShareSince(before));
+    }
+
+    @TearDown(Level.Iteration)
+    public void publishWarmUp() {
+        warmedUp.publish(WARM_UP_SLICE_NANOS);
     }
 
     @Override

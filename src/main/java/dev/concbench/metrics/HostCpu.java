@@ -69,6 +69,11 @@ public record HostCpu(long busyTicks, long ownTicks) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read /proc/" + pid + "/stat", e);
         }
+        return statTicks(stat);
+    }
+
+    /** utime + stime from the text of a {@code /proc/<pid>/stat} or {@code /proc/<pid>/task/<tid>/stat}. */
+    static long statTicks(String stat) {
         // the command name (field 2) may contain spaces: count fields after its closing parenthesis
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);

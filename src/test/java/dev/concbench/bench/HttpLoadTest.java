@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.metrics.LatencyRecorder;
 import dev.concbench.results.LogIdentity;
 import dev.concbench.server.HttpServerHandle;
@@ -12,10 +13,12 @@ import dev.concbench.server.ServerLimits;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The http-server scenario's load generator against both servers: every request sent is answered and measured. */
 @Timeout(30)
@@ -38,6 +41,29 @@ class HttpLoadTest {
             assertEquals(100, open.sent(), 2);
             assertEquals(open.sent(), open.completed(), "open loop: every request answered with 200");
             assertEquals(open.completed(), log.endInterval().getTotalCount());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eventloop", "netty"})
+    void eachFreshServerGetsTheSameWarmUpRuleBeforeTheFirstIteration(String model) throws Exception {
+        HttpServerBenchmark b = new HttpServerBenchmark();
+        b.model = model;
+        b.connections = 4;
+        b.rate = 0;
+        b.durationMs = 100;
+        b.warmUpMaxS = 2;  // below the rule's patience: the cap ends it, and the rows say so
+        IterationMetrics.drain();
+        b.start();
+        try {
+            b.publish();
+            Map<String, Double> published = IterationMetrics.drain().stream()
+                    .collect(Collectors.toMap(IterationMetrics.Value::label, IterationMetrics.Value::value));
+            assertEquals(2.0, published.get("warmUp"), "two 1 s slices of untimed load: " + published);
+            assertEquals(0.0, published.get("warmUpSteady"), "the cap, not a steady cost, ended it");
+            assertTrue(b.serve() > 0, "the warmed server still serves");
+        } finally {
+            b.stop();
         }
     }
 
