@@ -9,7 +9,12 @@ import java.util.List;
  * queue is full, {@link #get} while it is empty; {@link #taskDone()} and {@link #join()} track
  * unfinished items so a producer can wait until consumers have processed everything. Waiters are
  * served first-come first-served; a cancelled waiter leaves the line at once and loses nothing.
- * Loop thread only.
+ * A coroutine cancelled after its item (or its room) was handed to it and before it ran on loses
+ * nothing either, as in asyncio ({@link Handover}): the item goes back to the head of the queue for
+ * the next getter (the queue may then hold one more than its capacity until it is taken), and a put
+ * is withdrawn if its item is still in the queue; if a getter already took it, the put took effect
+ * and is not reported as cancelled (the coroutine's request waits for its next await). Loop thread
+ * only.
  *
  * @param <T> the element type
  */
@@ -21,6 +26,12 @@ public final class AsyncQueue<T> {
     private final ArrayDeque<LoopFuture<T>> getters = new ArrayDeque<>();
     private final ArrayDeque<Putter<T>> putters = new ArrayDeque<>();
     private final List<LoopFuture<Void>> joiners = new ArrayList<>();
+    /** An item handed to a getter that was cancelled before it ran on goes back to the head. */
+    private final Handover.Undo<T> putBack = item -> {
+        items.addFirst(item);
+        handToGetters();
+        return true;
+    };
     private int unfinished;
 
     /**
@@ -59,10 +70,11 @@ public final class AsyncQueue<T> {
     /** Adds {@code item}, waiting while the queue is full. */
     public LoopFuture<Void> put(T item) {
         loop.checkInLoop("AsyncQueue.put");
+        Handover.Undo<Void> withdraw = unused -> withdraw(item);
         if (offer(item)) {
-            return loop.completed(null);
+            return Handover.done(loop, null, withdraw);
         }
-        LoopFuture<Void> admitted = loop.newFuture();
+        LoopFuture<Void> admitted = new Handover<>(loop, withdraw);
         Putter<T> putter = new Putter<>(item, admitted);
         putters.add(putter);
         admitted.awaitOne(() -> putters.remove(putter));  // a cancelled putter leaves the line at once
@@ -84,7 +96,7 @@ public final class AsyncQueue<T> {
     /** Removes and returns the oldest item, waiting while the queue is empty. */
     public LoopFuture<T> get() {
         loop.checkInLoop("AsyncQueue.get");
-        LoopFuture<T> taken = loop.newFuture();
+        LoopFuture<T> taken = new Handover<>(loop, putBack);
         getters.add(taken);
         taken.awaitOne(() -> getters.remove(taken));  // a cancelled getter leaves the line at once
         handToGetters();
@@ -101,11 +113,31 @@ public final class AsyncQueue<T> {
         if (unfinished == 0) {
             throw new IllegalStateException("taskDone() called more times than there were items");
         }
+        finishOne();
+    }
+
+    private void finishOne() {
         if (--unfinished == 0) {
             List<LoopFuture<Void>> waiting = new ArrayList<>(joiners);
             joiners.clear();
             waiting.forEach(j -> j.complete(null));
         }
+    }
+
+    /**
+     * Takes back a put whose putter was cancelled before it ran on: true when {@code item} (this very
+     * object) was still in the queue and is removed; false when a getter already took it.
+     */
+    private boolean withdraw(T item) {
+        for (var it = items.descendingIterator(); it.hasNext(); ) {
+            if (it.next() == item) {
+                it.remove();
+                finishOne();
+                admitPutters();
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Completes once every item put so far has been marked done (asyncio's {@code join}). */

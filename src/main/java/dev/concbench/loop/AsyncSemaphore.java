@@ -11,6 +11,11 @@ public final class AsyncSemaphore {
 
     private final EventLoop loop;
     private final ArrayDeque<LoopFuture<Void>> waiters = new ArrayDeque<>();
+    /** A permit handed to an acquirer that was cancelled before it ran on goes to the next one ({@link Handover}). */
+    private final Handover.Undo<Void> returnPermit = unused -> {
+        release();
+        return true;
+    };
     private int available;
 
     /** @param permits how many may hold it at once, at least 1 */
@@ -33,14 +38,18 @@ public final class AsyncSemaphore {
         return waiters.size();
     }
 
-    /** Takes a permit, waiting for one if none is free; cancelling the wait takes nothing. */
+    /**
+     * Takes a permit, waiting for one if none is free. Cancelling the wait takes nothing; a
+     * coroutine cancelled after the permit was handed to it and before it ran on (or a {@code then}
+     * on this future cancelled meanwhile) gives the permit back, as asyncio's {@code acquire} does.
+     */
     public LoopFuture<Void> acquire() {
         loop.checkInLoop("AsyncSemaphore.acquire");
         if (available > 0 && waiters.isEmpty()) {
             available--;
-            return loop.completed(null);
+            return Handover.done(loop, null, returnPermit);
         }
-        LoopFuture<Void> granted = loop.newFuture();
+        LoopFuture<Void> granted = new Handover<>(loop, returnPermit);
         waiters.add(granted);
         granted.awaitOne(() -> waiters.remove(granted));  // a cancelled waiter leaves the line at once
         return granted;

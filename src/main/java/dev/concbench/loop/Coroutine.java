@@ -49,7 +49,13 @@ import java.util.concurrent.CompletionException;
  * throws ({@code isCancelled()} false), as asyncio's does; a later {@code cancel()} is a new
  * request. Cancelled while it runs (by itself or by code it calls), the request is delivered at its
  * next await, or cancels the task if the body returns first. Cancelled before its first step, the
- * body never runs and the task is cancelled at once.
+ * body never runs and the task is cancelled at once. A coroutine cannot await its own task (the
+ * await throws {@link IllegalStateException}, as asyncio's "Task cannot await on itself"); a cycle
+ * of coroutines awaiting each other is cancelled round the cycle, each task once (see
+ * {@link #requestCancel()}). Cancelled after the future it awaited succeeded and before it ran on,
+ * the await throws, and a permit or queue item that future handed over goes back
+ * ({@code Handover}); a put whose item a getter already took stays done and the await returns, the
+ * request waiting for the next await.
  *
  * <p>Pinning: an await under a native frame (a static initializer, a JNI or foreign-function
  * upcall) or in a JDK critical section cannot suspend: the JDK refuses to move such a stack off the
@@ -106,6 +112,8 @@ public final class Coroutine<T> implements Runnable {
     private boolean started;
     /** A cancel request not yet delivered at an await. */
     private boolean cancelRequested;
+    /** {@link #requestCancel} is passing the request on to what this coroutine awaits. */
+    private boolean passingOn;
 
     private Coroutine(EventLoop loop, LoopTask<T> task, Body<T> body) {
         this.loop = loop;
@@ -123,8 +131,8 @@ public final class Coroutine<T> implements Runnable {
 
     /**
      * Runs {@code body} as a coroutine on {@code loop} (asyncio's {@code run_coroutine_threadsafe})
-     * and returns a {@link CompletableFuture} of its outcome. Any thread; never {@code join()} it on
-     * the loop thread.
+     * and returns a {@link CompletableFuture} of its outcome; cancelling that future cancels the
+     * coroutine, as asyncio's does. Any thread; never {@code join()} it on the loop thread.
      */
     public static <T> CompletableFuture<T> run(EventLoop loop, String name, Body<T> body) {
         requireFlag();
@@ -235,6 +243,12 @@ public final class Coroutine<T> implements Runnable {
      * {@link LoopTask#cancel()} of this coroutine's task: before the first step, cancels the task at
      * once; afterwards asks the coroutine to stop at its await (see the class comment). Loop thread.
      *
+     * <p>A cycle of awaits (this coroutine awaits a task that awaits, directly or through others,
+     * this one) would pass the request round for ever: cancelling what this coroutine awaits
+     * cancels this task again. Such a request coming back while this one is passed on is where the
+     * cycle closes: this coroutine is woken at once, without waiting for what it awaits, and its await
+     * throws; once its task is done, the others wake in turn. Each task is cancelled once.
+     *
      * @return false when the task is already done
      */
     boolean requestCancel() {
@@ -244,11 +258,29 @@ public final class Coroutine<T> implements Runnable {
         if (!started) {
             return task.cancelNow();
         }
+        if (passingOn) {
+            wakeToCancel();
+            return true;
+        }
         cancelRequested = true;
-        if (parkedOn != null) {
-            parkedOn.cancel();  // its done-callback resumes the coroutine, whose await then throws
+        LoopFuture<?> awaited = parkedOn;
+        if (awaited != null) {
+            passingOn = true;
+            try {
+                awaited.cancel();  // its done-callback resumes the coroutine, whose await then throws
+            } finally {
+                passingOn = false;
+            }
         }
         return true;
+    }
+
+    /** Resumes the parked coroutine on the loop's next turn, whatever it awaits: its await throws the request. */
+    private void wakeToCancel() {
+        LoopFuture<?> awaited = parkedOn;
+        if (awaited != null) {
+            loop.callSoon(loop.traced(new Resume(awaited), this));  // the awaited future's own Resume is then stale
+        }
     }
 
     @Override
@@ -280,7 +312,12 @@ public final class Coroutine<T> implements Runnable {
         if (future.loop() != loop) {
             throw new IllegalArgumentException(this + " awaited a future of another loop");
         }
-        if (!cancelRequested && !future.isDone()) {
+        if (future == task) {
+            throw new IllegalStateException(this + " cannot await its own task: it would wait for itself for ever"
+                    + " (asyncio: Task cannot await on itself)");
+        }
+        boolean requestedBefore = cancelRequested;
+        if (!requestedBefore && !future.isDone()) {
             parkedOn = future;  // cancelling the task cancels it, which resumes the coroutine
             future.whenDone(loop.traced(new Resume(future), this));
             String pinnedBy = ContinuationAccess.suspend(frame, loop.options().debug());
@@ -290,9 +327,15 @@ public final class Coroutine<T> implements Runnable {
             }
         }
         if (cancelRequested) {
-            cancelRequested = false;  // delivered once: cleanup may await again
-            future.cancel();  // no effect when it is done already
-            throw new CancellationException(this + " was cancelled");
+            if (requestedBefore) {
+                future.cancel();  // requested while running: the future is not awaited after all (no effect when done)
+            }
+            // a permit or item handed over before the request goes back; a put a getter already took stays done,
+            // and the request waits for the next await
+            if (future.giveBack()) {
+                cancelRequested = false;  // delivered once: cleanup may await again
+                throw new CancellationException(this + " was cancelled");
+            }
         }
         Throwable failure = future.exception();
         if (failure == null) {

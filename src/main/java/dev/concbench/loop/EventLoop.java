@@ -247,6 +247,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * returns a {@link CompletableFuture} for its outcome. Any thread; the calling thread may block
      * on the result (never call {@code join()} on it from the loop thread: it would deadlock). If
      * the loop stops before the task is done, the future fails with a {@link CancellationException}.
+     * Cancelling the returned future cancels the task (a coroutine's is asked to stop at its await).
      *
      * @throws RejectedExecutionException from another thread once {@link #close()} has begun
      */
@@ -337,7 +338,9 @@ public final class EventLoop implements Executor, AutoCloseable {
     // ---- lifecycle -------------------------------------------------------------------------
 
     /**
-     * Stops the loop: cancels live tasks, runs the callbacks that cancellation schedules, closes
+     * Stops the loop (asyncio's {@code run} ending): cancels live tasks and keeps the loop turning
+     * (timers, I/O, callbacks) until they have finished their cleanup, which may await, for at most
+     * {@link LoopOptions#shutdownGrace()} (tasks still running then are abandoned and reported); closes
      * connections and servers the loop owns (channels registered with {@link #register} are only
      * deregistered), closes the selector and joins the thread. Any thread; idempotent. Called on
      * the loop thread it only requests the stop (a thread cannot join itself).

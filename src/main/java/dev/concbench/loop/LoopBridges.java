@@ -29,15 +29,41 @@ final class LoopBridges {
     <T> CompletableFuture<T> submit(Supplier<? extends LoopFuture<T>> body) {
         CompletableFuture<T> bridge = new CompletableFuture<>();
         track(bridge);
-        loop.execute(() -> loop.spawn("submitted", body).onDone(t -> {
-            Throwable error = t.exception();
-            if (error == null) {
-                bridge.complete(t.result());
-            } else {
-                bridge.completeExceptionally(error);
+        loop.execute(() -> {
+            if (bridge.isCancelled()) {
+                return;  // cancelled before it started: the body never runs
             }
-        }));
+            LoopTask<T> task = loop.spawn("submitted", body);
+            task.onDone(t -> {
+                Throwable error = t.exception();
+                if (error == null) {
+                    bridge.complete(t.result());
+                } else {
+                    bridge.completeExceptionally(error);
+                }
+            });
+            bridge.whenComplete((v, e) -> cancelIfCancelled(bridge, task));
+        });
         return bridge;
+    }
+
+    /**
+     * asyncio's {@code run_coroutine_threadsafe}: cancelling the caller's future cancels the task
+     * (and so the future or coroutine it follows). Any thread.
+     */
+    private void cancelIfCancelled(CompletableFuture<?> bridge, LoopTask<?> task) {
+        if (!bridge.isCancelled()) {
+            return;
+        }
+        if (loop.inLoop()) {
+            task.cancel();
+            return;
+        }
+        try {
+            loop.execute(task::cancel);
+        } catch (RejectedExecutionException stopping) {
+            // the loop has begun to stop, and its shutdown cancels every live task itself
+        }
     }
 
     /** See {@link EventLoop#runInExecutor}. Loop thread. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
@@ -125,8 +126,9 @@ final class LoopCore {
 
     /** The failure of {@link #checkInLoop}, out of line so the check itself stays small enough to inline everywhere. */
     private IllegalStateException notInLoop(String what) {
+        Thread caller = Thread.currentThread();
         return new IllegalStateException(what + " must be called on the loop thread '" + thread.getName()
-                + "', not on '" + Thread.currentThread().getName() + "'");
+                + "' (#" + thread.threadId() + "), not on '" + caller.getName() + "' (#" + caller.threadId() + ")");
     }
 
     /** A snapshot of the counters. Any thread. */
@@ -234,7 +236,7 @@ final class LoopCore {
     private void run() {
         try {
             while (state == LoopState.RUNNING) {
-                runOnce();
+                runOnce(-1);
             }
             drainOnShutdown();
             releaseResources();
@@ -256,11 +258,15 @@ final class LoopCore {
      * One turn of the loop: I/O, due timers, then ready callbacks in FIFO order, including those
      * they schedule, until the queue is empty or the turn's budget ({@value #MAX_CALLBACKS_PER_TURN}
      * callbacks or {@value #MAX_TURN_NANOS} ns, as Netty's task quantum) is spent; then I/O is polled
-     * again, so a flood of ready callbacks cannot starve I/O or timers.
+     * again, so a flood of ready callbacks cannot starve I/O or timers. Waits for I/O at most
+     * {@code maxWaitNanos} (-1: no limit but the next timer).
      */
-    private void runOnce() throws IOException {
+    private void runOnce(long maxWaitNanos) throws IOException {
         moveSubmissions();
         long timeout = ready.isEmpty() ? timers.nanosToNextDeadline(clock.nanoTime()) : 0;
+        if (maxWaitNanos >= 0 && (timeout < 0 || timeout > maxWaitNanos)) {
+            timeout = maxWaitNanos;
+        }
         io.select(timeout, submissions);
         long start = clock.nanoTime();
         io.dispatchReady(ioDispatch);
@@ -374,14 +380,39 @@ final class LoopCore {
         CALLBACKS_RUN.setOpaque(this, callbacksRun + 1);
     }
 
-    /** asyncio's shutdown in {@code run}: cancel what is left, let the cancellations run. */
-    private void drainOnShutdown() {
-        timers.clear();
+    /**
+     * asyncio's shutdown in {@code run}: cancel every live task, then keep turning the loop (I/O,
+     * timers, ready callbacks) until the tasks have finished their cleanup, which may await, and
+     * nothing is ready; but no longer than {@link LoopOptions#shutdownGrace()} in real time, so a
+     * task that never finishes cannot hang {@code close()}: it is abandoned and reported.
+     */
+    private void drainOnShutdown() throws IOException {
         new ArrayList<>(liveTasks).forEach(LoopTask::cancel);
-        moveSubmissions();
+        LoopClock real = LoopClock.system();  // the grace bounds the caller's wait, whatever the loop's clock says
+        long deadline = real.nanoTime() + options.shutdownGrace().toNanos();
+        for (long left = deadline - real.nanoTime(); (!liveTasks.isEmpty() || !ready.isEmpty()) && left > 0;
+                left = deadline - real.nanoTime()) {
+            runOnce(left);
+        }
+        reportAbandoned();
+        timers.clear();
+    }
+
+    /** Tasks still running when the grace ran out, and callbacks still ready: counted and reported, never silently dropped. */
+    private void reportAbandoned() {
+        String grace = options.shutdownGrace().toMillis() + " ms";
+        for (LoopTask<?> task : liveTasks) {
+            countTaskFailure(task.name(), new CancellationException("still running " + grace
+                    + " after event loop '" + thread.getName() + "' began to stop; abandoned"));
+        }
+        int dropped = 0;
         for (Object entry = ready.poll(); entry != null; entry = ready.poll()) {
-            runReady(entry);
-            moveSubmissions();
+            dropped++;
+        }
+        if (dropped > 0) {
+            options.listener().callbackFailed("shutdown", new RejectedExecutionException(dropped
+                    + " callback(s) still ready " + grace + " after event loop '" + thread.getName()
+                    + "' began to stop were dropped"));
         }
     }
 

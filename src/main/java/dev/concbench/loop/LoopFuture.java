@@ -255,6 +255,7 @@ public class LoopFuture<T> implements Cancellable {
         derived.awaiting = this;
         onDone(source -> {
             if (derived.isDone()) {
+                source.giveBack();  // cancelled while the value was in flight: nobody takes it
                 return;
             }
             try {
@@ -331,10 +332,24 @@ public class LoopFuture<T> implements Cancellable {
         return getClass().getSimpleName() + "[" + state + "]";
     }
 
-    /** Completes this with {@code inner}'s outcome once it is done; cancelling this cancels it. */
+    /**
+     * Completes this with {@code inner}'s outcome once it is done; cancelling this cancels it (and if
+     * this was cancelled after {@code inner} succeeded, {@code inner}'s value is given back).
+     */
     final void follow(LoopFuture<? extends T> inner) {
         awaiting = inner;
-        inner.onDone(this::copy);
+        inner.onDone(this::copyOrGiveBack);
+    }
+
+    /**
+     * Called when whoever awaited this future was cancelled after it was done and before taking
+     * its value: a {@link Handover} returns what it handed over. False when that could not be
+     * undone (the operation stays done); true otherwise, and always for a plain future, whose value
+     * is simply dropped (as asyncio drops the result of a future awaited by a cancelled task).
+     * Loop thread.
+     */
+    boolean giveBack() {
+        return true;
     }
 
     /** Makes {@code cancel()} propagate to {@code targets} (timers, child futures). */
@@ -344,6 +359,14 @@ public class LoopFuture<T> implements Cancellable {
 
     final void awaitOne(Cancellable target) {
         awaiting = target;
+    }
+
+    private void copyOrGiveBack(LoopFuture<? extends T> source) {
+        if (state != State.PENDING) {
+            source.giveBack();
+        } else {
+            copy(source);
+        }
     }
 
     @SuppressWarnings("unchecked")

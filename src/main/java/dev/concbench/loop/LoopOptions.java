@@ -20,9 +20,13 @@ import java.util.Objects;
  *                              see {@code InjectedSpin}); only for proving the
  *                              regression gate (see {@link #INJECT_SPIN_ENV}); 0 normally
  * @param listener              receives slow-callback, callback-failure and task-failure reports
+ * @param shutdownGrace         how long {@link EventLoop#close()} keeps the loop turning, in real time
+ *                              whatever {@code clock} says, so that cancelled tasks finish their
+ *                              cleanup (which may await timers and I/O); tasks still running then are
+ *                              abandoned and reported as task failures ({@link #DEFAULT_SHUTDOWN_GRACE})
  */
 public record LoopOptions(String threadName, LoopClock clock, boolean debug, Duration slowCallbackThreshold,
-        long injectedSpinNanos, LoopListener listener) {
+        long injectedSpinNanos, LoopListener listener, Duration shutdownGrace) {
 
     /** Environment variable: busy-wait this many nanoseconds before each ready callback. */
     public static final String INJECT_SPIN_ENV = "CONCBENCH_INJECT_LOOP_SPIN_NS";
@@ -33,11 +37,23 @@ public record LoopOptions(String threadName, LoopClock clock, boolean debug, Dur
     /** asyncio's default {@code slow_callback_duration}. */
     public static final Duration DEFAULT_SLOW_CALLBACK_THRESHOLD = Duration.ofMillis(100);
 
+    /**
+     * One second: asyncio's {@code run} waits for cancelled tasks without a limit, which lets one
+     * stuck task hang a benchmark for ever; a cleanup that awaits a short timer, a socket close or a
+     * queue hand-off takes milliseconds, so a second is ample for well-behaved tasks and bounds what a
+     * stuck one costs each {@code close()} (a run closes loops between forks and trials).
+     */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(1);
+
     public LoopOptions {
         Objects.requireNonNull(threadName, "threadName");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(slowCallbackThreshold, "slowCallbackThreshold");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        if (shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("shutdownGrace must be >= 0, got " + shutdownGrace);
+        }
         if (slowCallbackThreshold.isNegative() || slowCallbackThreshold.isZero()) {
             throw new IllegalArgumentException("slowCallbackThreshold must be positive, got " + slowCallbackThreshold);
         }
@@ -48,38 +64,42 @@ public record LoopOptions(String threadName, LoopClock clock, boolean debug, Dur
 
     /**
      * Thread {@code "concbench-loop"}, the system clock, debug off, 100 ms threshold, logging
-     * listener, and the injected spin read from {@value #INJECT_SPIN_PROPERTY} or
+     * listener, a one-second shutdown grace, and the injected spin read from {@value #INJECT_SPIN_PROPERTY} or
      * {@value #INJECT_SPIN_ENV} (0 when neither is set).
      *
      * @throws IllegalArgumentException when the property or variable is not a non-negative integer
      */
     public static LoopOptions defaults() {
         return new LoopOptions("concbench-loop", LoopClock.system(), false, DEFAULT_SLOW_CALLBACK_THRESHOLD,
-                injectedSpinFromEnvironment(), LoopListener.logging());
+                injectedSpinFromEnvironment(), LoopListener.logging(), DEFAULT_SHUTDOWN_GRACE);
     }
 
     public LoopOptions withThreadName(String name) {
-        return new LoopOptions(name, clock, debug, slowCallbackThreshold, injectedSpinNanos, listener);
+        return new LoopOptions(name, clock, debug, slowCallbackThreshold, injectedSpinNanos, listener, shutdownGrace);
     }
 
     public LoopOptions withClock(LoopClock c) {
-        return new LoopOptions(threadName, c, debug, slowCallbackThreshold, injectedSpinNanos, listener);
+        return new LoopOptions(threadName, c, debug, slowCallbackThreshold, injectedSpinNanos, listener, shutdownGrace);
     }
 
     public LoopOptions withDebug(boolean on) {
-        return new LoopOptions(threadName, clock, on, slowCallbackThreshold, injectedSpinNanos, listener);
+        return new LoopOptions(threadName, clock, on, slowCallbackThreshold, injectedSpinNanos, listener, shutdownGrace);
     }
 
     public LoopOptions withSlowCallbackThreshold(Duration threshold) {
-        return new LoopOptions(threadName, clock, debug, threshold, injectedSpinNanos, listener);
+        return new LoopOptions(threadName, clock, debug, threshold, injectedSpinNanos, listener, shutdownGrace);
     }
 
     public LoopOptions withInjectedSpinNanos(long nanos) {
-        return new LoopOptions(threadName, clock, debug, slowCallbackThreshold, nanos, listener);
+        return new LoopOptions(threadName, clock, debug, slowCallbackThreshold, nanos, listener, shutdownGrace);
     }
 
     public LoopOptions withListener(LoopListener l) {
-        return new LoopOptions(threadName, clock, debug, slowCallbackThreshold, injectedSpinNanos, l);
+        return new LoopOptions(threadName, clock, debug, slowCallbackThreshold, injectedSpinNanos, l, shutdownGrace);
+    }
+
+    public LoopOptions withShutdownGrace(Duration grace) {
+        return new LoopOptions(threadName, clock, debug, slowCallbackThreshold, injectedSpinNanos, listener, grace);
     }
 
     static long injectedSpinFromEnvironment() {
