@@ -107,9 +107,20 @@ final class ReferenceSection {
      * measured ({@link NettyMechanisms#OUR_MECHANISM}).
      */
     static Map<String, String> beside(ResultRow row, Set<String> swept) {
+        Map<String, String> rest = workload(row, swept);
+        rest.remove(NettyMechanisms.OUR_MECHANISM);
+        return rest;
+    }
+
+    /**
+     * The parameters that name the workload a row measured: all of them but those that only name its
+     * model's own settings (a key of {@link ModelKind#params()} the scenario does not sweep). Two rows of
+     * different models with the same workload measured the same thing.
+     */
+    static Map<String, String> workload(ResultRow row, Set<String> swept) {
         List<String> own = ModelKind.of(row.model()).map(ModelKind::params).orElse(List.of());
         Map<String, String> rest = new TreeMap<>(row.params());
-        rest.keySet().removeIf(k -> own.contains(k) && !swept.contains(k) || k.equals(NettyMechanisms.OUR_MECHANISM));
+        rest.keySet().removeIf(k -> own.contains(k) && !swept.contains(k));
         return rest;
     }
 

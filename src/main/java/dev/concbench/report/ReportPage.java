@@ -41,12 +41,13 @@ import java.util.stream.Collectors;
  * @param history     the History section (trends over earlier comparable runs), or null
  * @param cpython     how the table's CPython column is headed, e.g. {@code CPython 3.11 (GIL)}
  * @param reference   the "Our loop vs Netty" section, or null when the run has no netty row beside an eventloop one
+ * @param coroutines  the "Coroutines vs callbacks" section, or null when the run has no coroutines row beside an eventloop one
  */
 record ReportPage(String title, String runId, String profile, boolean complete, List<String> missing,
         List<Count> counts, List<ClaimView> tableRows, List<ClaimView> examples, List<Figure> figures,
         List<RowView> guarded, List<RowView> rows, List<Pair> env, List<String> commands, List<Link> rawFiles,
         List<String> notes, BaselineView comparison, HistorySection.HistoryView history, String cpython,
-        ReferenceSection.ReferenceView reference) {
+        ReferenceSection.ReferenceView reference, CoroutineSection.CoroutineView coroutines) {
 
     private static final Mustache TEMPLATE = new DefaultMustacheFactory("dev/concbench/report")
             .compile("index.mustache");

@@ -102,7 +102,7 @@ public final class Reporter {
                 rows.stream().map(ReportPage::row).toList(), ReportPage.env(env, summary),
                 commands(env, dir.path(), outDir), rawFiles(dir, in.claimsFile(), outDir), notes,
                 BaselineView.of(comparison), HistorySection.draw(history, summary, new ChartWriter(outDir)),
-                ReportPage.cpythonLabel(env), ReferenceSection.of(summary));
+                ReportPage.cpythonLabel(env), ReferenceSection.of(summary), CoroutineSection.of(summary));
         Path index = outDir.resolve(INDEX);
         ResultsDir.writeAtomically(index, page.render().getBytes(StandardCharsets.UTF_8));
         readableByAll(index);

@@ -134,6 +134,18 @@ class ReporterTest {
         assertFalse(html.contains("This run is incomplete"));
     }
 
+    /** The fixture runs coroutines beside eventloop: the page answers the three questions in words. */
+    @Test
+    void pageComparesCoroutinesWithCallbacks() throws Exception {
+        String html = Files.readString(index);
+        assertTrue(html.contains("<h2>Coroutines vs callbacks</h2>"), "coroutines section");
+        for (String question : List.of("<li>Hand-off: ", "<li>Memory per waiting unit (heap): ", "<li>Spawn cost: ")) {
+            assertTrue(html.contains(question), question);
+        }
+        assertFalse(html.contains("not measured in this run (no coroutines row beside an eventloop one in spawn)"),
+                "the fixture's spawn rows pair");
+    }
+
     @Test
     void partialRunGetsAReportThatSaysWhatIsMissing() throws Exception {
         Path results = Fixtures.copy(FixtureRuns.PARTIAL, tmp);
