@@ -1,13 +1,18 @@
 package dev.concbench.workload.examples;
 
+import static dev.concbench.loop.Coroutine.await;
+
 import dev.concbench.loop.AsyncTimeoutException;
 import dev.concbench.loop.EventLoop;
 import dev.concbench.loop.LoopFuture;
+import dev.concbench.workload.http.HttpResponse;
 import dev.concbench.workload.http.LoopConnectionPool;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +24,7 @@ import java.util.function.Consumer;
  * is a failure).
  *
  * <p>Time is scaled like every seed example: one seed second is {@code unit}, so
- * {@code /delay/1} becomes {@code /delay/<unit in ms>}. Loop thread only.
+ * {@code /delay/1} becomes {@code /delay/<unit in ms>}. Inside a coroutine on the loop only.
  */
 public final class Scraper {
 
@@ -72,36 +77,47 @@ public final class Scraper {
         return path;
     }
 
-    /** The seed's {@code process_pages(urls)}: fetch every path concurrently, print the summary. */
-    public LoopFuture<List<Page>> processPages(List<String> seedPaths) {
+    /**
+     * The seed's {@code process_pages(urls)}: fetch every path concurrently (one task per page, as
+     * {@code asyncio.gather(*[fetch_page(session, url) for url in urls])}), print the summary.
+     * Straight-line code with {@code await}: call it inside a coroutine.
+     */
+    public List<Page> processPages(List<String> seedPaths) {
         List<String> paths = seedPaths.stream().map(this::scaled).toList();
         print.accept("Fetching " + paths.size() + " pages...");
+        // async with aiohttp.ClientSession(connector=TCPConnector(limit=10), timeout=ClientTimeout(total=30)) as session:
         LoopConnectionPool session = new LoopConnectionPool(loop, server, CONNECTION_LIMIT, units(REQUEST_TIMEOUT_SECONDS));
-        List<LoopFuture<Page>> fetches = new ArrayList<>();
-        for (String path : paths) {
-            fetches.add(fetchPage(session, path));
+        try {
+            List<LoopFuture<Page>> fetches = new ArrayList<>();
+            for (String path : paths) {
+                fetches.add(loop.spawnCoroutine("fetch " + path, () -> fetchPage(session, path)));
+            }
+            List<Page> pages = await(loop.waitFor(loop.gather(fetches), units(TOTAL_TIMEOUT_SECONDS)));
+            printSummary(pages);
+            return pages;
+        } finally {
+            session.close();
         }
-        return loop.waitFor(loop.gather(fetches), units(TOTAL_TIMEOUT_SECONDS))
-                .andFinally(() -> {
-                    session.close();
-                    return loop.completed(null);
-                })
-                .map(pages -> {
-                    printSummary(pages);
-                    return pages;
-                });
     }
 
-    private LoopFuture<Page> fetchPage(LoopConnectionPool session, String path) {
+    /**
+     * The seed's {@code fetch_page}: the page, or an error record on a timeout ({@code "Timeout"})
+     * or any other failure (its message). A cancellation is not a failure of the page: it ends the
+     * task, as Python's {@code except Exception} does not catch {@code CancelledError}.
+     */
+    private Page fetchPage(LoopConnectionPool session, String path) {
         String url = "http://" + server.getHostString() + ":" + server.getPort() + path;
-        return session.get(path).handle((response, error) -> {
-            if (error == null) {
-                return new Page(url, response.status(), response.body().length, null);
-            }
-            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                    ? error.getCause() : error;
+        try {
+            HttpResponse response = await(session.get(path));
+            return new Page(url, response.status(), response.body().length, null);
+        } catch (AsyncTimeoutException e) {
+            return new Page(url, -1, 0, "Timeout");
+        } catch (CancellationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             return new Page(url, -1, 0, cause instanceof AsyncTimeoutException ? "Timeout" : String.valueOf(cause.getMessage()));
-        });
+        }
     }
 
     private void printSummary(List<Page> pages) {

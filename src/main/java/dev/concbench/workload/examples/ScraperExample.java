@@ -1,7 +1,5 @@
 package dev.concbench.workload.examples;
 
-import static dev.concbench.loop.Coroutine.await;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -38,7 +36,7 @@ public final class ScraperExample {
         }
         Scraper scraper = new Scraper(ctx.loop(), server.address(), ctx.unit(), ctx::print);
         try {
-            List<Scraper.Page> pages = await(scraper.processPages(Scraper.SEED_PATHS));
+            List<Scraper.Page> pages = scraper.processPages(Scraper.SEED_PATHS);
             long failed = pages.stream().filter(Scraper.Page::failed).count();
             ctx.fact(SUCCEEDED, pages.size() - failed);
             ctx.fact(FAILED, failed);

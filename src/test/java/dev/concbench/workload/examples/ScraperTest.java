@@ -3,6 +3,7 @@ package dev.concbench.workload.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concbench.loop.Coroutine;
 import dev.concbench.loop.EventLoop;
 import dev.concbench.server.DelayServer;
 import dev.concbench.server.ServerLimits;
@@ -39,7 +40,7 @@ class ScraperTest {
 
     private List<Scraper.Page> scrape(List<String> paths) {
         Scraper scraper = new Scraper(loop, server.address(), UNIT, printed::add);
-        return loop.submit(() -> scraper.processPages(paths)).join();
+        return Coroutine.run(loop, "scraper", () -> scraper.processPages(paths)).join();
     }
 
     @Test
