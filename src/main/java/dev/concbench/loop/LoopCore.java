@@ -382,7 +382,7 @@ final class LoopCore {
      * have finished their cleanup or the grace ran out; then no timer is left to fire.
      */
     private void drainOnShutdown() throws IOException {
-        shutdown.drain(ready, this::runOnce);
+        shutdown.drain(ready, submissions, this::runOnce);
         timers.clear();
     }
 

@@ -48,15 +48,17 @@ final class LoopShutdown {
 
     /**
      * Cancels every live task, then keeps turning the loop (I/O, timers, ready callbacks) until the
-     * tasks have finished their cleanup, which may await, and nothing is ready; but no longer than
+     * tasks have finished their cleanup, which may await, and nothing is ready or submitted (a
+     * callback another thread submitted before the loop began to stop runs, as it would have on the
+     * next turn: the turn moves submissions to the ready queue); but no longer than
      * {@link LoopOptions#shutdownGrace()} in real time, so a task that never finishes cannot hang
      * {@code close()}: it is abandoned and reported, as are the callbacks still ready.
      */
-    void drain(ReadyQueue ready, Turn turn) throws IOException {
+    void drain(ReadyQueue ready, Queue<Runnable> submissions, Turn turn) throws IOException {
         new ArrayList<>(liveTasks).forEach(LoopTask::cancel);
         LoopClock real = LoopClock.system();  // the grace bounds the caller's wait, whatever the loop's clock says
         long deadline = real.nanoTime() + options.shutdownGrace().toNanos();
-        for (long left = deadline - real.nanoTime(); (!liveTasks.isEmpty() || !ready.isEmpty()) && left > 0;
+        for (long left = deadline - real.nanoTime(); (!liveTasks.isEmpty() || !ready.isEmpty() || !submissions.isEmpty()) && left > 0;
                 left = deadline - real.nanoTime()) {
             turn.runOnce(left);
         }
