@@ -100,9 +100,6 @@ public final class Coroutine<T> implements Runnable {
      */
     public static final List<String> JVM_FLAGS = List.of(ContinuationAccess.FLAG, LockStack.FLAG);
 
-    /** Null when this JVM may use continuations; otherwise the one line saying which flag is missing. */
-    private static final String MISSING_FLAG = missingFlag();
-
     private final EventLoop loop;
     private final LoopTask<T> task;
     private final ContinuationAccess.Frame frame;
@@ -123,7 +120,7 @@ public final class Coroutine<T> implements Runnable {
 
     /** A coroutine that completes {@code task}; its first step is {@link #run()}. Loop thread. */
     static <T> Coroutine<T> create(EventLoop loop, LoopTask<T> task, Body<T> body) {
-        requireFlag();
+        CoroutineRefusals.requireFlag();
         Coroutine<T> coroutine = new Coroutine<>(loop, task, body);
         task.runBy(coroutine);
         return coroutine;
@@ -135,7 +132,7 @@ public final class Coroutine<T> implements Runnable {
      * coroutine, as asyncio's does. Any thread; never {@code join()} it on the loop thread.
      */
     public static <T> CompletableFuture<T> run(EventLoop loop, String name, Body<T> body) {
-        requireFlag();
+        CoroutineRefusals.requireFlag();
         return loop.submit(() -> loop.spawnCoroutine(name, body));
     }
 
@@ -310,11 +307,10 @@ public final class Coroutine<T> implements Runnable {
 
     private <V> V suspendUntilDone(LoopFuture<V> future) {
         if (future.loop() != loop) {
-            throw new IllegalArgumentException(this + " awaited a future of another loop");
+            throw CoroutineRefusals.otherLoop(this);
         }
         if (future == task) {
-            throw new IllegalStateException(this + " cannot await its own task: it would wait for itself for ever"
-                    + " (asyncio: Task cannot await on itself)");
+            throw CoroutineRefusals.ownTask(this);
         }
         boolean requestedBefore = cancelRequested;
         if (!requestedBefore && !future.isDone()) {
@@ -323,7 +319,7 @@ public final class Coroutine<T> implements Runnable {
             String pinnedBy = ContinuationAccess.suspend(frame, loop.options().debug());
             if (pinnedBy != null) {
                 parkedOn = null;
-                throw pinned(pinnedBy);
+                throw CoroutineRefusals.pinned(this, pinnedBy);
             }
         }
         if (cancelRequested) {
@@ -350,52 +346,18 @@ public final class Coroutine<T> implements Runnable {
         throw new CompletionException(failure);
     }
 
-    /** The one-line error of an await that cannot suspend: what pinned it and what to do instead. */
-    private IllegalStateException pinned(String pinnedBy) {
-        if (pinnedBy.equals(ContinuationAccess.HELD_MONITOR)) {
-            return new IllegalStateException(this + " cannot await inside synchronized on loop thread '"
-                    + Thread.currentThread().getName() + "': it is pinned by " + pinnedBy + "; a coroutine cannot"
-                    + " suspend while it holds a monitor (the next one to enter it would block the loop for ever):"
-                    + " guard the section with an AsyncSemaphore of one permit (try (var p = Coroutine.acquire(semaphore)))"
-                    + " or move the await out of it");
-        }
-        if (pinnedBy.equals(ContinuationAccess.LOOP_MONITOR)) {
-            return new IllegalStateException(this + " cannot await on loop thread '" + Thread.currentThread().getName()
-                    + "': it is pinned by " + pinnedBy + "; suspending would carry that monitor away with the"
-                    + " coroutine's frames: resume coroutines (Coroutine.run) outside synchronized");
-        }
-        return new IllegalStateException(this + " cannot await here: it is pinned by " + pinnedBy
-                + "; move the await out of it (a pinned coroutine could never be resumed)");
-    }
-
     private static Coroutine<?> current(String what) {
-        requireFlag();
+        CoroutineRefusals.requireFlag();
         Coroutine<?> self = ContinuationAccess.current();
         if (self == null) {
-            throw new IllegalStateException(what + " called outside a coroutine (thread '"
-                    + Thread.currentThread().getName() + "'): only a body started by EventLoop.spawnCoroutine"
-                    + " or Coroutine.run may await; elsewhere chain the future with then/onDone");
+            throw CoroutineRefusals.outsideCoroutine(what);
         }
         return self;
     }
 
     /** Empty when this JVM can run coroutines; otherwise one line naming the missing JVM flag. Any thread. */
     public static Optional<String> unavailable() {
-        return Optional.ofNullable(MISSING_FLAG);
-    }
-
-    private static String missingFlag() {
-        Module base = Object.class.getModule();
-        Module ours = Coroutine.class.getModule();
-        String missing = !base.isExported("jdk.internal.vm", ours) ? ContinuationAccess.FLAG
-                : !base.isExported("jdk.internal.misc", ours) ? LockStack.FLAG : null;
-        return missing == null ? null : "coroutines need the JVM flag " + missing + " (this JVM was started without it)";
-    }
-
-    private static void requireFlag() {
-        if (MISSING_FLAG != null) {
-            throw new IllegalStateException(MISSING_FLAG);
-        }
+        return Optional.ofNullable(CoroutineRefusals.MISSING_FLAG);
     }
 
     /** The done-callback that resumes the coroutine where it awaited {@code awaited}. */

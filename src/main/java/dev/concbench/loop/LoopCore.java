@@ -6,11 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
@@ -38,7 +34,8 @@ final class LoopCore {
     private final ReadyQueue ready = new ReadyQueue();
     /** Submissions from other threads, moved to {@link #ready} at the start of each phase. */
     private final Queue<Runnable> submissions = new ConcurrentLinkedQueue<>();
-    private final Set<LoopTask<?>> liveTasks = new LinkedHashSet<>();
+    /** The live tasks and what is owed to them and to leftover callbacks at shutdown. */
+    private final LoopShutdown shutdown;
     /** Run on the loop thread once the selector is closed (the bridges fail their futures). */
     private final Runnable onStopped;
     private volatile LoopState state = LoopState.NEW;
@@ -88,6 +85,7 @@ final class LoopCore {
         this.enqueue = ready::add;
         this.onStopped = onStopped;
         this.thread = Thread.ofPlatform().name(options.threadName()).daemon(true).unstarted(this::run);
+        this.shutdown = new LoopShutdown(options, thread, this::countTaskFailure);
     }
 
     /** Starts the loop thread. Once, by the creator. */
@@ -188,8 +186,7 @@ final class LoopCore {
 
     /** Keeps {@code task} alive until it is done, and cancels it at shutdown. Loop thread. */
     void track(LoopTask<?> task) {
-        liveTasks.add(task);
-        task.onDone(liveTasks::remove);
+        shutdown.track(task);
     }
 
     /** Registers {@code channel} with the selector. Loop thread. */
@@ -241,11 +238,11 @@ final class LoopCore {
             drainOnShutdown();
             releaseResources();
             state = LoopState.TERMINATED;
-            reportDroppedSubmissions();
+            shutdown.reportDroppedSubmissions(submissions);
         } catch (Error e) {
             state = LoopState.FAILED;
             releaseResources();
-            reportDroppedSubmissions();
+            shutdown.reportDroppedSubmissions(submissions);
             throw e;
         } catch (IOException e) {
             state = LoopState.FAILED;
@@ -381,56 +378,16 @@ final class LoopCore {
     }
 
     /**
-     * asyncio's shutdown in {@code run}: cancel every live task, then keep turning the loop (I/O,
-     * timers, ready callbacks) until the tasks have finished their cleanup, which may await, and
-     * nothing is ready; but no longer than {@link LoopOptions#shutdownGrace()} in real time, so a
-     * task that never finishes cannot hang {@code close()}: it is abandoned and reported.
+     * asyncio's shutdown in {@code run}: {@link LoopShutdown#drain} turns this loop until the tasks
+     * have finished their cleanup or the grace ran out; then no timer is left to fire.
      */
     private void drainOnShutdown() throws IOException {
-        new ArrayList<>(liveTasks).forEach(LoopTask::cancel);
-        LoopClock real = LoopClock.system();  // the grace bounds the caller's wait, whatever the loop's clock says
-        long deadline = real.nanoTime() + options.shutdownGrace().toNanos();
-        for (long left = deadline - real.nanoTime(); (!liveTasks.isEmpty() || !ready.isEmpty()) && left > 0;
-                left = deadline - real.nanoTime()) {
-            runOnce(left);
-        }
-        reportAbandoned();
+        shutdown.drain(ready, submissions, this::runOnce);
         timers.clear();
-    }
-
-    /** Tasks still running when the grace ran out, and callbacks still ready: counted and reported, never silently dropped. */
-    private void reportAbandoned() {
-        String grace = options.shutdownGrace().toMillis() + " ms";
-        for (LoopTask<?> task : liveTasks) {
-            countTaskFailure(task.name(), new CancellationException("still running " + grace
-                    + " after event loop '" + thread.getName() + "' began to stop; abandoned"));
-        }
-        int dropped = 0;
-        for (Object entry = ready.poll(); entry != null; entry = ready.poll()) {
-            dropped++;
-        }
-        if (dropped > 0) {
-            options.listener().callbackFailed("shutdown", new RejectedExecutionException(dropped
-                    + " callback(s) still ready " + grace + " after event loop '" + thread.getName()
-                    + "' began to stop were dropped"));
-        }
     }
 
     private void releaseResources() {
         io.closeAll(options.listener());
         onStopped.run();
-    }
-
-    /** Callbacks that raced with the end of shutdown cannot run any more: say so rather than drop them silently. */
-    private void reportDroppedSubmissions() {
-        // poll, not size() then clear(): a submitter that fails to take its callback back counts on it being counted here
-        int dropped = 0;
-        while (submissions.poll() != null) {
-            dropped++;
-        }
-        if (dropped > 0) {
-            options.listener().callbackFailed("shutdown", new RejectedExecutionException(
-                    dropped + " callback(s) submitted while event loop '" + thread.getName() + "' was stopping were dropped"));
-        }
     }
 }

@@ -199,7 +199,7 @@ public class LoopFuture<T> implements Cancellable {
 
     /** asyncio's {@code await}: when this succeeds, continue with the future {@code next} returns. */
     public <U> LoopFuture<U> then(Function<? super T, ? extends LoopFuture<U>> next) {
-        return derive((source, derived) -> {
+        return Derivation.derive(this, (source, derived) -> {
             if (source.state != State.SUCCEEDED) {
                 derived.fail(source.failure);
             } else {
@@ -210,7 +210,7 @@ public class LoopFuture<T> implements Cancellable {
 
     /** When this succeeds, transform its result (synchronously, on the loop thread). */
     public <U> LoopFuture<U> map(Function<? super T, ? extends U> mapper) {
-        return derive((source, derived) -> {
+        return Derivation.derive(this, (source, derived) -> {
             if (source.state != State.SUCCEEDED) {
                 derived.fail(source.failure);
             } else {
@@ -225,12 +225,12 @@ public class LoopFuture<T> implements Cancellable {
      * cancelled). An exception from {@code handler} fails the returned future.
      */
     public <U> LoopFuture<U> handle(BiFunction<? super T, Throwable, ? extends U> handler) {
-        return derive((source, derived) -> derived.complete(handler.apply(source.value, source.failure)));
+        return Derivation.derive(this, (source, derived) -> derived.complete(handler.apply(source.value, source.failure)));
     }
 
     /** When this fails (not when cancelled), continue with the future {@code recovery} returns. */
     public LoopFuture<T> recover(Function<? super Throwable, ? extends LoopFuture<T>> recovery) {
-        return derive((source, derived) -> {
+        return Derivation.derive(this, (source, derived) -> {
             if (source.state != State.FAILED) {
                 derived.copy(source);
             } else {
@@ -239,63 +239,13 @@ public class LoopFuture<T> implements Cancellable {
         });
     }
 
-    /** How a derived future goes on once its source is done. */
-    @FunctionalInterface
-    private interface Continuation<S, D> {
-        void proceed(LoopFuture<S> source, LoopFuture<D> derived);
-    }
-
-    /**
-     * A future that waits on this one (so cancelling it cancels this), then runs
-     * {@code continuation} unless it was cancelled meanwhile; an exception from the continuation
-     * fails it.
-     */
-    private <U> LoopFuture<U> derive(Continuation<T, U> continuation) {
-        LoopFuture<U> derived = new LoopFuture<>(loop);
-        derived.awaiting = this;
-        onDone(source -> {
-            if (derived.isDone()) {
-                source.giveBack();  // cancelled while the value was in flight: nobody takes it
-                return;
-            }
-            try {
-                continuation.proceed(source, derived);
-            } catch (RuntimeException e) {
-                derived.fail(e);
-            }
-        });
-        return derived;
-    }
-
     /**
      * asyncio's {@code try/finally} with an awaited cleanup: when this is done either way, run
      * the future {@code cleanup} returns, then finish with this future's outcome (a failing
      * cleanup replaces a success, and is added as suppressed to a failure).
      */
     public LoopFuture<T> andFinally(Supplier<? extends LoopFuture<?>> cleanup) {
-        LoopFuture<T> derived = new LoopFuture<>(loop);
-        derived.awaiting = this;
-        onDone(source -> {
-            LoopFuture<?> cleaning;
-            try {
-                cleaning = cleanup.get();
-            } catch (RuntimeException e) {
-                cleaning = loop.failed(e);
-            }
-            cleaning.onDone(c -> {
-                if (c.state == State.FAILED && derived.isDone()) {
-                    loop.countCallbackFailure("cleanup after cancellation", asRuntime(c.failure));
-                } else if (c.state == State.FAILED && source.state == State.SUCCEEDED) {
-                    derived.fail(c.failure);
-                } else {
-                    if (c.state == State.FAILED && source.failure != null && source.failure != c.failure) {
-                        source.failure.addSuppressed(c.failure);
-                    }
-                    derived.copy(source);
-                }
-            });
-        });
-        return derived;
+        return Derivation.andFinally(this, cleanup);
     }
 
     /**
@@ -369,8 +319,9 @@ public class LoopFuture<T> implements Cancellable {
         }
     }
 
+    /** Completes this with {@code source}'s outcome; {@code source} must be done. */
     @SuppressWarnings("unchecked")
-    private void copy(LoopFuture<? extends T> source) {
+    final void copy(LoopFuture<? extends T> source) {
         switch (source.state) {
             case SUCCEEDED -> complete(source.value);
             case FAILED, CANCELLED -> fail(source.failure);
@@ -422,10 +373,6 @@ public class LoopFuture<T> implements Cancellable {
         } else if (target instanceof List<?> many) {
             many.forEach(t -> ((Cancellable) t).cancel());
         }
-    }
-
-    private static RuntimeException asRuntime(Throwable t) {
-        return t instanceof RuntimeException r ? r : new CompletionException(t);
     }
 
     static Throwable unwrap(Throwable t) {
