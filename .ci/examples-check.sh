@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The event-loop issue's "done when", checked on the built jar: gather takes about the longest
 # delay (3 units, not the sum 6), the semaphore caps concurrency at 3 (about 4 units for 10
-# requests), wait_for gives up at its timeout (about 3 units). Bounds are wide: they separate the
+# requests), wait_for gives up at its timeout (about 3 units); the scraper fetches the seed's 4 URLs (about 2-2.5 units). Bounds are wide: they separate the
 # seed's claim from its negation, not one timing from another on a noisy machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,4 +26,10 @@ out="$(./run-bench.sh example semaphore)";  check semaphore "$out" 3.8 6.5
 grep -q "^max concurrent: 3$" <<<"$out" \
   && echo "ok   example semaphore: max concurrent: 3" \
   || { echo "FAIL example semaphore: expected 'max concurrent: 3'"; fail=1; }
+# the scraper: the seed's four URLs against our delay server (its /delay/2 sets the time, ~2-2.5 units)
+out="$(./run-bench.sh example scraper)" || { echo "FAIL example scraper: exit $?"; echo "$out"; fail=1; }
+check scraper "$out" 1.9 5.0
+grep -q "Success: 4" <<<"$out" \
+  && echo "ok   example scraper: Success: 4" \
+  || { echo "FAIL example scraper: expected 'Success: 4'"; echo "$out"; fail=1; }
 exit $fail
