@@ -313,11 +313,12 @@ public class LoopFuture<T> implements Cancellable {
 
     /** Completes this with {@code value} derived from {@code source}, carrying its hand-over if it succeeded. */
     final void completeCarrying(T value, LoopFuture<?> source) {
+        LoopFuture<?> before = carriedFrom;
         if (source.state == State.SUCCEEDED) {
             carriedFrom = source;
         }
         if (!complete(value)) {
-            carriedFrom = null;
+            carriedFrom = before;  // already done: keeps what it carried then
         }
     }
 
