@@ -22,13 +22,14 @@ public final class AsyncQueue<T> {
 
     private final EventLoop loop;
     private final int capacity;
-    private final ArrayDeque<T> items = new ArrayDeque<>();
+    /** One entry per item put, so a withdrawn put removes its own entry, never an equal item's. */
+    private final ArrayDeque<Entry<T>> items = new ArrayDeque<>();
     private final ArrayDeque<LoopFuture<T>> getters = new ArrayDeque<>();
     private final ArrayDeque<Putter<T>> putters = new ArrayDeque<>();
     private final List<LoopFuture<Void>> joiners = new ArrayList<>();
     /** An item handed to a getter that was cancelled before it ran on goes back to the head. */
     private final Handover.Undo<T> putBack = item -> {
-        items.addFirst(item);
+        items.addFirst(new Entry<>(item));
         handToGetters();
         return true;
     };
@@ -70,12 +71,13 @@ public final class AsyncQueue<T> {
     /** Adds {@code item}, waiting while the queue is full. */
     public LoopFuture<Void> put(T item) {
         loop.checkInLoop("AsyncQueue.put");
-        Handover.Undo<Void> withdraw = unused -> withdraw(item);
-        if (offer(item)) {
+        Entry<T> entry = new Entry<>(item);
+        Handover.Undo<Void> withdraw = unused -> withdraw(entry);
+        if (enqueue(entry)) {
             return Handover.done(loop, null, withdraw);
         }
         LoopFuture<Void> admitted = new Handover<>(loop, withdraw);
-        Putter<T> putter = new Putter<>(item, admitted);
+        Putter<T> putter = new Putter<>(entry, admitted);
         putters.add(putter);
         admitted.awaitOne(() -> putters.remove(putter));  // a cancelled putter leaves the line at once
         return admitted;
@@ -84,11 +86,15 @@ public final class AsyncQueue<T> {
     /** asyncio's {@code put_nowait}: adds {@code item} if there is room; false when full. */
     public boolean offer(T item) {
         loop.checkInLoop("AsyncQueue.offer");
+        return enqueue(new Entry<>(item));
+    }
+
+    private boolean enqueue(Entry<T> entry) {
         if (items.size() >= capacity) {
             return false;
         }
         unfinished++;
-        items.add(item);
+        items.add(entry);
         handToGetters();
         return true;
     }
@@ -125,12 +131,13 @@ public final class AsyncQueue<T> {
     }
 
     /**
-     * Takes back a put whose putter was cancelled before it ran on: true when {@code item} (this very
-     * object) was still in the queue and is removed; false when a getter already took it.
+     * Takes back a put whose putter was cancelled before it ran on: true when its own {@code entry}
+     * was still in the queue and is removed (an equal or identical item put by someone else stays);
+     * false when a getter already took it.
      */
-    private boolean withdraw(T item) {
+    private boolean withdraw(Entry<T> entry) {
         for (var it = items.descendingIterator(); it.hasNext(); ) {
-            if (it.next() == item) {
+            if (it.next() == entry) {
                 it.remove();
                 finishOne();
                 admitPutters();
@@ -155,7 +162,7 @@ public final class AsyncQueue<T> {
     private void handToGetters() {
         while (!items.isEmpty() && !getters.isEmpty()) {
             LoopFuture<T> getter = getters.poll();
-            if (getter.complete(items.peek())) {
+            if (getter.complete(items.peek().item)) {
                 items.poll();
                 admitPutters();
             }
@@ -167,12 +174,21 @@ public final class AsyncQueue<T> {
             Putter<T> putter = putters.poll();
             if (!putter.admitted.isDone()) {
                 unfinished++;
-                items.add(putter.item);
+                items.add(putter.entry);
                 putter.admitted.complete(null);
             }
         }
     }
 
-    private record Putter<T>(T item, LoopFuture<Void> admitted) {
+    private record Putter<T>(Entry<T> entry, LoopFuture<Void> admitted) {
+    }
+
+    /** An item's place in the queue; compared by identity (a record would compare items). */
+    private static final class Entry<T> {
+        final T item;
+
+        Entry(T item) {
+            this.item = item;
+        }
     }
 }

@@ -53,8 +53,8 @@ import java.util.concurrent.CompletionException;
  * await throws {@link IllegalStateException}, as asyncio's "Task cannot await on itself"); a cycle
  * of coroutines awaiting each other is cancelled round the cycle, each task once (see
  * {@link #requestCancel()}). Cancelled after the future it awaited succeeded and before it ran on,
- * the await throws, and a permit or queue item that future handed over goes back
- * ({@code Handover}); a put whose item a getter already took stays done and the await returns, the
+ * the await throws, and a permit or queue item that future handed over (itself or through wrappers
+ * that carry it, such as {@code waitFor} and {@code map}) goes back ({@code Handover}); a put whose item a getter already took stays done and the await returns, the
  * request waiting for the next await.
  *
  * <p>Pinning: an await under a native frame (a static initializer, a JNI or foreign-function

@@ -8,7 +8,8 @@ package dev.concbench.loop;
  * nobody takes the value, and {@link #giveBack()} undoes the hand-over (the permit goes to the next
  * waiter, the item back to the head of the queue, a put is withdrawn), as asyncio's
  * {@code Semaphore.acquire}, {@code Queue.get} and {@code Queue.put} do in their own coroutines.
- * The value belongs to one consumer: a second consumer of the same future would see a value that
+ * Wrappers that carry the value ({@code waitFor}, {@code map}, ...: see {@link LoopFuture#giveBack()})
+ * pass a give-back on to it. The value belongs to one consumer: a second consumer of the same future would see a value that
  * was given back. Loop thread only.
  *
  * @param <T> the result type

@@ -66,6 +66,11 @@ public class LoopFuture<T> implements Cancellable {
     private Object callbacks;
     /** What {@link #cancel()} propagates to while this is pending: a Cancellable or a List of them. */
     private Object awaiting;
+    /**
+     * The future whose handed-over value this one carries (see {@link #giveBack()}): set when this
+     * succeeded with a value copied or mapped from a succeeded source; null otherwise.
+     */
+    private LoopFuture<?> carriedFrom;
 
     /** A pending future on {@code loop}; loop thread (or use {@link EventLoop#newFuture()}). */
     public LoopFuture(EventLoop loop) {
@@ -214,7 +219,7 @@ public class LoopFuture<T> implements Cancellable {
             if (source.state != State.SUCCEEDED) {
                 derived.fail(source.failure);
             } else {
-                derived.complete(mapper.apply(source.value));
+                derived.completeCarrying(mapper.apply(source.value), source);
             }
         });
     }
@@ -225,7 +230,7 @@ public class LoopFuture<T> implements Cancellable {
      * cancelled). An exception from {@code handler} fails the returned future.
      */
     public <U> LoopFuture<U> handle(BiFunction<? super T, Throwable, ? extends U> handler) {
-        return Derivation.derive(this, (source, derived) -> derived.complete(handler.apply(source.value, source.failure)));
+        return Derivation.derive(this, (source, derived) -> derived.completeCarrying(handler.apply(source.value, source.failure), source));
     }
 
     /** When this fails (not when cancelled), continue with the future {@code recovery} returns. */
@@ -294,12 +299,27 @@ public class LoopFuture<T> implements Cancellable {
     /**
      * Called when whoever awaited this future was cancelled after it was done and before taking
      * its value: a {@link Handover} returns what it handed over. False when that could not be
-     * undone (the operation stays done); true otherwise, and always for a plain future, whose value
-     * is simply dropped (as asyncio drops the result of a future awaited by a cancelled task).
-     * Loop thread.
+     * undone (the operation stays done); true otherwise. A future that carries a value from
+     * another ({@link #copy} of a success: {@code follow}, so {@code waitFor}, the inner future of
+     * {@code then} and {@code recover}, {@code andFinally}; {@link #map}, and {@link #handle} of a
+     * success) asks that source to give it back, so the give-back reaches the {@link Handover}
+     * through any chain of such wrappers. Any other future's value is simply dropped (as asyncio
+     * drops the result of a future awaited by a cancelled task). Loop thread.
      */
     boolean giveBack() {
-        return true;
+        LoopFuture<?> source = carriedFrom;
+        return source == null || source.giveBack();
+    }
+
+    /** Completes this with {@code value} derived from {@code source}, carrying its hand-over if it succeeded. */
+    final void completeCarrying(T value, LoopFuture<?> source) {
+        LoopFuture<?> before = carriedFrom;
+        if (source.state == State.SUCCEEDED) {
+            carriedFrom = source;
+        }
+        if (!complete(value)) {
+            carriedFrom = before;  // already done: keeps what it carried then
+        }
     }
 
     /** Makes {@code cancel()} propagate to {@code targets} (timers, child futures). */
@@ -323,7 +343,7 @@ public class LoopFuture<T> implements Cancellable {
     @SuppressWarnings("unchecked")
     final void copy(LoopFuture<? extends T> source) {
         switch (source.state) {
-            case SUCCEEDED -> complete(source.value);
+            case SUCCEEDED -> completeCarrying((T) source.value, source);
             case FAILED, CANCELLED -> fail(source.failure);
             case PENDING -> throw new IllegalStateException("copy from a pending future");
         }
