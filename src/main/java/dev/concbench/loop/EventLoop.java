@@ -246,7 +246,9 @@ public final class EventLoop implements Executor, AutoCloseable {
      * asyncio's {@code run_coroutine_threadsafe}: runs {@code body} as a task on the loop and
      * returns a {@link CompletableFuture} for its outcome. Any thread; the calling thread may block
      * on the result (never call {@code join()} on it from the loop thread: it would deadlock). If
-     * the loop stops before the task is done, the future fails with a {@link CancellationException}.
+     * the loop stops before the task is done, the future fails with a {@link CancellationException};
+     * at {@link #close()} it follows the task through its cleanup (a task that swallows the
+     * cancellation gives its value), and fails so only when the task is abandoned after the grace.
      * Cancelling the returned future cancels the task (a coroutine's is asked to stop at its await).
      *
      * @throws RejectedExecutionException from another thread once {@link #close()} has begun
@@ -275,7 +277,8 @@ public final class EventLoop implements Executor, AutoCloseable {
     /**
      * asyncio's {@code gather}: the results in the order given, once all succeed. The first
      * failure fails the gather at once (the others keep running, as in asyncio); cancelling the
-     * gather cancels every child. Loop thread.
+     * gather cancels every child, and it is cancelled once they are all done (asyncio 3.11), so a
+     * coroutine child's cleanup is over by then. Loop thread.
      */
     public <T> LoopFuture<List<T>> gather(List<? extends LoopFuture<? extends T>> children) {
         checkInLoop("gather");

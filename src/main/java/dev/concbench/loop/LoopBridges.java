@@ -106,7 +106,8 @@ final class LoopBridges {
 
     /** The loop has stopped: every bridge still pending fails. Loop thread, at the very end. */
     void failPending() {
-        CancellationException stopped = stopped();
+        CancellationException stopped = new CancellationException("event loop '" + loop.threadName()
+                + "' stopped before this completed: its work was still running when the shutdown grace ran out, and was abandoned");
         bridges.forEach(b -> b.completeExceptionally(stopped));
         bridges.clear();
     }

@@ -69,6 +69,9 @@ final class LoopShutdown {
     private void reportAbandoned(ReadyQueue ready) {
         String grace = options.shutdownGrace().toMillis() + " ms";
         for (LoopTask<?> task : liveTasks) {
+            if (task.followsTask()) {
+                continue;  // the task it ends with is live too, and reported once, under its own name
+            }
             taskFailed.accept(task.name(), new CancellationException("still running " + grace
                     + " after event loop '" + thread.getName() + "' began to stop; abandoned"));
         }

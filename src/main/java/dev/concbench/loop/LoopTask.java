@@ -20,6 +20,12 @@ public final class LoopTask<T> extends LoopFuture<T> {
     private final String name;
     /** The coroutine this task runs, which decides when a cancelled task is done; null for a plain task. */
     private Coroutine<T> coroutine;
+    /**
+     * The task the body returned, if it returned one ({@link Coroutine#run}, {@link EventLoop#submit}
+     * of a spawned task): cancelling this task cancels that one, and this one ends with it, so a
+     * coroutine's cleanup, or its swallowing of the cancellation, decides this task's outcome too.
+     */
+    private LoopTask<? extends T> inner;
 
     LoopTask(EventLoop loop, String name) {
         super(loop);
@@ -42,6 +48,9 @@ public final class LoopTask<T> extends LoopFuture<T> {
             fail(e);
             return;
         }
+        if (inner instanceof LoopTask<T> task) {
+            this.inner = task;
+        }
         follow(inner);
     }
 
@@ -56,7 +65,15 @@ public final class LoopTask<T> extends LoopFuture<T> {
      */
     @Override
     public boolean cancel() {
+        if (inner != null) {
+            return !isDone() && inner.cancel();
+        }
         return coroutine == null ? super.cancel() : coroutine.requestCancel();
+    }
+
+    /** Whether this task ends with another task (the one its body returned), which answers for itself. */
+    boolean followsTask() {
+        return inner != null;
     }
 
     /** Settles the task as cancelled now, whatever runs it. */

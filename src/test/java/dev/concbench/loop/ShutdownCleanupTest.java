@@ -69,7 +69,42 @@ class ShutdownCleanupTest {
         assertEquals(1, listener.taskFailures.stream().filter(f -> f.startsWith("stubborn: still running")).count(),
                 String.valueOf(listener.taskFailures));
         assertEquals(1, loop.stats().taskFailures());
-        assertThrows(CancellationException.class, stuck::join);
+        Throwable abandoned = stuck.handle((v, e) -> e).join();
+        assertTrue(abandoned instanceof CancellationException && abandoned.getMessage().contains("abandoned"), String.valueOf(abandoned));
+    }
+
+    @Test
+    void atCloseRunsFutureWaitsForTheCleanupAndFollowsTheOutcome() throws Exception {
+        EventLoop loop = EventLoop.start(LoopOptions.defaults().withListener(new RecordingListener()).withShutdownGrace(Duration.ofSeconds(20)));
+        List<String> log = new CopyOnWriteArrayList<>();
+        CountDownLatch parked = new CountDownLatch(2);
+        CompletableFuture<String> cancelled = Coroutine.run(loop, "cancelled", () -> {
+            try {
+                parked.countDown();
+                Coroutine.sleep(Duration.ofHours(1));
+                return "not reached";
+            } finally {
+                Coroutine.sleep(Duration.ofMillis(10));
+                log.add("cleanup-end");
+            }
+        });
+        CompletableFuture<String> swallowing = Coroutine.run(loop, "swallowing", () -> {
+            try {
+                parked.countDown();
+                Coroutine.sleep(Duration.ofHours(1));
+                return "not reached";
+            } catch (CancellationException e) {
+                Coroutine.sleep(Duration.ofMillis(10));
+                return "graceful";
+            }
+        });
+        parked.await();
+        CompletableFuture<List<String>> logWhenDone = cancelled.handle((v, e) -> List.copyOf(log));
+        Thread closer = Thread.ofPlatform().start(loop::close);
+        assertEquals(List.of("cleanup-end"), logWhenDone.get(20, TimeUnit.SECONDS), "completed only after the cleanup");
+        assertThrows(CancellationException.class, cancelled::join);
+        assertEquals("graceful", swallowing.get(20, TimeUnit.SECONDS));
+        closer.join();
     }
 
     @Test
