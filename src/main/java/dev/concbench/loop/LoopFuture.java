@@ -313,13 +313,10 @@ public class LoopFuture<T> implements Cancellable {
 
     /** Completes this with {@code value} derived from {@code source}, carrying its hand-over if it succeeded. */
     final void completeCarrying(T value, LoopFuture<?> source) {
-        LoopFuture<?> before = carriedFrom;
-        if (source.state == State.SUCCEEDED) {
-            carriedFrom = source;
+        if (state == State.PENDING && source.state == State.SUCCEEDED) {
+            carriedFrom = source;  // an already done future keeps what it carried then
         }
-        if (!complete(value)) {
-            carriedFrom = before;  // already done: keeps what it carried then
-        }
+        complete(value);
     }
 
     /** Makes {@code cancel()} propagate to {@code targets} (timers, child futures). */
