@@ -63,12 +63,14 @@ public final class EventLoop implements Executor, AutoCloseable {
     private final LoopCore core;
     /** The loop's thread, held here too: the loop-thread checks of every future call read one field, not two. */
     private final Thread thread;
+    private final ReadyQueue ready; // the core's, held here too: a completion queues its future with one load fewer
 
     private EventLoop(LoopOptions options) {
         this.options = options;
         this.debug = options.debug();
         this.core = new LoopCore(options, bridges::failPending);
         this.thread = core.thread();
+        this.ready = core.readyQueue();
     }
 
     /** Starts a loop with {@link LoopOptions#defaults()}. */
@@ -196,7 +198,7 @@ public final class EventLoop implements Executor, AutoCloseable {
         checkInLoop("spawn");
         LoopTask<T> task = new LoopTask<>(this, name);
         core.track(task);
-        core.callSoon(traced(() -> task.start(body), body));
+        callSoon(traced(() -> task.start(body), body));
         return task;
     }
 
@@ -213,7 +215,7 @@ public final class EventLoop implements Executor, AutoCloseable {
         LoopTask<T> task = new LoopTask<>(this, name);
         Coroutine<T> coroutine = Coroutine.create(this, task, body);
         core.track(task);
-        core.callSoon(traced(coroutine, coroutine));
+        callSoon(traced(coroutine, coroutine));
         return task;
     }
 
@@ -357,12 +359,12 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     /** Queues a callback from the loop thread (futures' done-callbacks). */
     void callSoon(Runnable callback) {
-        core.callSoon(callback);
+        ready.add(callback);
     }
 
     /** Queues {@code future}'s first done-callback from the loop thread: no wrapper ({@link ReadyQueue}). */
     void callSoonFirst(LoopFuture<?> future) {
-        core.callSoonFirst(future);
+        ready.add(future);
     }
 
     /** Whether the loop runs in debug mode ({@link LoopOptions#debug()}), read once at construction. */
@@ -388,8 +390,8 @@ public final class EventLoop implements Executor, AutoCloseable {
         return core.threadName();
     }
 
-    void trackBridge(CompletableFuture<?> bridge) {
-        bridges.track(bridge);
+    <T> CompletableFuture<T> completable(LoopFuture<T> future) {
+        return bridges.completable(future);
     }
 
     void countCallbackFailure(Object described, RuntimeException e) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -34,17 +35,38 @@ final class LoopBridges {
                 return;  // cancelled before it started: the body never runs
             }
             LoopTask<T> task = loop.spawn("submitted", body);
-            task.onDone(t -> {
-                Throwable error = t.exception();
-                if (error == null) {
-                    bridge.complete(t.result());
-                } else {
-                    bridge.completeExceptionally(error);
-                }
-            });
+            task.onDone(relayTo(bridge));
             bridge.whenComplete((v, e) -> cancelIfCancelled(bridge, task));
         });
         return bridge;
+    }
+
+    /** See {@link LoopFuture#toCompletableFuture()}. Any thread. */
+    <T> CompletableFuture<T> completable(LoopFuture<T> future) {
+        CompletableFuture<T> bridge = new CompletableFuture<>();
+        track(bridge);
+        if (loop.inLoop()) {
+            future.onDone(relayTo(bridge));
+            return bridge;
+        }
+        try {
+            loop.execute(() -> future.onDone(relayTo(bridge)));
+        } catch (RejectedExecutionException e) {
+            bridge.completeExceptionally(e);  // the loop is gone: the future will never complete
+        }
+        return bridge;
+    }
+
+    /** A done-callback that completes {@code bridge} with the future's outcome. */
+    private static <T> Consumer<LoopFuture<T>> relayTo(CompletableFuture<T> bridge) {
+        return done -> {
+            Throwable error = done.exception();
+            if (error == null) {
+                bridge.complete(done.result());
+            } else {
+                bridge.completeExceptionally(error);
+            }
+        };
     }
 
     /**

@@ -162,14 +162,9 @@ final class LoopCore {
         }
     }
 
-    /** Queues a callback from the loop thread (futures' done-callbacks). */
-    void callSoon(Runnable callback) {
-        ready.add(callback);
-    }
-
-    /** Queues {@code future}'s first done-callback from the loop thread ({@link ReadyQueue#add(LoopFuture)}). */
-    void callSoonFirst(LoopFuture<?> future) {
-        ready.add(future);
+    /** The ready queue, which {@link EventLoop} holds too: a future's completion reaches it in one step less. Loop thread. */
+    ReadyQueue readyQueue() {
+        return ready;
     }
 
     /** {@link EventLoop#callAt} with {@code callback} already traced. Any thread. */

@@ -2,7 +2,6 @@ package dev.concbench.loop;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -33,13 +32,17 @@ import java.util.function.Supplier;
  */
 public class LoopFuture<T> implements Cancellable {
 
-    private enum State { PENDING, SUCCEEDED, FAILED, CANCELLED }
-
+    /**
+     * The states {@link #state} holds: a byte, not an enum, so that settling stores no reference (no
+     * collector's write barrier) and a new future is pending without a store.
+     */
+    private static final byte PENDING = 0, SUCCEEDED = 1, FAILED = 2, CANCELLED = 3;
+    private static final List<String> STATE_NAMES = List.of("PENDING", "SUCCEEDED", "FAILED", "CANCELLED");
     private static final VarHandle STATE;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(LoopFuture.class, "state", State.class);
+            STATE = MethodHandles.lookup().findVarHandle(LoopFuture.class, "state", byte.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -49,28 +52,30 @@ public class LoopFuture<T> implements Cancellable {
     /**
      * Written on the loop thread with a release store, read plainly there and with an acquire load by
      * {@link #isDone()} elsewhere: a volatile store per completion would cost a fence the loop does
-     * not need (the value and failure are only read on the loop thread).
+     * not need (the result is only read on the loop thread).
      */
-    private State state = State.PENDING;
-    private T value;
-    private Throwable failure;
+    private byte state;
     /**
-     * The first done-callback, when it came through {@link #onDone} and nothing registered before it
-     * is still waiting: most futures have one callback, and it needs no wrapper. Once this future is
-     * done, the future itself is the ready-queue entry ({@link ReadyQueue}) and this field holds the
-     * callback until {@link #runFirstCallback()} runs it. While pending it runs before
-     * {@link #callbacks}, which were all registered after it.
+     * The outcome once done: the value when succeeded, the failure when failed (a
+     * {@link CancellationException} when cancelled); null while pending. One field for both keeps the
+     * future small: a hand-off allocates one per pass ({@code docs/loop-performance.md}, "fourth pass").
      */
-    private Consumer<? super LoopFuture<T>> first;
-    /** The other done-callbacks while pending: null, one Runnable, or a List of them. */
-    private Object callbacks;
-    /** What {@link #cancel()} propagates to while this is pending: a Cancellable or a List of them. */
-    private Object awaiting;
+    private Object result;
     /**
-     * The future whose handed-over value this one carries (see {@link #giveBack()}): set when this
-     * succeeded with a value copied or mapped from a succeeded source; null otherwise.
+     * Who waits: null; one done-callback, as registered (a Consumer from {@link #onDone}, which needs
+     * no wrapper, or a Runnable from {@link #whenDone}); or from the second on, {@link Waiters} in
+     * the order registered. Settling queues a Runnable or the list's Runnables and lets go of them;
+     * a Consumer stays, the future itself its ready-queue entry ({@link ReadyQueue}), until
+     * {@link #runFirstCallback()} runs it.
      */
-    private LoopFuture<?> carriedFrom;
+    private Object waiters;
+    /**
+     * While pending, what {@link #cancel()} propagates to: a Cancellable or a List of them. Once
+     * succeeded with a value copied or mapped from a succeeded source, that source, whose
+     * handed-over value this one carries (see {@link #giveBack()}); null otherwise. One field for
+     * both, as they never overlap: settling lets go of the first before the second is set.
+     */
+    private Object link;
 
     /** A pending future on {@code loop}; loop thread (or use {@link EventLoop#newFuture()}). */
     public LoopFuture(EventLoop loop) {
@@ -83,23 +88,23 @@ public class LoopFuture<T> implements Cancellable {
 
     /** True once succeeded, failed or cancelled. Any thread. */
     public boolean isDone() {
-        return STATE.getAcquire(this) != State.PENDING;
+        return (byte) STATE.getAcquire(this) != PENDING;
     }
 
     public boolean isCancelled() {
         loop.checkInLoop("LoopFuture.isCancelled");
-        return state == State.CANCELLED;
+        return state == CANCELLED;
     }
 
     /** True when done with a result (not failed, not cancelled). */
     public boolean isSucceeded() {
         loop.checkInLoop("LoopFuture.isSucceeded");
-        return state == State.SUCCEEDED;
+        return state == SUCCEEDED;
     }
 
     /** Completes with {@code result}; false (and no effect) when already done. */
     public boolean complete(T result) {
-        return settle(State.SUCCEEDED, result, null);
+        return settle(SUCCEEDED, result);
     }
 
     /**
@@ -108,16 +113,16 @@ public class LoopFuture<T> implements Cancellable {
      */
     public boolean fail(Throwable error) {
         if (error instanceof CancellationException) {
-            return settle(State.CANCELLED, null, error);
+            return settle(CANCELLED, error);
         }
-        return settle(State.FAILED, null, error);
+        return settle(FAILED, error);
     }
 
     /** Cancels this future and what it is waiting on; false when already done. */
     @Override
     public boolean cancel() {
-        Object target = awaiting;
-        if (!settle(State.CANCELLED, null, new CancellationException("cancelled"))) {
+        Object target = link;  // what it awaits, while pending
+        if (!settle(CANCELLED, new CancellationException("cancelled"))) {
             return false;
         }
         cancelAll(target);
@@ -134,10 +139,10 @@ public class LoopFuture<T> implements Cancellable {
     public T result() {
         loop.checkInLoop("LoopFuture.result");
         return switch (state) {
-            case PENDING -> throw new IllegalStateException("future is still pending");
-            case SUCCEEDED -> value;
-            case CANCELLED -> throw (CancellationException) failure;
-            case FAILED -> throw new CompletionException(failure);
+            case SUCCEEDED -> valueNow();
+            case CANCELLED -> throw (CancellationException) result;
+            case FAILED -> throw new CompletionException((Throwable) result);
+            default -> throw new IllegalStateException("future is still pending");
         };
     }
 
@@ -148,10 +153,10 @@ public class LoopFuture<T> implements Cancellable {
      */
     public Throwable exception() {
         loop.checkInLoop("LoopFuture.exception");
-        if (state == State.PENDING) {
+        if (state == PENDING) {
             throw new IllegalStateException("future is still pending");
         }
-        return failure;
+        return failureNow();
     }
 
     /** Runs {@code callback} on the loop once this is done (soon, if it already is). */
@@ -159,11 +164,11 @@ public class LoopFuture<T> implements Cancellable {
         loop.checkInLoop("LoopFuture.onDone");
         if (loop.debug()) {
             whenDone(loop.traced(() -> callback.accept(this), callback));
-        } else if (first != null || (state == State.PENDING && callbacks != null)) {
-            whenDone(() -> callback.accept(this)); // the slot is taken, or callbacks came first
+        } else if (waiters != null || callback instanceof Runnable) {
+            whenDone(() -> callback.accept(this)); // the slot is taken, or a Runnable there would be run
         } else {
-            first = callback;
-            if (state != State.PENDING) {
+            waiters = callback;
+            if (state != PENDING) {
                 loop.callSoonFirst(this);
             }
         }
@@ -171,12 +176,13 @@ public class LoopFuture<T> implements Cancellable {
     }
 
     /**
-     * Runs the done-callback held in {@link #first}, letting go of it first: the ready queue's entry
-     * for this future ({@link ReadyQueue#run}). Loop thread.
+     * Runs the done-callback that {@link #onDone} left in {@link #waiters}, letting go of it first:
+     * the ready queue's entry for this future ({@link ReadyQueue#run}). Loop thread.
      */
     final void runFirstCallback() {
-        Consumer<? super LoopFuture<T>> callback = first;
-        first = null;
+        @SuppressWarnings("unchecked")
+        Consumer<? super LoopFuture<T>> callback = (Consumer<? super LoopFuture<T>>) waiters;
+        waiters = null;
         callback.accept(this);
     }
 
@@ -186,29 +192,31 @@ public class LoopFuture<T> implements Cancellable {
      * resume). Loop thread, already checked.
      */
     final void whenDone(Runnable scheduled) {
-        if (state != State.PENDING) {
+        if (state != PENDING) {
             loop.callSoon(scheduled);
-        } else if (callbacks == null) {
-            callbacks = scheduled;
-        } else if (callbacks instanceof Runnable only) {
-            List<Runnable> all = new ArrayList<>(4);
-            all.add(only);
+        } else if (waiters == null) {
+            waiters = scheduled;
+        } else if (waiters instanceof Waiters all) {
             all.add(scheduled);
-            callbacks = all;
         } else {
-            @SuppressWarnings("unchecked")
-            List<Runnable> all = (List<Runnable>) callbacks;
-            all.add(scheduled);
+            waiters = new Waiters(waiters instanceof Runnable only ? only : firstAsRunnable(), scheduled);
         }
+    }
+
+    /** The Consumer that {@link #onDone} left in {@link #waiters}, as a Runnable of its own. */
+    private Runnable firstAsRunnable() {
+        @SuppressWarnings("unchecked")
+        Consumer<? super LoopFuture<T>> callback = (Consumer<? super LoopFuture<T>>) waiters;
+        return () -> callback.accept(this);
     }
 
     /** asyncio's {@code await}: when this succeeds, continue with the future {@code next} returns. */
     public <U> LoopFuture<U> then(Function<? super T, ? extends LoopFuture<U>> next) {
         return Derivation.derive(this, (source, derived) -> {
-            if (source.state != State.SUCCEEDED) {
-                derived.fail(source.failure);
+            if (source.state != SUCCEEDED) {
+                derived.fail(source.failureNow());
             } else {
-                derived.follow(next.apply(source.value));
+                derived.follow(next.apply(source.valueNow()));
             }
         });
     }
@@ -216,10 +224,10 @@ public class LoopFuture<T> implements Cancellable {
     /** When this succeeds, transform its result (synchronously, on the loop thread). */
     public <U> LoopFuture<U> map(Function<? super T, ? extends U> mapper) {
         return Derivation.derive(this, (source, derived) -> {
-            if (source.state != State.SUCCEEDED) {
-                derived.fail(source.failure);
+            if (source.state != SUCCEEDED) {
+                derived.fail(source.failureNow());
             } else {
-                derived.completeCarrying(mapper.apply(source.value), source);
+                derived.completeCarrying(mapper.apply(source.valueNow()), source);
             }
         });
     }
@@ -230,16 +238,16 @@ public class LoopFuture<T> implements Cancellable {
      * cancelled). An exception from {@code handler} fails the returned future.
      */
     public <U> LoopFuture<U> handle(BiFunction<? super T, Throwable, ? extends U> handler) {
-        return Derivation.derive(this, (source, derived) -> derived.completeCarrying(handler.apply(source.value, source.failure), source));
+        return Derivation.derive(this, (source, derived) -> derived.completeCarrying(handler.apply(source.valueNow(), source.failureNow()), source));
     }
 
     /** When this fails (not when cancelled), continue with the future {@code recovery} returns. */
     public LoopFuture<T> recover(Function<? super Throwable, ? extends LoopFuture<T>> recovery) {
         return Derivation.derive(this, (source, derived) -> {
-            if (source.state != State.FAILED) {
+            if (source.state != FAILED) {
                 derived.copy(source);
             } else {
-                derived.follow(recovery.apply(unwrap(source.failure)));
+                derived.follow(recovery.apply(unwrap(source.failureNow())));
             }
         });
     }
@@ -261,30 +269,12 @@ public class LoopFuture<T> implements Cancellable {
      * {@link RejectedExecutionException}.
      */
     public CompletableFuture<T> toCompletableFuture() {
-        CompletableFuture<T> bridge = new CompletableFuture<>();
-        loop.trackBridge(bridge);
-        Runnable attach = () -> onDone(f -> {
-            if (f.state == State.SUCCEEDED) {
-                bridge.complete(f.value);
-            } else {
-                bridge.completeExceptionally(f.failure);
-            }
-        });
-        if (loop.inLoop()) {
-            attach.run();
-        } else {
-            try {
-                loop.execute(attach);
-            } catch (RejectedExecutionException e) {
-                bridge.completeExceptionally(e);  // the loop is gone: this future will never complete
-            }
-        }
-        return bridge;
+        return loop.completable(this);
     }
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + state + "]";
+        return getClass().getSimpleName() + "[" + STATE_NAMES.get(state) + "]";
     }
 
     /**
@@ -292,7 +282,7 @@ public class LoopFuture<T> implements Cancellable {
      * this was cancelled after {@code inner} succeeded, {@code inner}'s value is given back).
      */
     final void follow(LoopFuture<? extends T> inner) {
-        awaiting = inner;
+        awaitOne(inner);
         inner.onDone(this::copyOrGiveBack);
     }
 
@@ -307,29 +297,31 @@ public class LoopFuture<T> implements Cancellable {
      * drops the result of a future awaited by a cancelled task). Loop thread.
      */
     boolean giveBack() {
-        LoopFuture<?> source = carriedFrom;
-        return source == null || source.giveBack();
+        return state == PENDING || !(link instanceof LoopFuture<?> source) || source.giveBack();
     }
 
     /** Completes this with {@code value} derived from {@code source}, carrying its hand-over if it succeeded. */
     final void completeCarrying(T value, LoopFuture<?> source) {
-        if (state == State.PENDING && source.state == State.SUCCEEDED) {
-            carriedFrom = source;  // an already done future keeps what it carried then
+        if (complete(value) && source.state == SUCCEEDED) {
+            link = source;  // settling let go of what it awaited; an already done future keeps what it carried then
         }
-        complete(value);
     }
 
     /** Makes {@code cancel()} propagate to {@code targets} (timers, child futures). */
     final void awaitAll(List<? extends Cancellable> targets) {
-        awaiting = targets;
+        if (state == PENDING) {
+            link = targets;
+        }
     }
 
     final void awaitOne(Cancellable target) {
-        awaiting = target;
+        if (state == PENDING) {
+            link = target;  // a done future's link is what it carries
+        }
     }
 
     private void copyOrGiveBack(LoopFuture<? extends T> source) {
-        if (state != State.PENDING) {
+        if (state != PENDING) {
             source.giveBack();
         } else {
             copy(source);
@@ -340,48 +332,58 @@ public class LoopFuture<T> implements Cancellable {
     @SuppressWarnings("unchecked")
     final void copy(LoopFuture<? extends T> source) {
         switch (source.state) {
-            case SUCCEEDED -> completeCarrying((T) source.value, source);
-            case FAILED, CANCELLED -> fail(source.failure);
-            case PENDING -> throw new IllegalStateException("copy from a pending future");
+            case SUCCEEDED -> completeCarrying((T) source.result, source);
+            case FAILED, CANCELLED -> fail((Throwable) source.result);
+            default -> throw new IllegalStateException("copy from a pending future");
         }
     }
 
     /**
-     * Settles a pending future and queues its done-callbacks. The hot path of every hand-off, so the
-     * common case (one callback in {@link #first}, nothing awaited) writes no field it need not: the
-     * other callbacks and {@link #awaiting} are touched only when there are some.
+     * Settles a pending future and queues its done-callbacks. The hot path of every hand-off, so it
+     * writes no field it need not: {@link #link} only when set, {@link #result} not for a null
+     * outcome (the usual {@code complete(null)}: a pending future's result is null).
      */
-    private boolean settle(State outcome, T result, Throwable error) {
+    private boolean settle(byte outcome, Object outcomeResult) {
         loop.checkInLoop("LoopFuture completion");
-        if (state != State.PENDING) {
+        if (state != PENDING) {
             return false;
         }
-        value = result;
-        failure = error;
+        if (outcomeResult != null) {
+            result = outcomeResult;
+        }
+        if (waiters != null) {
+            queueWaiters();  // before the release store: the JIT then need not read the loop's queue again after it
+        }
+        if (link != null) {
+            link = null; // no longer awaited: cancelling a done future does nothing
+        }
         STATE.setRelease(this, outcome);
-        if (first != null) {
-            loop.callSoonFirst(this); // first stays until it runs
-        }
-        if (callbacks != null) {
-            queueCallbacks();
-        }
-        if (awaiting != null) {
-            awaiting = null;
-        }
         return true;
     }
 
-    /** Queues the done-callbacks registered after {@link #first}, in order, and lets go of them. */
-    private void queueCallbacks() {
-        Object toRun = callbacks;
-        callbacks = null;
+    /** Queues the done-callbacks in order: this future for a Consumer (it stays until it runs), else the Runnables, let go of. */
+    private void queueWaiters() {
+        Object toRun = waiters;
         if (toRun instanceof Runnable one) {
+            waiters = null;
             loop.callSoon(one);
-        } else {
-            @SuppressWarnings("unchecked")
-            List<Runnable> all = (List<Runnable>) toRun;
+        } else if (toRun instanceof Waiters all) {
+            waiters = null;
             all.forEach(loop::callSoon);
+        } else {
+            loop.callSoonFirst(this);
         }
+    }
+
+    /** The value when succeeded, else null. Loop thread. */
+    @SuppressWarnings("unchecked")
+    private T valueNow() {
+        return state == SUCCEEDED ? (T) result : null;
+    }
+
+    /** The failure ({@link CancellationException} when cancelled) when failed or cancelled, else null. Loop thread. */
+    private Throwable failureNow() {
+        return state == SUCCEEDED ? null : (Throwable) result;
     }
 
     private static void cancelAll(Object target) {
