@@ -362,9 +362,9 @@ public final class EventLoop implements Executor, AutoCloseable {
         ready.add(callback);
     }
 
-    /** Queues {@code future}'s first done-callback from the loop thread: no wrapper ({@link ReadyQueue}). */
-    void callSoonFirst(LoopFuture<?> future) {
-        ready.add(future);
+    /** The ready queue, which each future holds to queue itself on completion ({@link ReadyQueue}). */
+    ReadyQueue readyQueue() {
+        return ready;
     }
 
     /** Whether the loop runs in debug mode ({@link LoopOptions#debug()}), read once at construction. */

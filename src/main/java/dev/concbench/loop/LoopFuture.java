@@ -32,10 +32,7 @@ import java.util.function.Supplier;
  */
 public class LoopFuture<T> implements Cancellable {
 
-    /**
-     * The states {@link #state} holds: a byte, not an enum, so that settling stores no reference (no
-     * collector's write barrier) and a new future is pending without a store.
-     */
+    /** The states {@link #state} holds: a byte, not an enum, so settling needs no GC write barrier. */
     private static final byte PENDING = 0, SUCCEEDED = 1, FAILED = 2, CANCELLED = 3;
     private static final List<String> STATE_NAMES = List.of("PENDING", "SUCCEEDED", "FAILED", "CANCELLED");
     private static final VarHandle STATE;
@@ -49,16 +46,16 @@ public class LoopFuture<T> implements Cancellable {
     }
 
     private final EventLoop loop;
+    private final ReadyQueue ready; // the loop's, held here too: a completion reaches it in one load, not two
     /**
      * Written on the loop thread with a release store, read plainly there and with an acquire load by
-     * {@link #isDone()} elsewhere: a volatile store per completion would cost a fence the loop does
-     * not need (the result is only read on the loop thread).
+     * {@link #isDone()} elsewhere: the loop needs no volatile store's fence (the result is loop-only).
      */
     private byte state;
     /**
      * The outcome once done: the value when succeeded, the failure when failed (a
-     * {@link CancellationException} when cancelled); null while pending. One field for both keeps the
-     * future small: a hand-off allocates one per pass ({@code docs/loop-performance.md}, "fourth pass").
+     * {@link CancellationException} when cancelled); null while pending. One field for both: a
+     * hand-off allocates a future per pass ({@code docs/loop-performance.md}, "fourth pass").
      */
     private Object result;
     /**
@@ -80,6 +77,7 @@ public class LoopFuture<T> implements Cancellable {
     /** A pending future on {@code loop}; loop thread (or use {@link EventLoop#newFuture()}). */
     public LoopFuture(EventLoop loop) {
         this.loop = loop;
+        this.ready = loop.readyQueue();
     }
 
     public EventLoop loop() {
@@ -169,7 +167,7 @@ public class LoopFuture<T> implements Cancellable {
         } else {
             waiters = callback;
             if (state != PENDING) {
-                loop.callSoonFirst(this);
+                ready.add(this);
             }
         }
         return this;
@@ -371,7 +369,7 @@ public class LoopFuture<T> implements Cancellable {
             waiters = null;
             all.forEach(loop::callSoon);
         } else {
-            loop.callSoonFirst(this);
+            ready.add(this);
         }
     }
 
