@@ -162,7 +162,7 @@ final class LoopCore {
         }
     }
 
-    /** The ready queue, which {@link EventLoop} holds too: a future's completion reaches it in one step less. Loop thread. */
+    /** The ready queue, which {@link EventLoop} and each future hold too: a completion reaches it in fewer loads. Loop thread. */
     ReadyQueue readyQueue() {
         return ready;
     }

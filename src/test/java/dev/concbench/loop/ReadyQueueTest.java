@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,6 +36,38 @@ class ReadyQueueTest {
             return after;
         });
         assertEquals("[value] then value", seen);
+    }
+
+    @Test
+    void doneCallbacksOfEitherKindRunInTheOrderRegistered() {
+        List<String> ran = EventLoop.run(LoopOptions.defaults(), loop -> {
+            List<String> order = new ArrayList<>();
+            LoopFuture<String> many = loop.newFuture();
+            many.onDone(done -> order.add("consumer " + done.result()));
+            many.whenDone(() -> order.add("runnable"));  // a coroutine's resume registers this way
+            many.onDone(new BothKinds(order));  // a Consumer that is also a Runnable is accepted, not run
+            many.complete("a");
+            LoopFuture<String> one = loop.newFuture();
+            one.onDone(new BothKinds(order));  // the same as the only callback
+            one.complete("b");
+            LoopFuture<List<String>> all = loop.newFuture();
+            one.onDone(done -> all.complete(order));
+            return all;
+        });
+        assertEquals(List.of("consumer a", "runnable", "accepted a", "accepted b"), ran);
+    }
+
+    /** A done-callback that is a Runnable too: only {@code accept} may be called. */
+    private record BothKinds(List<String> order) implements Consumer<LoopFuture<String>>, Runnable {
+        @Override
+        public void accept(LoopFuture<String> done) {
+            order.add("accepted " + done.result());
+        }
+
+        @Override
+        public void run() {
+            order.add("run, not accepted");
+        }
     }
 
     /** 300 entries, alternately a Runnable and a completed future's callback, with polls in between. */
