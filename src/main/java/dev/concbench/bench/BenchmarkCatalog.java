@@ -1,5 +1,6 @@
 package dev.concbench.bench;
 
+import dev.concbench.server.ServerImpl;
 import dev.concbench.vocab.ModelKind;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -112,6 +114,17 @@ public final class BenchmarkCatalog {
                 .flatMap(a -> Arrays.stream(a.value()))
                 .forEach(v -> env.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1)));
         return env;
+    }
+
+    /**
+     * The server a fork of the benchmark class called {@code simpleName} measures for {@code model},
+     * when that benchmark measures a server in a JVM of its own ({@link HttpServerBenchmark}): a run
+     * starts it once per plan item and gives it to the item's forks ({@link GivenServer}); empty for
+     * every other benchmark.
+     */
+    public static Optional<ServerImpl> itemServer(String simpleName, String model) {
+        return simpleName.equals(HttpServerBenchmark.class.getSimpleName())
+                ? Optional.of(HttpServerBenchmark.serverFor(model)) : Optional.empty();
     }
 
     /** The entry for {@code name} ({@code Class.method} or {@code Class.*}). */

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,7 +32,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * so it must hold its own against the loop Java engineers actually use (issue 12).
  *
  * <p>The server under test runs in its own JVM ({@link DelayServerProcess}): ours for
- * {@code eventloop}, the same routes on one Netty NIO loop thread for {@code netty}. This JVM is the
+ * {@code eventloop}, the same routes on one Netty NIO loop thread for {@code netty}; a run starts it
+ * once per plan item and hands it to each trial ({@link GivenServer}: one server per model across a
+ * rate sweep, warmed once), else the trial starts its own. This JVM is the
  * load generator ({@link HttpLoad}: our non-blocking client on its own loop) asking for {@code /}
  * over {@code connections} keep-alive connections: closed loop when {@code rate} is 0 (each
  * connection sends its next request when the answer came), else open loop at {@code rate} requests
@@ -82,14 +85,35 @@ public class HttpServerBenchmark {
     @Param("500")
     public int durationMs;
 
-    private DelayServerProcess server;
+    /** The server this trial measures: the run's for this item ({@link GivenServer}), or its own child JVM. */
+    private GivenServer server;
+    /** The server JVM this trial started itself (when the run gave none), stopped at the trial's end; else null. */
+    private DelayServerProcess own;
     private HttpLoad load;
     private LatencyRecorder log;
     private WarmUp.Outcome warmedUp;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        server = DelayServerProcess.start(serverFor(model), List.of(), DelayServerProcess.Placement.fromSystemProperties());
+        start(GivenServer.fromSystemProperties());
+    }
+
+    /**
+     * Starts the trial on {@code given} (the server the run keeps for this item's trials, warmed by the
+     * trials before) or, when empty, on a server JVM of its own, started cold.
+     */
+    void start(Optional<GivenServer> given) throws Exception {
+        ServerImpl impl = serverFor(model);
+        if (given.isPresent()) {
+            if (given.get().impl() != impl) {
+                throw new IllegalStateException("model " + model + " serves with " + impl.id() + ", but the run gave this fork a "
+                        + given.get().impl().id() + " server (-D" + GivenServer.PROPERTY + ")");
+            }
+            server = given.get();
+        } else {
+            own = DelayServerProcess.start(impl, List.of(), DelayServerProcess.Placement.fromSystemProperties());
+            server = new GivenServer(impl, own.address(), own.pid());
+        }
         // the log says whose it is in its header; the report groups spectra by rate (0: closed loop)
         Map<String, String> logParams = new LinkedHashMap<>();
         logParams.put("connections", Integer.toString(connections));
@@ -99,7 +123,8 @@ public class HttpServerBenchmark {
         load = new HttpLoad(server.address(), connections, new LatencyRecorder(log.identity()));
         // a server JVM starts cold: both get untimed load until their CPU per request stops falling,
         // so the rows compare compiled servers, not how far each JIT got (Netty's larger code path
-        // takes longer to compile); this also warms the generator in this JVM
+        // takes longer to compile); this also warms the generator in this JVM. A server the run kept
+        // from an earlier trial of the item gets the same rule, and is steady within its first slices
         warmedUp = warmUpRule(warmUpMaxS).run(this::warmUpSlice);
         load.close();
         load = new HttpLoad(server.address(), connections, log);
@@ -114,7 +139,9 @@ public class HttpServerBenchmark {
     @TearDown(Level.Trial)
     public void stop() {
         load.close();
-        server.close();
+        if (own != null) {
+            own.close();
+        }
         try {
             log.writeIfConfigured();
         } catch (IOException e) {

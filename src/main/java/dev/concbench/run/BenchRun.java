@@ -8,6 +8,7 @@ import dev.concbench.results.ResultRow;
 import dev.concbench.results.ResultsDir;
 import dev.concbench.results.RunSummary;
 import dev.concbench.scenario.Profile;
+import dev.concbench.server.DelayServerProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -186,7 +187,7 @@ public final class BenchRun {
                 recordNetwork(server);
                 List<String> args = new ArrayList<>(forkArgs);
                 args.addAll(server.forkArgs());
-                runItems(new JmhInvocation(args), progress);
+                runItems(new JmhInvocation(args), server.placement(), progress);
                 runPython(server.address().orElse(null));
             } finally {
                 progress.close();
@@ -228,7 +229,7 @@ public final class BenchRun {
         progressOut.println("run-bench.sh: delay server: " + server.network().get().describe());
     }
 
-    private void runItems(JmhInvocation jmh, Progress progress) throws IOException {
+    private void runItems(JmhInvocation jmh, DelayServerProcess.Placement placement, Progress progress) throws IOException {
         List<PlanItem> items = plan.items();
         for (int i = 0; i < items.size(); i++) {
             PlanItem item = items.get(i);
@@ -237,8 +238,9 @@ public final class BenchRun {
             }
             progress.starting(i + 1, items.size(), item);
             Optional<JmhInvocation.Outcome> outcome;
-            try {
-                outcome = Optional.of(jmh.run(item));
+            // the http-server scenario's server under test: one per item, shared by its forks
+            try (ItemServer itemServer = ItemServer.startFor(item, placement, progress::note)) {
+                outcome = Optional.of(jmh.run(item, itemServer.forkArgs(), null));
             } catch (RunnerException e) {
                 outcome = Optional.empty();
                 record(item, List.of(), List.of(item.label() + ": JMH failed: " + e.getMessage()));

@@ -113,6 +113,11 @@ final class DelayServerHost implements AutoCloseable {
         return args;
     }
 
+    /** Where the run's servers go: on loopback, or in the run's network namespace. */
+    Placement placement() {
+        return placement;
+    }
+
     /** Where the server was and the round trip to it, when one runs. */
     Optional<NetworkInfo> network() {
         return Optional.ofNullable(network);

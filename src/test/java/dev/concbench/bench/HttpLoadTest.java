@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.concbench.metrics.IterationMetrics;
 import dev.concbench.metrics.LatencyRecorder;
 import dev.concbench.results.LogIdentity;
+import dev.concbench.server.DelayServerProcess;
 import dev.concbench.server.HttpServerHandle;
 import dev.concbench.server.ServerImpl;
 import dev.concbench.server.ServerLimits;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The http-server scenario's load generator against both servers: every request sent is answered and measured. */
-@Timeout(30)
+@Timeout(60)
 class HttpLoadTest {
 
     private static final long RUN_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -65,6 +68,44 @@ class HttpLoadTest {
         } finally {
             b.stop();
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eventloop", "netty"})
+    void trialsGivenTheRunsServerMeasureItAndLeaveItRunningForTheNext(String model) throws Exception {
+        try (DelayServerProcess server = DelayServerProcess.start(HttpServerBenchmark.serverFor(model), List.of())) {
+            Optional<GivenServer> given = Optional.of(new GivenServer(HttpServerBenchmark.serverFor(model), server.address(),
+                    server.pid()));
+            for (int rate : new int[] {0, 200}) {
+                HttpServerBenchmark b = new HttpServerBenchmark();
+                b.model = model;
+                b.connections = 4;
+                b.rate = rate;
+                b.durationMs = 100;
+                b.warmUpMaxS = 1;
+                IterationMetrics.drain();
+                b.start(given);
+                try {
+                    assertTrue(b.serve() > 0, "rate " + rate + ": the given server serves the trial");
+                    Map<String, Double> published = IterationMetrics.drain().stream()
+                            .collect(Collectors.toMap(IterationMetrics.Value::label, IterationMetrics.Value::value));
+                    assertTrue(published.get("cpuPerRequest") >= 0, "its CPU is read from the given pid: " + published);
+                } finally {
+                    b.stop();
+                }
+                assertTrue(server.isAlive(), "rate " + rate + ": the trial leaves the run's server running");
+            }
+        }
+    }
+
+    @Test
+    void aServerOfTheOtherModelIsRefused() throws Exception {
+        HttpServerBenchmark b = new HttpServerBenchmark();
+        b.model = "netty";
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.start(Optional.of(
+                new GivenServer(ServerImpl.LOOP, new InetSocketAddress("127.0.0.1", 1), 1))));
+        assertTrue(e.getMessage().contains("model netty serves with netty, but the run gave this fork a loop server"),
+                e.getMessage());
     }
 
     @Test
