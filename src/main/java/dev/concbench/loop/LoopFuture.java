@@ -55,7 +55,7 @@ public class LoopFuture<T> implements Cancellable {
     /**
      * The outcome once done: the value when succeeded, the failure when failed (a
      * {@link CancellationException} when cancelled); null while pending. One field for both: a
-     * hand-off allocates a future per pass ({@code docs/loop-performance.md}, "fourth pass").
+     * hand-off allocates a future per pass ({@code docs/loop-performance-history.md}, "fourth pass").
      */
     private Object result;
     /**
