@@ -17,7 +17,7 @@ import java.util.Objects;
  * holds, so the loop-thread check and the push of a completion both start from one load
  * ({@code docs/loop-performance.md}, "fifth pass").
  *
- * <p>Loop thread only: no method is safe to call from another thread, except the final fields.
+ * <p>Loop thread only, except {@link #checkInLoop} and the final fields, which any thread may use.
  */
 final class ReadyQueue {
 
