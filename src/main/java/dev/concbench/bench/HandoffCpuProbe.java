@@ -19,7 +19,7 @@ import org.apache.commons.statistics.descriptive.Median;
  * thread's CPU clock ({@link ThreadCpu}) around it; the first rounds warm the JIT up and are left
  * out of the medians. Wall time per hand-off is printed beside it (it includes the waits of a
  * loaded machine, the CPU figure does not). Not a scenario: a tool for comparing two builds'
- * loops ({@code docs/loop-performance.md}, "Hand-off through futures (fourth pass)"), run as
+ * loops ({@code docs/loop-performance.md}, "Hand-off through futures (fifth pass)"), run as
  *
  * <pre>{@code java -cp target/concbench.jar dev.concbench.bench.HandoffCpuProbe [WARMUP ROUNDS SLICE_MS]}</pre>
  *

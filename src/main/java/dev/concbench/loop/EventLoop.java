@@ -61,14 +61,14 @@ public final class EventLoop implements Executor, AutoCloseable {
     private final boolean debug;
     private final LoopBridges bridges = new LoopBridges(this);
     private final LoopCore core;
-    /** The loop's thread, held here too: the loop-thread checks of every future call read one field, not two. */
+    /** The loop's thread, held here too: {@link #checkInLoop} reads one field, not two (futures check through their {@link ReadyQueue}). */
     private final Thread thread;
     private final ReadyQueue ready; // the core's, held here too: a completion queues its future with one load fewer
 
     private EventLoop(LoopOptions options) {
         this.options = options;
         this.debug = options.debug();
-        this.core = new LoopCore(options, bridges::failPending);
+        this.core = new LoopCore(this, options, bridges::failPending);
         this.thread = core.thread();
         this.ready = core.readyQueue();
     }
@@ -365,11 +365,6 @@ public final class EventLoop implements Executor, AutoCloseable {
     /** The ready queue, which each future holds to queue itself on completion ({@link ReadyQueue}). */
     ReadyQueue readyQueue() {
         return ready;
-    }
-
-    /** Whether the loop runs in debug mode ({@link LoopOptions#debug()}), read once at construction. */
-    boolean debug() {
-        return debug;
     }
 
     /** In debug mode, wraps {@code action} with where it is being scheduled from. */

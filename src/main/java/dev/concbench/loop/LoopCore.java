@@ -31,7 +31,7 @@ final class LoopCore {
     private final IoSelector io = new IoSelector();
     private final TimerQueue timers = new TimerQueue();
     /** Loop-thread submissions and done-callbacks, in order. */
-    private final ReadyQueue ready = new ReadyQueue();
+    private final ReadyQueue ready;
     /** Submissions from other threads, moved to {@link #ready} at the start of each phase. */
     private final Queue<Runnable> submissions = new ConcurrentLinkedQueue<>();
     /** The live tasks and what is owed to them and to leftover callbacks at shutdown. */
@@ -75,16 +75,17 @@ final class LoopCore {
     private volatile long maxCallbackNanos;
     private volatile long taskFailures;
 
-    LoopCore(LoopOptions options, Runnable onStopped) {
+    LoopCore(EventLoop loop, LoopOptions options, Runnable onStopped) {
         this.options = options;
         this.clock = options.clock();
         this.slowNanos = options.slowCallbackThreshold().toNanos();
         this.debug = options.debug();
         this.spin = InjectedSpin.forNanos(options.injectedSpinNanos());
         this.instrumented = debug || spin != null;
-        this.enqueue = ready::add;
         this.onStopped = onStopped;
         this.thread = Thread.ofPlatform().name(options.threadName()).daemon(true).unstarted(this::run);
+        this.ready = new ReadyQueue(loop, thread, debug);
+        this.enqueue = ready::add;
         this.shutdown = new LoopShutdown(options, thread, this::countTaskFailure);
     }
 

@@ -45,8 +45,8 @@ public class LoopFuture<T> implements Cancellable {
         }
     }
 
-    private final EventLoop loop;
-    private final ReadyQueue ready; // the loop's, held here too: a completion reaches it in one load, not two
+    /** The loop's ready queue, which also holds the loop and its thread: one load reaches the ring and the thread to check. */
+    private final ReadyQueue ready;
     /**
      * Written on the loop thread with a release store, read plainly there and with an acquire load by
      * {@link #isDone()} elsewhere: the loop needs no volatile store's fence (the result is loop-only).
@@ -55,7 +55,7 @@ public class LoopFuture<T> implements Cancellable {
     /**
      * The outcome once done: the value when succeeded, the failure when failed (a
      * {@link CancellationException} when cancelled); null while pending. One field for both: a
-     * hand-off allocates a future per pass ({@code docs/loop-performance.md}, "fourth pass").
+     * hand-off allocates a future per pass ({@code docs/loop-performance-history.md}, "fourth pass").
      */
     private Object result;
     /**
@@ -76,12 +76,11 @@ public class LoopFuture<T> implements Cancellable {
 
     /** A pending future on {@code loop}; loop thread (or use {@link EventLoop#newFuture()}). */
     public LoopFuture(EventLoop loop) {
-        this.loop = loop;
         this.ready = loop.readyQueue();
     }
 
     public EventLoop loop() {
-        return loop;
+        return ready.loop;
     }
 
     /** True once succeeded, failed or cancelled. Any thread. */
@@ -90,13 +89,13 @@ public class LoopFuture<T> implements Cancellable {
     }
 
     public boolean isCancelled() {
-        loop.checkInLoop("LoopFuture.isCancelled");
+        ready.checkInLoop("LoopFuture.isCancelled");
         return state == CANCELLED;
     }
 
     /** True when done with a result (not failed, not cancelled). */
     public boolean isSucceeded() {
-        loop.checkInLoop("LoopFuture.isSucceeded");
+        ready.checkInLoop("LoopFuture.isSucceeded");
         return state == SUCCEEDED;
     }
 
@@ -135,7 +134,7 @@ public class LoopFuture<T> implements Cancellable {
      * @throws CompletionException   wrapping the failure when failed
      */
     public T result() {
-        loop.checkInLoop("LoopFuture.result");
+        ready.checkInLoop("LoopFuture.result");
         return switch (state) {
             case SUCCEEDED -> valueNow();
             case CANCELLED -> throw (CancellationException) result;
@@ -150,7 +149,7 @@ public class LoopFuture<T> implements Cancellable {
      * @throws IllegalStateException when still pending
      */
     public Throwable exception() {
-        loop.checkInLoop("LoopFuture.exception");
+        ready.checkInLoop("LoopFuture.exception");
         if (state == PENDING) {
             throw new IllegalStateException("future is still pending");
         }
@@ -159,9 +158,9 @@ public class LoopFuture<T> implements Cancellable {
 
     /** Runs {@code callback} on the loop once this is done (soon, if it already is). */
     public LoopFuture<T> onDone(Consumer<? super LoopFuture<T>> callback) {
-        loop.checkInLoop("LoopFuture.onDone");
-        if (loop.debug()) {
-            whenDone(loop.traced(() -> callback.accept(this), callback));
+        ready.checkInLoop("LoopFuture.onDone");
+        if (ready.debug) {
+            whenDone(ready.loop.traced(() -> callback.accept(this), callback));
         } else if (waiters != null || callback instanceof Runnable) {
             whenDone(() -> callback.accept(this)); // the slot is taken, or a Runnable there would be run
         } else {
@@ -191,7 +190,7 @@ public class LoopFuture<T> implements Cancellable {
      */
     final void whenDone(Runnable scheduled) {
         if (state != PENDING) {
-            loop.callSoon(scheduled);
+            ready.add(scheduled);
         } else if (waiters == null) {
             waiters = scheduled;
         } else if (waiters instanceof Waiters all) {
@@ -267,7 +266,7 @@ public class LoopFuture<T> implements Cancellable {
      * {@link RejectedExecutionException}.
      */
     public CompletableFuture<T> toCompletableFuture() {
-        return loop.completable(this);
+        return ready.loop.completable(this);
     }
 
     @Override
@@ -342,7 +341,7 @@ public class LoopFuture<T> implements Cancellable {
      * outcome (the usual {@code complete(null)}: a pending future's result is null).
      */
     private boolean settle(byte outcome, Object outcomeResult) {
-        loop.checkInLoop("LoopFuture completion");
+        ready.checkInLoop("LoopFuture completion");
         if (state != PENDING) {
             return false;
         }
@@ -364,10 +363,10 @@ public class LoopFuture<T> implements Cancellable {
         Object toRun = waiters;
         if (toRun instanceof Runnable one) {
             waiters = null;
-            loop.callSoon(one);
+            ready.add(one);
         } else if (toRun instanceof Waiters all) {
             waiters = null;
-            all.forEach(loop::callSoon);
+            all.forEach(ready::add);
         } else {
             ready.add(this);
         }

@@ -13,12 +13,23 @@ import java.util.Objects;
  * two, and handed the argument over through a field of its own ({@code docs/loop-performance.md},
  * "Hand-off").
  *
- * <p>Loop thread only: no method is safe to call from another thread.
+ * <p>It also knows its loop, the loop's thread and its debug flag: the one per-loop object a future
+ * holds, so the loop-thread check and the push of a completion both start from one load
+ * ({@code docs/loop-performance.md}, "fifth pass").
+ *
+ * <p>Loop thread only, except {@link #checkInLoop} and the final fields, which any thread may use.
  */
 final class ReadyQueue {
 
     /** Entries the ring holds before it first grows; a power of two. */
     private static final int INITIAL_ENTRIES = 64;
+
+    /** The loop whose queue this is. */
+    final EventLoop loop;
+    /** The loop's thread, the only one that may touch this queue or the loop's futures. */
+    final Thread thread;
+    /** {@link LoopOptions#debug()}. */
+    final boolean debug;
 
     /** The entries, oldest at {@link #head}. Length a power of two. */
     private Object[] ring = new Object[INITIAL_ENTRIES];
@@ -26,6 +37,19 @@ final class ReadyQueue {
     private int head;
     /** The slot the next entry goes to. */
     private int tail;
+
+    ReadyQueue(EventLoop loop, Thread thread, boolean debug) {
+        this.loop = loop;
+        this.thread = thread;
+        this.debug = debug;
+    }
+
+    /** Throws unless on the loop thread, naming {@code what} and both threads ({@link EventLoop#checkInLoop}). Any thread. */
+    void checkInLoop(String what) {
+        if (Thread.currentThread() != thread) {
+            loop.checkInLoop(what);
+        }
+    }
 
     /** Queues {@code callback} to run after every entry already queued. */
     void add(Runnable callback) {

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
 
 @Timeout(10)
 class EventLoopTest {
@@ -178,6 +179,18 @@ class EventLoopTest {
     void loopMethodsRejectOtherThreads() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> loop.sleep(Duration.ofSeconds(1)));
         assertTrue(e.getMessage().contains("loop thread"), e.getMessage());
+    }
+
+    @Test
+    void futureMethodsRejectOtherThreadsAndChangeNothing() throws Exception {
+        LoopFuture<String> f = m.call(loop::newFuture);
+        List<Executable> calls = List.of(() -> f.complete("x"), () -> f.fail(new RuntimeException("x")), f::cancel,
+                () -> f.onDone(done -> { }), f::result, f::isSucceeded);
+        for (Executable call : calls) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, call);
+            assertTrue(e.getMessage().contains("must be called on the loop thread '" + loop.threadName() + "'"), e.getMessage());
+        }
+        assertFalse(f.isDone());
     }
 
     @Test

@@ -72,7 +72,7 @@ class ReadyQueueTest {
 
     /** 300 entries, alternately a Runnable and a completed future's callback, with polls in between. */
     private static List<String> fillAndDrain(EventLoop loop) {
-        ReadyQueue q = new ReadyQueue();
+        ReadyQueue q = new ReadyQueue(loop, Thread.currentThread(), false);
         List<String> ran = new ArrayList<>();
         int next = 0;
         // fill past the initial 64 entries with polls in between, so the ring wraps before it grows
