@@ -26,7 +26,6 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
@@ -39,10 +38,6 @@ import org.openjdk.jmh.annotations.TearDown;
  * to cost a TCP handshake and teardown more per request, even on loopback. On {@code netty} the
  * requests go through Netty's HTTP client ({@link NettyConnectionPool}), a fresh one per request for
  * {@code new-per-request}.
- *
- * <p>Each iteration also publishes {@value #CPU_METRIC}: this JVM's CPU time per request
- * ({@link ProcessCpuPerOp}), the client's side only (the delay server is another process), which a
- * busy machine does not inflate as it does the wall time.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -92,11 +87,6 @@ public class PoolingBenchmark extends TaskBenchmark {
     private NettyConnectionPool nettyPool;
     private WarmUp.Outcome warmedUp;
 
-    /** The secondary result: this JVM's (the client's) CPU time per request, us ({@link ProcessCpuPerOp}). */
-    static final String CPU_METRIC = "requestCpu";
-
-    private final ProcessCpuPerOp cpu = new ProcessCpuPerOp(CPU_METRIC, "us", 1_000);
-
     public PoolingBenchmark() {
         super(1);
     }
@@ -140,18 +130,6 @@ public class PoolingBenchmark extends TaskBenchmark {
         return new WarmUp.Sample((double) elapsed / requests, CompilerCpu.of(pid).compileShareSince(before));
     }
 
-    /** Starts the iteration's count of requests and reads the process CPU clock. */
-    @Setup(Level.Iteration)
-    public void startCpu() {
-        cpu.start();
-    }
-
-    /** Publishes the client's CPU time per request of this iteration. */
-    @TearDown(Level.Iteration)
-    public void publishCpu() {
-        cpu.publish();
-    }
-
     @TearDown(Level.Iteration)
     public void publishWarmUp() {
         warmedUp.publish(WARM_UP_SLICE_NANOS);
@@ -178,7 +156,6 @@ public class PoolingBenchmark extends TaskBenchmark {
     @Benchmark
     @OperationsPerInvocation(REQUESTS)
     public int request() throws Exception {
-        cpu.add(REQUESTS);
         if (netty != null) {
             return netty.run(() -> requestsOnNetty(netty.loop(), REQUESTS, 0));
         }
