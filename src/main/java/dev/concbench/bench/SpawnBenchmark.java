@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
@@ -37,11 +36,6 @@ import org.openjdk.jmh.annotations.TearDown;
  * proves; a thread model's child counts as finished when its thread has ended.
  * Expect loop and virtual in microseconds or less, platform threads tens of microseconds, the
  * process pool slowest.
- *
- * <p>Each iteration also publishes {@value #CPU_METRIC}: this JVM's CPU time per spawn
- * ({@link ProcessCpuPerOp}; every thread's, since a spawn spans the parent's and the child's), which
- * a busy machine does not inflate as it does the wall time; the regression gate compares it. For
- * process-pool the worker process's CPU is not in it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,11 +59,6 @@ public class SpawnBenchmark extends TaskBenchmark {
         return model;
     }
 
-    /** The secondary result: this JVM's CPU time per spawn, us ({@link ProcessCpuPerOp}). */
-    static final String CPU_METRIC = "spawnCpu";
-
-    private final ProcessCpuPerOp cpu = new ProcessCpuPerOp(CPU_METRIC, "us", 1_000);
-
     private ModelSession workers;
 
     @Override
@@ -77,18 +66,6 @@ public class SpawnBenchmark extends TaskBenchmark {
         if (model.equals(PROCESS_POOL.id())) {
             workers = new ModelSession(model, Map.of(ModelParams.WORKERS, "1"), 0, false);
         }
-    }
-
-    /** Starts the iteration's count of spawns and reads the process CPU clock. */
-    @Setup(Level.Iteration)
-    public void startCpu() {
-        cpu.start();
-    }
-
-    /** Publishes this JVM's CPU time per spawn of this iteration. */
-    @TearDown(Level.Iteration)
-    public void publishCpu() {
-        cpu.publish();
     }
 
     @TearDown(Level.Iteration)
@@ -109,7 +86,6 @@ public class SpawnBenchmark extends TaskBenchmark {
     @Benchmark
     @OperationsPerInvocation(SPAWNS)
     public void spawn() throws Exception {
-        cpu.add(SPAWNS);
         if (netty != null) {
             netty.run(() -> netty.spawn(SPAWNS));
             return;
