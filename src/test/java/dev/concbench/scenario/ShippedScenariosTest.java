@@ -48,6 +48,14 @@ class ShippedScenariosTest {
         }
     }
 
+    /** The gate's pooled request: the loop's and virtual threads' rows only (docs/regression-gate.md), not every model. */
+    @Test
+    void theGateRunsPoolingForEventloopAndVirtualOnly() throws Exception {
+        Scenario s = shipped().scenarios().stream().filter(x -> x.name().equals("pooling")).findFirst().orElseThrow();
+        List<String> models = s.plan(Profile.GATE).sweeps().stream().flatMap(w -> w.models().stream()).distinct().toList();
+        assertEquals(List.of("eventloop", "virtual"), models);
+    }
+
     @Test
     void theContractsScenariosAreShipped() throws Exception {
         List<String> names = shipped().names();
