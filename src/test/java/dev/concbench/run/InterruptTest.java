@@ -44,12 +44,8 @@ class InterruptTest {
         Path scenarios = Files.createDirectories(tmp.resolve("scenarios"));
         Files.writeString(scenarios.resolve("preemption.yaml"), LONG_PREEMPTION);
         Path out = tmp.resolve("results");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java));
-        command.addAll(dev.concbench.loop.Coroutine.JVM_FLAGS);
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "-Dconcbench.scenarios=" + scenarios, "dev.concbench.cli.Main",
-                "run", "--profile", "smoke", "--out", out.toString()));
+        List<String> command = ChildRun.command(scenarios);
+        command.addAll(List.of("run", "--profile", "smoke", "--out", out.toString()));
         Process run = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("run.log").toFile())

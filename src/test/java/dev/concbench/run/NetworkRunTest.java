@@ -134,11 +134,7 @@ class NetworkRunTest {
     private Process launch(String scenario, List<String> words) throws Exception {
         Path scenarios = Files.createDirectories(tmp.resolve("scenarios"));
         Files.writeString(scenarios.resolve("preemption.yaml"), scenario);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java));
-        command.addAll(dev.concbench.loop.Coroutine.JVM_FLAGS);
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "-Dconcbench.scenarios=" + scenarios, "dev.concbench.cli.Main"));
+        List<String> command = ChildRun.command(scenarios);
         command.addAll(words);
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
